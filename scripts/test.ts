@@ -1,0 +1,75 @@
+// `npm test`: every suite the project has, in the order a failure is cheapest to find, and one closing line
+// `N passed, N failed` summed over them all (CI reads that line).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ensureBrowser } from './lib/browser'
+
+interface Tally { name: string; passed: number; failed: number; note?: string }
+const tallies: Tally[] = []
+const only = process.argv.slice(2)
+const wanted = (name: string) => only.length === 0 || only.includes(name)
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status ?? 1
+}
+
+/** Runs one check that either passes or fails as a whole (lint, type check, a build). */
+function check(name: string, cmd: string, args: string[]): boolean {
+  console.log(`\n=== ${name} ===`)
+  const ok = run(cmd, args) === 0
+  tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 })
+  return ok
+}
+
+/** Runs a vitest config and counts its tests from the JSON report. */
+function vitest(name: string, config: string): void {
+  console.log(`\n=== ${name} ===`)
+  const dir = mkdtempSync(join(tmpdir(), 'vitest-report-'))
+  const out = join(dir, 'report.json')
+  const code = run('npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile=${out}`])
+  if (!existsSync(out)) {
+    tallies.push({ name, passed: 0, failed: 1, note: `vitest exited ${code} without a report` })
+    return
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ status: string; assertionResults: unknown[] }> }
+  // A file that fails to load has no test results but must still count as a failure.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+  tallies.push({ name, passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0) })
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** Runs the weapp quality checks and reads their own `weapp-check: N passed, N failed` line. */
+function weappCheck(): void {
+  console.log('\n=== weapp checks (miniprogram-ci) ===')
+  const r = spawnSync('npx', ['tsx', 'scripts/check-weapp.ts'], { encoding: 'utf8', env: process.env })
+  process.stdout.write(r.stdout ?? '')
+  process.stderr.write(r.stderr ?? '')
+  const m = /weapp-check: (\d+) passed, (\d+) failed/.exec(r.stdout ?? '')
+  if (m) tallies.push({ name: 'weapp checks', passed: Number(m[1]), failed: Number(m[2]) + (r.status !== 0 && m[2] === '0' ? 1 : 0) })
+  else tallies.push({ name: 'weapp checks', passed: 0, failed: 1, note: 'no summary line' })
+}
+
+if (wanted('lint')) check('lint (layering rules)', 'npx', ['eslint', '.'])
+if (wanted('types')) check('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+if (wanted('unit')) vitest('unit and integration tests', 'vitest.config.mts')
+if (wanted('content')) check('content build', 'npm', ['run', '-s', 'content'])
+if (wanted('weapp') && check('weapp build', 'npx', ['taro', 'build', '--type', 'weapp'])) weappCheck()
+if (wanted('e2e')) {
+  const browser = ensureBrowser()
+  if (!browser.ok) {
+    console.error(`\n${browser.message}`)
+    tallies.push({ name: 'end-to-end (Chromium)', passed: 0, failed: 1, note: browser.message })
+  } else if (check('H5 build', 'npx', ['taro', 'build', '--type', 'h5'])) {
+    vitest('end-to-end (Chromium)', 'vitest.e2e.config.mts')
+  }
+}
+
+console.log('\n=== summary ===')
+for (const t of tallies) console.log(`${t.failed ? '✗' : '✓'} ${t.name}: ${t.passed} passed, ${t.failed} failed${t.note ? ` (${t.note})` : ''}`)
+const passed = tallies.reduce((n, t) => n + t.passed, 0)
+const failed = tallies.reduce((n, t) => n + t.failed, 0)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 ? 1 : 0)

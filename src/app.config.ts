@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  pages: [
+    'pages/library/index',
+    'pages/issue/index',
+    'pages/article/index',
+    'pages/me/index'
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#FAF7F0',
+    navigationBarTitleText: '党史阅读',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#FAF7F0'
+  },
+  tabBar: {
+    color: '#6B6B6B',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FAF7F0',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/library/index', text: '书架', iconPath: 'assets/tab-library.png', selectedIconPath: 'assets/tab-library-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-active.png' }
+    ]
+  },
+  lazyCodeLoading: 'requiredComponents'
+})

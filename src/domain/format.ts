@@ -1,0 +1,14 @@
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+
+/** An ISO date (YYYY-MM-DD) as printed on the masthead: 2020年6月9日. Invalid input is returned unchanged. */
+export function formatChineseDate(iso: string): string {
+  const d = dayjs(iso, 'YYYY-MM-DD')
+  return d.isValid() ? d.locale('zh-cn').format('YYYY年M月D日') : iso
+}
+
+/** The issue line as printed: 第2期 · 总第197期 (or 增刊). */
+export function formatIssueNumber(number: number, totalNumber: number | null, supplement = false): string {
+  const head = supplement ? `增刊第${number}期` : `第${number}期`
+  return totalNumber === null ? head : `${head} · 总第${totalNumber}期`
+}

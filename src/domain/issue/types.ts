@@ -1,0 +1,68 @@
+/** A position in the source text that a warning or error points at (1-based). */
+export interface ImportWarning {
+  line: number
+  message: string
+}
+
+/** The distribution block at the end of an issue. Lists come from the 报/送/发 lines split at 、，, and spaces. */
+export interface Footer {
+  reportTo: string[] | null
+  sendTo: string[] | null
+  distributeTo: string[] | null
+  editorInCharge: string | null
+  phone: string | null
+  email: string | null
+  copies: number | null
+}
+
+export interface Article {
+  /** Stable: the same input text gives the same id. Used in deep links. */
+  id: string
+  /** null for short-news items (信息短波) that have no title. */
+  title: string | null
+  paragraphs: string[]
+  /** The attributing unit without brackets or 供稿, e.g. 市委党史研究室办公室. */
+  source: string | null
+}
+
+export interface Section {
+  title: string
+  articles: Article[]
+}
+
+export interface Issue {
+  /** Chosen by the caller (the content builder uses the file name without extension). */
+  id: string
+  /** 刊名, e.g. 重庆党史工作 */
+  title: string
+  /** 期 */
+  number: number
+  /** 总期, or null when the issue line has none. */
+  totalNumber: number | null
+  /** ISO date YYYY-MM-DD */
+  publishedOn: string
+  /** 编者, e.g. 中共重庆市委党史研究室 */
+  editor: string | null
+  /** true for a 增刊 (supplement), numbered apart. */
+  supplement: boolean
+  sections: Section[]
+  footer: Footer
+  warnings: ImportWarning[]
+}
+
+/** One row of the content index: what the library shows before the issue itself is fetched. */
+export interface IssueSummary {
+  id: string
+  title: string
+  number: number
+  totalNumber: number | null
+  publishedOn: string
+  editor: string | null
+  supplement: boolean
+  sectionTitles: string[]
+  articleCount: number
+  /** Size in bytes of the issue's JSON. */
+  size: number
+  /** Content hash of the issue's JSON (hex), changes whenever the issue changes. */
+  hash: string
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '书架',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro'
+import { StorageFullError, type KeyValueStore } from './kv.types'
+
+export type { KeyValueStore } from './kv.types'
+export { StorageFullError } from './kv.types'
+
+/** WeChat storage: 1 MB per key, 10 MB per user; whole issues go to the file system, not here. */
+export const kv: KeyValueStore = {
+  getItem(key) {
+    try {
+      const value = Taro.getStorageSync(key)
+      return typeof value === 'string' && value !== '' ? value : null
+    } catch {
+      return null
+    }
+  },
+  setItem(key, value) {
+    try {
+      Taro.setStorageSync(key, value)
+    } catch (err) {
+      throw new StorageFullError(key, err)
+    }
+  },
+  removeItem(key) {
+    try { Taro.removeStorageSync(key) } catch { /* nothing to remove */ }
+  },
+  keys() {
+    try { return Taro.getStorageInfoSync().keys } catch { return [] }
+  }
+}

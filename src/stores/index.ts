@@ -1,0 +1,11 @@
+// The app's store instances, bound to the platform storage, and their React hooks.
+import { useStore } from 'zustand'
+import { kv } from '../platform/kv'
+import { createSettingsStore, type SettingsState } from './settings'
+import { createLibraryStore, type LibraryState } from './library'
+
+export const settingsStore = createSettingsStore(kv)
+export const libraryStore = createLibraryStore()
+
+export const useSettings = <T>(selector: (s: SettingsState) => T): T => useStore(settingsStore, selector)
+export const useLibrary = <T>(selector: (s: LibraryState) => T): T => useStore(libraryStore, selector)

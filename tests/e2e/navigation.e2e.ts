@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, PHONE, screenshot, settled, startApp, type RunningApp } from './support'
+
+let app: RunningApp
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('H5 app shell', () => {
+  it('opens on the library, goes to 我的 and back, in Chinese at 375×812', async () => {
+    const context = await browser.newContext(PHONE)
+    const page = await context.newPage()
+    await page.goto(app.url)
+    await settled(page)
+    await expect(page.getByText('期刊', { exact: true }).first().isVisible()).resolves.toBe(true)
+    await screenshot(page, 'library')
+
+    await page.getByText('我的', { exact: true }).last().click()
+    await page.waitForURL(/pages\/me\/index/)
+    await settled(page)
+    await expect(page.getByText('夜间模式').isVisible()).resolves.toBe(true)
+    await screenshot(page, 'me')
+
+    await page.getByText('书架', { exact: true }).last().click()
+    await page.waitForURL(/pages\/library\/index/)
+    await settled(page)
+    await expect(page.getByText('期刊', { exact: true }).first().isVisible()).resolves.toBe(true)
+
+    // Nothing is cut off horizontally at phone width.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await context.close()
+  })
+})

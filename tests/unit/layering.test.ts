@@ -1,0 +1,37 @@
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+// Each case lints a file as if it stood at that path: a rule that never fires would fail here.
+const eslint = new ESLint({ cwd: process.cwd() })
+async function errors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return result.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`)
+}
+
+describe('import rules of architecture.md', () => {
+  it('domain imports no React, Taro, platform or I/O', async () => {
+    expect(await errors('src/domain/bad.ts', "import React from 'react'\nexport const x = React")).toHaveLength(1)
+    expect(await errors('src/domain/bad.ts', "import Taro from '@tarojs/taro'\nexport const x = Taro")).toHaveLength(1)
+    expect((await errors('src/domain/bad.ts', "import { kv } from '../platform/kv'\nexport const x = kv")).join()).toMatch(/no-restricted-paths/)
+    expect(await errors('src/domain/bad.ts', "import { readFileSync } from 'node:fs'\nexport const x = readFileSync")).toHaveLength(1)
+    expect(await errors('src/domain/bad.ts', 'export const t = Date.now() + Math.random()')).toHaveLength(2)
+    expect(await errors('src/domain/bad.ts', 'export const t = new Date()')).toHaveLength(1)
+  })
+  it('domain may import domain and dayjs', async () => {
+    expect(await errors('src/domain/good.ts', "import dayjs from 'dayjs'\nimport { FONT_STEPS } from './reading/typography'\nexport const x = [dayjs, FONT_STEPS]")).toEqual([])
+  })
+  it('components import no stores, services, platform or @tarojs/taro', async () => {
+    expect((await errors('src/components/Bad.tsx', "import { settingsStore } from '../stores'\nexport const x = settingsStore")).join()).toMatch(/no-restricted-paths/)
+    expect(await errors('src/components/Bad.tsx', "import Taro from '@tarojs/taro'\nexport const x = Taro")).toHaveLength(1)
+    expect(await errors('src/components/Good.tsx', "import { View } from '@tarojs/components'\nimport type { Issue } from '../domain/issue/types'\nexport const x: [typeof View, Issue | null] = [View, null]")).toEqual([])
+  })
+  it('platform imports no stores; stores import no services', async () => {
+    expect(await errors('src/platform/bad.ts', "import { settingsStore } from '../stores'\nexport const x = settingsStore")).toHaveLength(1)
+    expect(await errors('src/stores/bad.ts', "import { contentApi } from '../services'\nexport const x = contentApi")).toHaveLength(1)
+  })
+  it('server, mock and scripts import no platform code', async () => {
+    expect((await errors('server/bad.ts', "import { kv } from '../src/platform/kv'\nexport const x = kv")).join()).toMatch(/no-restricted-paths/)
+    expect(await errors('scripts/bad.ts', "import Taro from '@tarojs/taro'\nexport const x = Taro")).toHaveLength(1)
+    expect(await errors('server/good.ts', "import type { Issue } from '../src/domain/issue/types'\nexport const x: Issue | null = null")).toEqual([])
+  })
+})
