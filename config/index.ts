@@ -17,7 +17,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBase)
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      // Share cards are referenced by path from onShareAppMessage/onShareTimeline, so they are copied, not bundled.
+      patterns: [{ from: 'src/assets/share/', to: `dist/${process.env.TARO_ENV}/assets/share/` }],
+      options: {}
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

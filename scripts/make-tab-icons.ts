@@ -1,9 +1,11 @@
-// Draws the tab-bar icons (81×81 PNG, as WeChat recommends) so they need no design tool: `npx tsx scripts/make-tab-icons.ts`.
-import { writeFileSync } from 'node:fs'
+// Draws the tab-bar icons (81×81 PNG, as WeChat recommends) and the share cards (5:4 for chats, 1:1 for Moments)
+// so they need no design tool: `npx tsx scripts/make-tab-icons.ts`.
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 
 const SIZE = 81
 type Shape = (x: number, y: number) => boolean
+type Rgb = [number, number, number]
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n
@@ -22,22 +24,45 @@ const chunk = (type: string, data: Buffer) => {
   return Buffer.concat([len, td, crc])
 }
 
-function png(shape: Shape, [r, g, b]: [number, number, number]): Buffer {
+function encode(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): Buffer {
   const rows: Buffer[] = []
-  for (let y = 0; y < SIZE; y++) {
-    const row = Buffer.alloc(1 + SIZE * 4)
-    for (let x = 0; x < SIZE; x++) {
-      // 4× supersampling for smooth edges.
-      let hits = 0
-      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (shape(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) hits++
-      row.set([r, g, b, Math.round((hits / 16) * 255)], 1 + x * 4)
-    }
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 4)
+    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 4)
     rows.push(row)
   }
   const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(SIZE, 0); ihdr.writeUInt32BE(SIZE, 4); ihdr.set([8, 6, 0, 0, 0], 8)
+  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr.set([8, 6, 0, 0, 0], 8)
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
 }
+
+/** Coverage of a shape over one pixel, 4×4 supersampled for smooth edges. */
+const coverage = (shape: Shape, x: number, y: number, scale = 1) => {
+  let hits = 0
+  for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (shape((x + (sx + 0.5) / 4) / scale, (y + (sy + 0.5) / 4) / scale)) hits++
+  return hits / 16
+}
+
+function png(shape: Shape, [r, g, b]: Rgb): Buffer {
+  return encode(SIZE, SIZE, (x, y) => [r, g, b, Math.round(coverage(shape, x, y) * 255)])
+}
+
+/** A share card: paper, a red band, and the book mark centred. */
+function card(width: number, height: number): Buffer {
+  const paper: Rgb = [0xfa, 0xf7, 0xf0]
+  const band = Math.round(height * 0.16)
+  const scale = (height * 0.5) / SIZE
+  const ox = (width - SIZE * scale) / 2
+  const oy = band + (height - band - SIZE * scale) / 2
+  return encode(width, height, (x, y) => {
+    if (y < band) return [...red, 255]
+    const a = coverage(book, x - ox, y - oy, scale)
+    return [0, 1, 2].map((i) => Math.round(paper[i] * (1 - a) + red[i] * a)).concat(255) as [number, number, number, number]
+  })
+}
+
+const grey: Rgb = [0x6b, 0x6b, 0x6b]
+const red: Rgb = [0xc8, 0x16, 0x1d]
 
 const ring = (cx: number, cy: number, r: number, w: number): Shape => (x, y) => {
   const d = Math.hypot(x - cx, y - cy)
@@ -53,9 +78,10 @@ const book = union(rectOutline(10, 18, 40, 64, 5), rectOutline(41, 18, 71, 64, 5
 // A person: head and shoulders.
 const person = union(ring(40.5, 28, 14, 5), (x, y) => y >= 50 && y <= 68 && Math.hypot(x - 40.5, y - 72) <= 26 && Math.hypot(x - 40.5, y - 72) >= 21 || (y >= 66 && y <= 71 && x >= 14.5 && x <= 66.5))
 
-const grey: [number, number, number] = [0x6b, 0x6b, 0x6b]
-const red: [number, number, number] = [0xc8, 0x16, 0x1d]
 writeFileSync('src/assets/tab-library.png', png(book, grey))
 writeFileSync('src/assets/tab-library-active.png', png(book, red))
 writeFileSync('src/assets/tab-me.png', png(person, grey))
 writeFileSync('src/assets/tab-me-active.png', png(person, red))
+mkdirSync('src/assets/share', { recursive: true })
+writeFileSync('src/assets/share/card-5x4.png', card(500, 400))
+writeFileSync('src/assets/share/card-1x1.png', card(300, 300))

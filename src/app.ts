@@ -1,12 +1,21 @@
-import { type PropsWithChildren } from 'react'
+import { createElement, Fragment, useState, type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { UpdateBanner } from './components/UpdateBanner'
+import { serviceWorker } from './platform/sw'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
+  // The waiting version's `apply`, kept until the user taps the banner (or 稍后 hides it for this visit).
+  const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null)
   useLaunch(() => {
     // Stores restore synchronously from platform storage on import; nothing to await here.
+    void serviceWorker.register((apply) => setApplyUpdate(() => apply))
   })
-  return children
+  return createElement(Fragment, null, children, createElement(UpdateBanner, {
+    visible: applyUpdate !== null,
+    onApply: () => applyUpdate?.(),
+    onDismiss: () => setApplyUpdate(null)
+  }))
 }
 
 export default App

@@ -3,9 +3,15 @@ import { useStore } from 'zustand'
 import { kv } from '../platform/kv'
 import { createSettingsStore, type SettingsState } from './settings'
 import { createLibraryStore, type LibraryState } from './library'
+import { createProgressStore, type ProgressState } from './progress'
+import { createOfflineStore, type OfflineState } from './offline'
 
 export const settingsStore = createSettingsStore(kv)
 export const libraryStore = createLibraryStore()
+export const progressStore = createProgressStore(kv)
+export const offlineStore = createOfflineStore()
 
 export const useSettings = <T>(selector: (s: SettingsState) => T): T => useStore(settingsStore, selector)
 export const useLibrary = <T>(selector: (s: LibraryState) => T): T => useStore(libraryStore, selector)
+export const useProgress = <T>(selector: (s: ProgressState) => T): T => useStore(progressStore, selector)
+export const useOffline = <T>(selector: (s: OfflineState) => T): T => useStore(offlineStore, selector)

@@ -68,7 +68,12 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Waits until Taro H5 has finished sliding the current page in. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('.taro_page_stationed', { timeout: 20000 })
+  // The page on top of Taro's stack is the last .taro_page that is shown; the ones under it keep their classes.
+  await page.waitForFunction(() => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((el) => (el as HTMLElement).style.display !== 'none' && !el.classList.contains('taro_page_shade'))
+    const top = shown[shown.length - 1]
+    return !!top && top.classList.contains('taro_page_stationed')
+  }, undefined, { timeout: 20000 })
   await page.waitForTimeout(350)
 }
 

@@ -4,7 +4,10 @@ export interface ImportWarning {
   message: string
 }
 
-/** The distribution block at the end of an issue. Lists come from the 报/送/发 lines split at 、，, and spaces. */
+/**
+ * The distribution block at the end of an issue. Lists come from the 报/送/发 (and 抄送, into sendTo) lines, split at
+ * ，；and spaces — and at 、 only when nothing else separates them (「各省级、副省级城市党史部门」 is one recipient).
+ */
 export interface Footer {
   reportTo: string[] | null
   sendTo: string[] | null
@@ -13,6 +16,10 @@ export interface Footer {
   phone: string | null
   email: string | null
   copies: number | null
+  /** 「2020年6月9日印发」 as YYYY-MM-DD; absent when the footer has no such line. */
+  printedOn?: string
+  /** 承办单位; absent when the footer has none. */
+  undertaker?: string
 }
 
 export interface Article {
@@ -23,6 +30,8 @@ export interface Article {
   paragraphs: string[]
   /** The attributing unit without brackets or 供稿, e.g. 市委党史研究室办公室. */
   source: string | null
+  /** The writer named after the unit, as in （单位 姓名供稿）; absent otherwise. */
+  author?: string
 }
 
 export interface Section {
@@ -45,6 +54,10 @@ export interface Issue {
   editor: string | null
   /** true for a 增刊 (supplement), numbered apart. */
   supplement: boolean
+  /** Markings printed above the title (内部资料, 注意保存, 秘密 …); absent when there are none. */
+  markings?: string[]
+  /** 签发人; absent when the masthead names none. */
+  signer?: string
   sections: Section[]
   footer: Footer
   warnings: ImportWarning[]

@@ -1,18 +1,55 @@
 import { Text, View } from '@tarojs/components'
-import { useSettings } from '../../stores'
+import dayjs from 'dayjs'
+import { readingStats } from '../../domain/progress/progress'
+import { FONT_STEPS } from '../../domain/reading/typography'
+import { useProgress, useSettings, useOffline } from '../../stores'
 import { useThemeClass } from '../theme'
+import './index.css'
+
+const dayOf = (ms: number) => dayjs(ms).format('YYYY-MM-DD')
+const previousDay = (day: string) => dayjs(day).subtract(1, 'day').format('YYYY-MM-DD')
+
+function minutes(ms: number): string {
+  const m = Math.round(ms / 60000)
+  return m < 60 ? `${m} 分钟` : `${Math.floor(m / 60)} 小时 ${m % 60} 分钟`
+}
 
 export default function MePage() {
   const theme = useThemeClass()
-  const night = useSettings((s) => s.nightMode)
-  const setNight = useSettings((s) => s.setNightMode)
+  const s = useSettings((x) => x)
+  const articles = useProgress((x) => x.articles)
+  const downloads = useOffline((x) => Object.keys(x.downloaded).length)
+  const stats = readingStats(articles, dayOf(Date.now()), dayOf, previousDay)
   return (
     <View className={theme}>
       <View className='page-pad'>
         <Text className='h1'>我的</Text>
-        <View className='me-row hairline' onClick={() => setNight(!night)}>
+        <View className='stats' data-testid='stats'>
+          <View className='stat'><Text className='stat__value accent'>{stats.articlesRead}</Text><Text className='stat__label muted'>已读文章</Text></View>
+          <View className='stat'><Text className='stat__value accent'>{minutes(stats.timeSpentMs)}</Text><Text className='stat__label muted'>阅读时长</Text></View>
+          <View className='stat'><Text className='stat__value accent'>{stats.streakDays} 天</Text><Text className='stat__label muted'>连续阅读</Text></View>
+        </View>
+
+        <Text className='me-group muted'>阅读设置</Text>
+        <View className='me-row hairline'>
+          <Text>字号</Text>
+          <View className='me-font'>
+            <Text className='me-chip' onClick={s.smallerText}>A−</Text>
+            <Text className='muted'>{s.fontStep + 1}/{FONT_STEPS.length}</Text>
+            <Text className='me-chip' onClick={s.biggerText}>A+</Text>
+          </View>
+        </View>
+        <View className='me-row hairline' onClick={() => s.setCareMode(!s.careMode)}>
+          <Text>关怀模式（大字、高对比）</Text>
+          <Text className={s.careMode ? 'accent' : 'muted'}>{s.careMode ? '已开启' : '已关闭'}</Text>
+        </View>
+        <View className='me-row hairline' onClick={() => s.setNightMode(!s.nightMode)}>
           <Text>夜间模式</Text>
-          <Text className='muted'>{night ? '已开启' : '已关闭'}</Text>
+          <Text className={s.nightMode ? 'accent' : 'muted'}>{s.nightMode ? '已开启' : '已关闭'}</Text>
+        </View>
+        <View className='me-row hairline'>
+          <Text>离线期刊</Text>
+          <Text className='muted'>{downloads} 期已下载</Text>
         </View>
       </View>
     </View>

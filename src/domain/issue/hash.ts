@@ -1,0 +1,33 @@
+/** Small pure hashing helpers (no Node or Web APIs, so the same code runs in the mini-program). */
+
+/** Calls `visit` with each UTF-8 byte of the text, so hashes match implementations in other languages. */
+function eachUtf8Byte(text: string, visit: (byte: number) => void): void {
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    if (c < 0x80) visit(c)
+    else if (c < 0x800) {
+      visit(0xc0 | (c >> 6)); visit(0x80 | (c & 0x3f))
+    } else if (c < 0x10000) {
+      visit(0xe0 | (c >> 12)); visit(0x80 | ((c >> 6) & 0x3f)); visit(0x80 | (c & 0x3f))
+    } else {
+      visit(0xf0 | (c >> 18)); visit(0x80 | ((c >> 12) & 0x3f)); visit(0x80 | ((c >> 6) & 0x3f)); visit(0x80 | (c & 0x3f))
+    }
+  }
+}
+
+/** FNV-1a 32-bit hash of the UTF-8 bytes of `text`, as 8 lower-case hex digits. */
+export function fnv1a32(text: string): string {
+  let h = 0x811c9dc5
+  eachUtf8Byte(text, (b) => {
+    h ^= b
+    h = Math.imul(h, 0x01000193)
+  })
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/** Length of `text` in UTF-8 bytes (lone surrogates count as the 3 bytes of U+FFFD, as encoders write them). */
+export function utf8Length(text: string): number {
+  let n = 0
+  eachUtf8Byte(text, () => { n++ })
+  return n
+}

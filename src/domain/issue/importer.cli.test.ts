@@ -1,0 +1,120 @@
+// The command-line tools over the importer: scripts/import.ts and scripts/build-content.ts, run as real processes.
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import {
+  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { SEED_PATH } from './fixtures/variants'
+import { parseIssue } from './index'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const seedText = readFileSync(join(ROOT, SEED_PATH), 'utf8')
+const tmp = mkdtempSync(join(tmpdir(), 'issue-cli-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+function run(cmd: string, args: string[]): { status: number | null, stdout: string, stderr: string } {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+const importFile = (file: string) => run('npx', ['tsx', 'scripts/import.ts', file])
+const tempFile = (name: string, text: string): string => {
+  const file = join(tmp, name)
+  writeFileSync(file, text)
+  return file
+}
+
+describe('scripts/import.ts', () => {
+  it('prints the seed as 2-space JSON, warnings on stderr as FILE:LINE: warning:, exit 0', () => {
+    const r = importFile(SEED_PATH)
+    expect(r.status).toBe(0)
+    expect(r.stdout.startsWith('{\n  "id": "chongqing-dangshi-gongzuo-2020-02",\n')).toBe(true)
+    expect(JSON.parse(r.stdout)).toEqual(parseIssue(seedText, { id: 'chongqing-dangshi-gongzuo-2020-02' }))
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `${SEED_PATH}:115: warning: 中文段落中夹有外文单词“and”，请核对是否录入有误`,
+      `${SEED_PATH}:173: warning: 署名用了半角括号“()”，本期其他署名用全角括号“（）”`,
+      `${SEED_PATH}:197: warning: 署名用了半角括号“()”，本期其他署名用全角括号“（）”`
+    ])
+  })
+
+  it('is wired as npm run -s import -- FILE', () => {
+    const r = run('npm', ['run', '-s', 'import', '--', SEED_PATH])
+    expect(r.status).toBe(0)
+    expect(JSON.parse(r.stdout).title).toBe('重庆党史工作')
+  })
+
+  it.each([
+    ['empty.txt', '', '1: 文件是空的，没有任何文字'],
+    ['no-masthead.txt', seedText.split('\n').slice(12).join('\n'), '1: 找不到刊名：文件开头应是刊名（如“重庆党史工作”）'],
+    ['binary.txt', '\u0000\u0001\u0002PK', '1: 文件含有二进制数据，不是文本文件（如果是 Word 或 PDF，请先另存为 UTF-8 纯文本）'],
+    ['no-article.txt', seedText.split('\n').slice(0, 34).join('\n'), '33: 正文中找不到文章（刊头和目录之后应有标题、段落和署名）']
+  ])('rejects %s: FILE:LINE: message on stderr, nothing on stdout, exit 1', (name, text, expected) => {
+    const file = tempFile(name, text)
+    const r = importFile(file)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(`${file}:${expected}\n`)
+  })
+
+  it('rejects a GBK file by its bytes', () => {
+    const file = join(tmp, 'gbk.txt')
+    writeFileSync(file, Buffer.from([0xd6, 0xd8, 0xc7, 0xec, 0xb5, 0xb3, 0xca, 0xb7, 0x0a]))
+    const r = importFile(file)
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', `${file}:1: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入\n`])
+  })
+
+  it('a missing file and a missing argument', () => {
+    const missing = join(tmp, 'nope.txt')
+    expect(importFile(missing)).toEqual({ status: 1, stdout: '', stderr: `${missing}: 无法读取文件（ENOENT）\n` })
+    const r = run('npx', ['tsx', 'scripts/import.ts'])
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', '用法：npm run -s import -- FILE\n'])
+  })
+})
+
+describe('scripts/build-content.ts', () => {
+  const build = (inDir: string, outDir: string) => run('npx', ['tsx', 'scripts/build-content.ts', '--in', inDir, '--out', outDir])
+
+  it('writes index.json newest first and one JSON per issue, only when changed, and deletes stale files', () => {
+    const inDir = join(tmp, 'issues')
+    const outDir = join(tmp, 'dist')
+    mkdirSync(inDir)
+    copyFileSync(join(ROOT, SEED_PATH), join(inDir, 'a-2020-02.txt'))
+    writeFileSync(join(inDir, 'b-2020-03.txt'), seedText.replace('第 2 期', '第 3 期').replace('2020 年 6 月 9 日', '2020 年 7 月 1 日'))
+
+    const first = build(inDir, outDir)
+    expect(first.status).toBe(0)
+    expect(first.stdout).toBe('content: 2 issue(s), 3 file(s) written, 0 deleted\n')
+    expect(first.stderr.split('\n').filter((l) => l.includes(': warning: '))).toHaveLength(6)
+    const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8'))
+    expect(index.map((s: { id: string, publishedOn: string }) => [s.id, s.publishedOn]))
+      .toEqual([['b-2020-03', '2020-07-01'], ['a-2020-02', '2020-06-09']])
+    const json = readFileSync(join(outDir, 'issues', 'a-2020-02.json'), 'utf8')
+    expect(index[1].hash).toBe(createHash('sha256').update(json).digest('hex'))
+    expect(index[1].size).toBe(Buffer.byteLength(json))
+    expect(JSON.parse(json)).toEqual(parseIssue(seedText, { id: 'a-2020-02' }))
+
+    const mtime = statSync(join(outDir, 'index.json')).mtimeMs
+    const second = build(inDir, outDir)
+    expect(second.stdout).toBe('content: 2 issue(s), 0 file(s) written, 0 deleted\n')
+    expect(statSync(join(outDir, 'index.json')).mtimeMs).toBe(mtime)
+
+    rmSync(join(inDir, 'b-2020-03.txt'))
+    const third = build(inDir, outDir)
+    expect(third.stdout).toBe('content: 1 issue(s), 1 file(s) written, 1 deleted\n')
+    expect(readdirSync(join(outDir, 'issues'))).toEqual(['a-2020-02.json'])
+  })
+
+  it('a rejected file: FILE:LINE error, exit 1, nothing written', () => {
+    const inDir = mkdtempSync(join(tmp, 'bad-'))
+    const outDir = join(inDir, 'out')
+    copyFileSync(join(ROOT, SEED_PATH), join(inDir, 'good.txt'))
+    writeFileSync(join(inDir, 'bad.txt'), '\n\n【工作动态】\n')
+    const r = build(inDir, outDir)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(`${join(inDir, 'bad.txt')}:3: 找不到刊名：文件开头应是刊名（如“重庆党史工作”）\n`)
+    expect(existsSync(outDir)).toBe(false)
+  })
+})

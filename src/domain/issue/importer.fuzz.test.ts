@@ -1,0 +1,145 @@
+// Fuzz: 12,000 mutations of the seed (lines deleted, duplicated, shuffled; random bytes; truncation; structural
+// tokens dropped in). The importer must never crash: it returns a well-formed Issue or throws IssueParseError with
+// an integer line ≥ 1 inside the input — never an internal error. A seeded PRNG keeps every run identical.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { expect, it } from 'vitest'
+import { numberedContents, SEED_PATH, withCrlfAndBom, withIdeographicIndent, withoutContents } from './fixtures/variants'
+import { IssueParseError, parseIssue, type Issue } from './index'
+
+const seed = readFileSync(fileURLToPath(new URL(`../../../${SEED_PATH}`, import.meta.url)), 'utf8')
+const RUNS = 12_000
+
+/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same sequence on every machine. */
+function prng(seedValue: number): { next: () => number, int: (n: number) => number, pick: <T>(xs: readonly T[]) => T } {
+  let a = seedValue >>> 0
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (n: number): number => Math.floor(next() * n)
+  return { next, int, pick: (xs) => xs[int(xs.length)] }
+}
+
+const TOKENS = ['【', '】', '【工作动态】', '（', '）', '(', ')', '供稿', '（市委党史研究室供稿）', '第', '期', '第 3 期', '(总第 9 期)',
+  '年', '月', '日', '2020 年 13 月 9 日', '二〇二〇年六月九日', '报：', '送：', '发：', '抄送：', '（共印 N 份）', '责编：', '电话：',
+  '本期要目', '- ', '1、', '\u3000\u3000', '\r', '\n', '\r\n', '— 3 —', '增刊', '印发', '2020年6月9日印发', '签发人：', '内部资料',
+  '“', '”', '。', 'and', '\ufeff', '\u200b', '\ud800', '𠀀', '\t', '编', '：', '…']
+
+type Rng = ReturnType<typeof prng>
+
+function mutate(text: string, rng: Rng): string {
+  let lines = text.split('\n')
+  const steps = 1 + rng.int(4)
+  for (let s = 0; s < steps; s++) {
+    switch (rng.int(9)) {
+      case 0: { // delete a run of lines
+        const at = rng.int(lines.length)
+        lines.splice(at, 1 + rng.int(rng.next() < 0.8 ? 3 : 60))
+        break
+      }
+      case 1: { // duplicate a run of lines somewhere else
+        const at = rng.int(lines.length)
+        const run = lines.slice(at, at + 1 + rng.int(8))
+        lines.splice(rng.int(lines.length + 1), 0, ...run)
+        break
+      }
+      case 2: { // shuffle a window of lines
+        const at = rng.int(lines.length)
+        const end = Math.min(lines.length, at + 2 + rng.int(30))
+        for (let i = end - 1; i > at; i--) {
+          const j = at + rng.int(i - at + 1);
+          [lines[i], lines[j]] = [lines[j], lines[i]]
+        }
+        break
+      }
+      case 3: { // random bytes, decoded as the CLI would
+        const bytes = new Uint8Array(1 + rng.int(24)).map(() => rng.int(256))
+        const joined = lines.join('\n')
+        const at = rng.int(joined.length + 1)
+        lines = (joined.slice(0, at) + new TextDecoder().decode(bytes) + joined.slice(at)).split('\n')
+        break
+      }
+      case 4: { // truncate
+        lines = lines.join('\n').slice(0, rng.int(text.length + 1)).split('\n')
+        break
+      }
+      case 5: case 6: { // a structural token into a line
+        const i = rng.int(lines.length)
+        const line = lines[i] ?? ''
+        const at = rng.int(line.length + 1)
+        lines[i] = line.slice(0, at) + rng.pick(TOKENS) + line.slice(at + (rng.next() < 0.5 ? 0 : rng.int(4)))
+        break
+      }
+      case 7: { // a line replaced by a token line
+        lines[rng.int(lines.length)] = rng.pick(TOKENS) + (rng.next() < 0.5 ? rng.pick(TOKENS) : '')
+        break
+      }
+      default: { // characters deleted inside a line (brackets, punctuation, the 编 of the editor line…)
+        const i = rng.int(lines.length)
+        const line = lines[i] ?? ''
+        const at = rng.int(line.length + 1)
+        lines[i] = line.slice(0, at) + line.slice(at + 1 + rng.int(3))
+      }
+    }
+  }
+  return lines.join('\n')
+}
+
+/** Why the issue is malformed, or null. Plain checks: expect() per paragraph would dominate the run time. */
+function problem(issue: Issue, lineCount: number): string | null {
+  if (typeof issue.title !== 'string' || issue.title.length === 0) return 'empty title'
+  if (!Number.isFinite(issue.number)) return `number ${issue.number}`
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(issue.publishedOn)) return `publishedOn ${issue.publishedOn}`
+  if (issue.sections.length === 0) return 'no sections'
+  const ids = new Set<string>()
+  let count = 0
+  for (const s of issue.sections) {
+    if (s.articles.length === 0) return `empty section ${s.title}`
+    for (const a of s.articles) {
+      if (!/^[0-9a-f]{8}(-\d+)?$/.test(a.id)) return `id ${a.id}`
+      ids.add(a.id)
+      count++
+      if (a.paragraphs.some((p) => typeof p !== 'string' || p.length === 0)) return 'empty paragraph'
+    }
+  }
+  if (ids.size !== count) return 'duplicate ids'
+  const bad = issue.warnings.find((w) => !Number.isInteger(w.line) || w.line < 1 || w.line > lineCount)
+  return bad ? `warning line ${bad.line}` : null
+}
+
+it(`survives ${RUNS.toLocaleString('en')} mutated inputs`, () => {
+  const rng = prng(0x5eed2020)
+  const bases = [seed, withoutContents(seed), numberedContents(seed), withCrlfAndBom(seed), withIdeographicIndent(seed, true)]
+  const started = performance.now()
+  let parsed = 0
+  let rejected = 0
+  for (let run = 0; run < RUNS; run++) {
+    const input = mutate(rng.pick(bases), rng)
+    const lineCount = input.split(/\r\n|\r|\n/).length
+    let issue: Issue
+    try {
+      issue = parseIssue(input, { id: `fuzz-${run}` })
+    } catch (e) {
+      if (!(e instanceof IssueParseError)) throw new Error(`run ${run}: threw ${String(e)}`)
+      if (!Number.isInteger(e.line) || e.line < 1 || e.line > lineCount) throw new Error(`run ${run}: bad line ${e.line}`)
+      if (e.message.startsWith('导入程序内部错误')) throw new Error(`run ${run}: ${e.message}`)
+      rejected++
+      continue
+    }
+    const wrong = problem(issue, lineCount)
+    if (wrong !== null) throw new Error(`run ${run}: ${wrong}`)
+    // Deterministic: the same text gives the same issue (checked on a sample, it doubles the cost).
+    if (run % 50 === 0) expect(parseIssue(input, { id: `fuzz-${run}` })).toEqual(issue)
+    parsed++
+  }
+  const seconds = (performance.now() - started) / 1000
+  console.log(`fuzz: ${RUNS} inputs, ${parsed} parsed, ${rejected} rejected with IssueParseError, ${seconds.toFixed(1)} s`)
+  expect(parsed + rejected).toBe(RUNS)
+  // Both outcomes must be exercised, or the mutations are too weak or too strong to mean anything.
+  expect(parsed).toBeGreaterThan(RUNS / 10)
+  expect(rejected).toBeGreaterThan(RUNS / 20)
+}, 60_000)

@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react'
+import { useDidHide, useDidShow } from '@tarojs/taro'
+import { isRead, progressKey } from '../../domain/progress/progress'
+import { progressStore } from '../../stores'
+
+const FLUSH_EVERY_MS = 10000
+/** Position is saved while scrolling at most this often, so a killed app reopens where the reader was. */
+const SAVE_POSITION_MS = 600
+
+/**
+ * Counts reading time while the page is shown and saves position, time and the read mark: on hide, on leaving,
+ * and every few seconds, so that killing the app loses at most a few seconds.
+ */
+export function useReadingSession(issueId: string | undefined, articleId: string | undefined, charCount: number) {
+  const position = useRef(0)
+  const reachedEnd = useRef(false)
+  const since = useRef<number | null>(null)
+  const savedAt = useRef(0)
+
+  const flush = () => {
+    if (!issueId || !articleId || charCount === 0) return
+    const now = Date.now()
+    const added = since.current === null ? 0 : now - since.current
+    if (since.current !== null) since.current = now
+    const prev = progressStore.getState().articles[progressKey(issueId, articleId)]
+    const markRead = isRead({ scrolledToEnd: reachedEnd.current, timeSpentMs: (prev?.timeSpentMs ?? 0) + added, charCount })
+    progressStore.getState().record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
+  }
+
+  useDidShow(() => { since.current = Date.now() })
+  useDidHide(() => { flush(); since.current = null })
+  useEffect(() => {
+    since.current = Date.now()
+    const timer = setInterval(flush, FLUSH_EVERY_MS)
+    const onHide = () => { if (typeof document !== 'undefined' && document.visibilityState === 'hidden') flush() }
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide)
+    return () => {
+      clearInterval(timer)
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onHide)
+      flush()
+      since.current = null
+    }
+    // flush reads refs; it only needs rebinding when the article changes.
+  }, [issueId, articleId, charCount])
+
+  return {
+    /** Latest scroll position as a fraction; `end` once the reader reached the end. */
+    update(fraction: number, end: boolean) {
+      position.current = fraction
+      if (end && !reachedEnd.current) { reachedEnd.current = true; flush() }
+      const now = Date.now()
+      if (now - savedAt.current > SAVE_POSITION_MS) { savedAt.current = now; flush() }
+    },
+    flush
+  }
+}

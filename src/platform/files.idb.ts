@@ -1,0 +1,46 @@
+import { StorageFullError } from './kv.types'
+import type { FileStore } from './files.types'
+
+const STORE = 'files'
+
+/** A FileStore in IndexedDB: H5 keeps issues readable offline even where service workers are missing (iOS WeChat). */
+export function createIdbFileStore(idb: IDBFactory, dbName = 'dangshi-content'): FileStore {
+  let dbp: Promise<IDBDatabase> | null = null
+  const open = () => (dbp ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const req = idb.open(dbName, 1)
+    req.onupgradeneeded = () => { req.result.createObjectStore(STORE) }
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => { dbp = null; reject(req.error) }
+  }))
+  const tx = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const db = await open()
+    return new Promise<T>((resolve, reject) => {
+      const t = db.transaction(STORE, mode)
+      const req = fn(t.objectStore(STORE))
+      t.oncomplete = () => resolve(req.result)
+      t.onabort = t.onerror = () => reject(t.error ?? req.error)
+    })
+  }
+  return {
+    async read(name) {
+      try {
+        const v = await tx('readonly', (s) => s.get(name))
+        return typeof v === 'string' ? v : null
+      } catch {
+        return null
+      }
+    },
+    async write(name, text) {
+      try {
+        await tx('readwrite', (s) => s.put(text, name))
+      } catch (err) {
+        if ((err as DOMException | null)?.name === 'QuotaExceededError') throw new StorageFullError(name, err)
+        throw err
+      }
+    },
+    async remove(name) { await tx('readwrite', (s) => s.delete(name)).catch(() => undefined) },
+    async list() {
+      try { return (await tx('readonly', (s) => s.getAllKeys())).map(String) } catch { return [] }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { persist } from 'zustand/middleware'
+import { emptyProgress, mergeProgress, progressKey, recordReading, type ArticleProgress, type ProgressMap } from '../domain/progress/progress'
+import type { KeyValueStore } from '../platform/kv'
+import { storageFor } from './persist'
+
+export interface ProgressState {
+  articles: ProgressMap
+  /** Records a reading session of one article (position, time, read mark). */
+  record(issueId: string, articleId: string, input: { position: number; addedMs: number; markRead: boolean }, now: number): ArticleProgress
+  /** Folds in progress from elsewhere (another device, the server) without losing anything. */
+  mergeIn(other: ProgressMap): void
+}
+
+/** Reading progress, persisted under its own key `progress`: the content cache never evicts it. */
+export function createProgressStore(kv: KeyValueStore): StoreApi<ProgressState> {
+  return createStore<ProgressState>()(
+    persist(
+      (set, get) => ({
+        articles: {},
+        record(issueId, articleId, input, now) {
+          const key = progressKey(issueId, articleId)
+          const next = recordReading(get().articles[key] ?? emptyProgress(issueId, articleId), { ...input, now })
+          set({ articles: { ...get().articles, [key]: next } })
+          return next
+        },
+        mergeIn: (other) => set({ articles: mergeProgress(get().articles, other) })
+      }),
+      {
+        name: 'progress',
+        version: 1,
+        storage: storageFor<{ articles: ProgressMap }>(kv),
+        partialize: (s) => ({ articles: s.articles }),
+        merge: (persisted, current) => {
+          const articles = (persisted as { articles?: unknown } | undefined)?.articles
+          return { ...current, articles: articles && typeof articles === 'object' ? (articles as ProgressMap) : {} }
+        }
+      }
+    )
+  )
+}
