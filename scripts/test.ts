@@ -62,7 +62,7 @@ if (wanted('e2e')) {
   if (!browser.ok) {
     console.error(`\n${browser.message}`)
     tallies.push({ name: 'end-to-end (Chromium)', passed: 0, failed: 1, note: browser.message })
-  } else if (check('H5 build', 'npx', ['taro', 'build', '--type', 'h5'])) {
+  } else if (check('H5 build', 'npm', ['run', '-s', 'build:h5'])) {
     vitest('end-to-end (Chromium)', 'vitest.e2e.config.mts')
   }
 }

@@ -8,6 +8,6 @@ declare const API_BASE_URL: string
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | undefined
+    TARO_ENV?: 'weapp' | 'h5'
   }
 }
