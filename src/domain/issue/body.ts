@@ -1,7 +1,7 @@
 import { parseAttribution, type Attribution } from './attribution'
 import type { Contents, ContentsEntry } from './contents'
 import type { Line } from './normalize'
-import { charLength, collapseSpaces, endsSentence, excerpt, joinHalves, sectionHeader, titleKey } from './text'
+import { charLength, collapseSpaces, endsSentence, excerpt, joinPieces, sectionHeader, titleKey } from './text'
 import type { ImportWarning } from './types'
 
 /** An article as read from the body, before ids are given. */
@@ -35,6 +35,15 @@ const MAX_TITLE = 50
 // Longest second line of a title wrapped onto two lines.
 const MAX_WRAP = 30
 
+/** An article being read: each paragraph kept as its page-split pieces, joined once at the end (linear time). */
+type Draft = Omit<RawArticle, 'paragraphs'> & { pieces: string[][] }
+
+/** Whether a paragraph kept as pieces ends a sentence; a last piece of closers only (”) looks into the one before. */
+function piecesEndSentence(pieces: string[]): boolean {
+  const n = pieces.length
+  return endsSentence(n > 1 ? pieces[n - 2].slice(-8) + pieces[n - 1] : pieces[0])
+}
+
 /**
  * Paragraph indentation carries meaning only when the text keeps it: then a line that starts a paragraph is
  * indented and the second half of a page-split paragraph is not. The seed has no indentation at all.
@@ -60,7 +69,7 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
   const useIndent = indentationMatters(lines, start, end)
   const sectioned = contents.sections.some((s) => s.title !== null)
   let section: RawSection | null = null
-  let article: RawArticle | null = null
+  let article: Draft | null = null
   let lastLine = 0
   const warn = (line: number, message: string): void => { warnings.push({ line, message }) }
 
@@ -72,12 +81,13 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
     else byKey.set(e.key, [e])
   }
   const listedTitles = new Set(contents.sections.map((s) => s.title))
+  const sectionByTitle = new Map(contents.sections.map((s) => [s.title, s] as const))
   const loose = contents.sections.filter((s) => s.title === null).flatMap((s) => s.entries)
   const pools = new Map<string, { own: Set<ContentsEntry>, status: 'none' | 'titled' | 'untitled' | 'unlisted' }>()
   const entriesFor = (title: string): { own: Set<ContentsEntry>, status: 'none' | 'titled' | 'untitled' | 'unlisted' } => {
     const cached = pools.get(title)
     if (cached) return cached
-    const listed = contents.sections.find((s) => s.title === title)
+    const listed = sectionByTitle.get(title)
     const own = new Set([...(listed?.entries ?? []), ...loose])
     const status = !contents.present ? 'none' : own.size > 0 ? 'titled' : listed ? 'untitled' : 'unlisted'
     const pool = { own, status } as const
@@ -109,11 +119,12 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
       article.author = attribution.author
       article.attributed = true
     } else {
-      const name = article.title ?? excerpt(article.paragraphs[0] ?? '')
+      const name = article.title ?? excerpt(article.pieces[0]?.[0] ?? '')
       warn(article.line, `文章“${name}”没有署名（应在正文后另起一行，如“（市委党史研究室办公室供稿）”）`)
     }
-    if (article.paragraphs.length === 0) warn(article.line, `文章“${article.title ?? ''}”只有标题，没有正文`)
-    section.articles.push(article)
+    if (article.pieces.length === 0) warn(article.line, `文章“${article.title ?? ''}”只有标题，没有正文`)
+    const { pieces, ...rest } = article
+    section.articles.push({ ...rest, paragraphs: pieces.map(joinPieces) })
     article = null
   }
   const isText = (k: number): boolean =>
@@ -133,7 +144,7 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
       found.entry.used = true
       if (found.foreign) warn(no, `文章“${found.entry.text}”在目录中列在另一个栏目下，正文在【${current.title}】`)
       // The contents entry is the editor's one-line text; the body's copy often has a space where it wrapped.
-      article = { title: found.entry.text, line: no, paragraphs: [], source: null, author: null, attributed: false }
+      article = { title: found.entry.text, line: no, pieces: [], source: null, author: null, attributed: false }
       return found.lines
     }
     const next = i + 1 < end ? lines[i + 1].text : null
@@ -149,11 +160,11 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
       const { status } = entriesFor(current.title)
       if (status === 'titled') warn(no, `正文标题“${title}”在目录中找不到`)
       if (status === 'untitled') warn(no, `目录中【${current.title}】栏目没有条目，正文却有标题“${title}”`)
-      article = { title, line: no, paragraphs: [], source: null, author: null, attributed: false }
+      article = { title, line: no, pieces: [], source: null, author: null, attributed: false }
       return used
     }
     // A short-news item (信息短波): one paragraph, no title.
-    article = { title: null, line: no, paragraphs: [text], source: null, author: null, attributed: false }
+    article = { title: null, line: no, pieces: [[text]], source: null, author: null, attributed: false }
     return 1
   }
 
@@ -179,29 +190,29 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
       sections.push(section)
     }
     const current: RawSection = section
-    const openArticle = article as RawArticle | null
+    const openArticle = article as Draft | null
     if (openArticle === null) {
       lastLine = no
       i += open(i, current) - 1
       continue
     }
-    const paragraphs = openArticle.paragraphs
-    if (paragraphs.length > 0 && match(i, current.title)) {
+    const pieces = openArticle.pieces
+    if (pieces.length > 0 && match(i, current.title)) {
       // The next listed title begins while this article still waits for its attribution.
       close(null)
       lastLine = no
       i += open(i, current) - 1
       continue
     }
-    const last = paragraphs[paragraphs.length - 1]
-    if (last !== undefined && !endsSentence(last) && !(useIndent && indented)) {
+    const last = pieces[pieces.length - 1]
+    if (last !== undefined && !piecesEndSentence(last) && !(useIndent && indented)) {
       // The previous paragraph stopped mid-sentence where a page ended: this line is its second half.
-      paragraphs[paragraphs.length - 1] = joinHalves(last, text)
+      last.push(text)
       joins.push({ line: lastLine, next: no })
       lastLine = no
       continue
     }
-    paragraphs.push(text)
+    pieces.push([text])
     lastLine = no
   }
   close(null)

@@ -148,8 +148,3 @@ export function parseContents(lines: Line[], start: number, end: number): Conten
   }
   return { present: present || sections.length > 0, sections, bodyStart }
 }
-
-/** All entries of the contents, in order. */
-export function allEntries(contents: Contents): ContentsEntry[] {
-  return contents.sections.flatMap((s) => s.entries)
-}

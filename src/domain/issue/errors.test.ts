@@ -47,7 +47,7 @@ describe('unusable input', () => {
   })
   it('no masthead: the file starts with an article', () => {
     const text = seed.split('\n').slice(38).join('\n')
-    expect(at(failure(text))).toEqual([1, '找不到刊名：第一行文字“为深入学习习近平总书记关于推动成渝地区双…”不像刊名（如“重庆党史工作”）'])
+    expect(at(failure(text))).toEqual([1, '找不到刊名：文件开头的“为深入学习习近平总书记关于推动成渝地区双…”不像刊名（如“重庆党史工作”）'])
   })
   it('a title but no issue number', () => {
     expect(at(failure(replaceLines(seed, 5, 7, [])))).toEqual([10, '刊名“重庆党史工作”下面找不到期号（如“第 2 期”“第2期（总第197期）”或“增刊”）'])

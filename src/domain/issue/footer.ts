@@ -65,7 +65,8 @@ export function parseFooter(lines: Line[], from: number, warnings: ImportWarning
   }
   let lastList: ListField | null = null
   const addList = (field: ListField, value: string): void => {
-    footer[field] = [...(footer[field] ?? []), ...splitRecipients(value)]
+    const list = footer[field] ?? (footer[field] = [])
+    for (const item of splitRecipients(value)) list.push(item)
     lastList = field
   }
   for (let i = from; i < lines.length; i++) {

@@ -56,6 +56,13 @@ describe('issue line', () => {
     expect([issue.number, issue.totalNumber, issue.supplement]).toEqual([number, total, false])
     expect(issue.sections).toEqual(base.sections)
   })
+  it('title and issue line on one line', () => {
+    const issue = parse(masthead('重庆党史工作　　第2期（总第197期）', '中共重庆市委党史研究室编', '2020 年 6 月 9 日'))
+    expect([issue.title, issue.number, issue.totalNumber]).toEqual(['重庆党史工作', 2, 197])
+  })
+  it('a masthead typeset with spaces between the characters', () => {
+    expect(parse(masthead('重 庆 党 史 工 作', '第 2 期', '中共重庆市委党史研究室编', '2020 年 6 月 9 日')).title).toBe('重庆党史工作')
+  })
   it.each([
     [['增刊'], 1, null],
     [['增刊第1期'], 1, null],

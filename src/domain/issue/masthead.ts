@@ -104,6 +104,15 @@ export function scanMastheadLine(text: string): MastheadParts {
   return parts
 }
 
+function notATitle(line: number, text: string): IssueParseError {
+  return new IssueParseError(line, `找不到刊名：文件开头的“${excerpt(text)}”不像刊名（如“重庆党史工作”）`)
+}
+
+/** Big mastheads are sometimes typeset with a space between every character: 重 庆 党 史 工 作. */
+function cleanTitle(text: string): string {
+  return /^(\S\s+)+\S$/u.test(text) ? text.replace(/\s+/gu, '') : collapseSpaces(text)
+}
+
 function looksLikeTitle(text: string): boolean {
   return charLength(text) <= 40 && !endsSentence(text) && /\p{Script=Han}/u.test(text)
 }
@@ -132,17 +141,21 @@ export function parseMasthead(lines: Line[], lineCount: number): Masthead {
     }
     // Masthead lines are short; scanning a long line (a paragraph, or a megabyte of digits) is wasted or slow.
     if (charLength(text) > 120) {
-      if (title === null) throw new IssueParseError(no, `找不到刊名：第一行文字“${excerpt(text)}”不像刊名（如“重庆党史工作”）`)
+      if (title === null) throw notATitle(no, text)
       break
     }
     const parts = scanMastheadLine(text)
     const structural = parts.number !== undefined || parts.totalNumber !== undefined || parts.supplement ||
       parts.date !== undefined || parts.signer !== undefined
     if (title === null && !structural) {
-      if (!looksLikeTitle(text)) throw new IssueParseError(no, `找不到刊名：第一行文字“${excerpt(text)}”不像刊名（如“重庆党史工作”）`)
-      // Big mastheads are sometimes typeset with a space between every character: 重 庆 党 史 工 作.
-      title = /^(\S\s+)+\S$/u.test(text) ? text.replace(/\s+/gu, '') : collapseSpaces(text)
+      if (!looksLikeTitle(text)) throw notATitle(no, text)
+      title = cleanTitle(text)
       continue
+    }
+    if (title === null && parts.rest !== '' && looksLikeTitle(parts.rest)) {
+      // 「重庆党史工作　第2期」: title and issue line share a line.
+      title = cleanTitle(parts.rest)
+      parts.rest = ''
     }
     // An editor-only line is accepted once: a later 「……汇编」 line is an article title, not the editor.
     if (parts.rest !== '' || (!structural && (parts.editor === undefined || editor !== null))) break

@@ -7,18 +7,10 @@ export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && HAN.test(ch)
 }
 
-/** True for CJK punctuation and full-width forms, which count as "Chinese" context next to a Latin word. */
-export function isCjkPunct(ch: string | undefined): boolean {
-  if (ch === undefined) return false
-  const c = ch.codePointAt(0) ?? 0
-  return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2018 && c <= 0x201f) ||
-    c === 0x2014 || c === 0x2026 || c === 0x00b7
-}
-
 // Characters that may close a sentence. A paragraph ending in one of them is complete; one ending in anything
 // else was cut where a PDF page ended. ：ends a paragraph that introduces a list on the next line.
 const FINAL = new Set(['。', '！', '？', '!', '?', '；', ';', '…', '：', ':', '.', '．'])
-// Closers that may follow the final punctuation: “……支持！”  or  ……（完。）  or  ……》。
+// Closers that may follow the final punctuation: 「……支持！”」 or 「……（完。）」.
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '〉', '】', ']', '"', "'"])
 
 /**
@@ -59,6 +51,17 @@ export function joinHalves(a: string, b: string): string {
   const last = a[a.length - 1]
   const first = b[0]
   return /[A-Za-z0-9]/.test(last ?? '') && /[A-Za-z0-9]/.test(first ?? '') ? `${a} ${b}` : a + b
+}
+
+/** Joins a paragraph's page-split pieces in one pass (repeated joinHalves would copy the growing text each time). */
+export function joinPieces(pieces: string[]): string {
+  const out: string[] = [pieces[0] ?? '']
+  for (let k = 1; k < pieces.length; k++) {
+    const prev = pieces[k - 1]
+    const latin = /[A-Za-z0-9]/.test(prev[prev.length - 1] ?? '') && /[A-Za-z0-9]/.test(pieces[k][0] ?? '')
+    out.push(latin ? ` ${pieces[k]}` : pieces[k])
+  }
+  return out.join('')
 }
 
 /** Folds full-width digits to ASCII so that one regular expression reads both. */
