@@ -1,18 +1,52 @@
-// Temporary: serves the built H5 app. The server issue replaces this with the real server.
-import { createServer } from 'node:http'
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { extname, join, normalize } from 'node:path'
-import { execSync } from 'node:child_process'
+// npm start: build whatever is missing (content index, H5 app), then run the server with the H5 app at / and
+// the API at /api. Without WECHAT_APPID it starts the mock WeChat service on loopback and signs in against it.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { startMockWechat } from '../mock/wechat'
+import { configFromEnv } from '../server/config'
+import { closeOnSignals, startServer } from '../server/server'
 
-const root = join(process.cwd(), 'dist/h5')
-if (!existsSync(join(root, 'index.html'))) execSync('npm run -s build:h5', { stdio: 'inherit' })
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' }
-const port = Number(process.env.PORT ?? 8080)
-const host = process.env.HOST ?? '127.0.0.1'
-createServer((req, res) => {
-  const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '')
-  let file = join(root, path)
-  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
-  res.end(readFileSync(file))
-}).listen(port, host, () => console.log(`党史阅读 running at http://${host}:${port}/`))
+const root = process.cwd()
+
+/** Newest modification time under a folder (the folder itself included, so deletions count too). */
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0
+  return readdirSync(dir).reduce((t, f) => Math.max(t, statSync(join(dir, f)).mtimeMs), statSync(dir).mtimeMs)
+}
+
+function run(script: string): void {
+  console.log(`> npm run ${script}`)
+  const result = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit', cwd: root })
+  if (result.status !== 0) {
+    console.error(`npm run ${script} failed (exit ${result.status ?? result.signal})`)
+    process.exit(1)
+  }
+}
+
+async function main(): Promise<void> {
+  const index = join(root, 'content/dist/index.json')
+  if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(join(root, 'content/issues'))) run('content')
+
+  const config = configFromEnv()
+  const h5Index = join(config.app.staticDir ?? join(root, 'dist/h5'), 'index.html')
+  if (!existsSync(h5Index)) run('build:h5')
+
+  let closeMock = async (): Promise<void> => {}
+  if (config.app.wechat === null || config.app.wechat === undefined) {
+    const mock = await startMockWechat()
+    closeMock = mock.close
+    config.app.wechat = { apiBase: mock.url, appid: 'mock-appid', secret: 'mock-secret' }
+    console.log(`WECHAT_APPID is not set: using the mock WeChat service at ${mock.url}`)
+    console.log(`  (sign in with codes like "mock-alice", or get a fresh one from ${mock.url}/mock/login?user=alice)`)
+  }
+
+  const server = await startServer(config.app, config)
+  closeOnSignals(server, closeMock)
+  console.log(`党史阅读 running at ${server.url}  (API at ${server.url}api/, data in ${config.app.dataDir})`)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

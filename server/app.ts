@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
+import type { Store } from './db/repos'
+import { HttpError } from './errors'
+import { openSqliteStore } from './db/sqlite/open'
+import { errorsPlugin } from './plugins/errors'
+import { DEFAULT_RATE_LIMITS, limitsPlugin, type RateLimits } from './plugins/limits'
+import { securityPlugin } from './plugins/security'
+import { servicesPlugin } from './plugins/services'
+import { sendIndexHtml, staticPlugin } from './plugins/static'
+import api from './routes/api'
+import { type CodeExchange, type WechatConfig, wechatCodeExchange } from './services/wechat'
+import type { App } from './types'
+
+export interface AppOptions {
+  /** Folder of the SQLite file (app.db); ignored when `store` is given. Default: data. */
+  dataDir?: string
+  /** A ready store (e.g. a future PostgreSQL one); the caller closes it. */
+  store?: Store
+  /** Clock in epoch milliseconds; tests inject one to step past expiries. Default Date.now. */
+  now?: () => number
+  /** Fastify/pino logger options; false (silent) by default. */
+  logger?: FastifyServerOptions['logger']
+  /** jscode2session endpoint and credentials; null/absent disables WeChat sign-in (404). */
+  wechat?: WechatConfig | null
+  /** Replaces the WeChat call entirely (takes precedence over `wechat`). */
+  codeExchange?: CodeExchange
+  /** Publish every *.txt in this folder at start. Default: none. */
+  contentDir?: string | null
+  /** The H5 build to serve at / (needs index.html). Default: none. */
+  staticDir?: string | null
+  /** Browser origins allowed cross-origin; default [] = same-origin only. */
+  corsOrigins?: string[]
+  /** Largest accepted request body in bytes. Default 64 KiB. */
+  bodyLimit?: number
+  /** Trust X-Forwarded-* (behind a reverse proxy), so rate limits see the real client IP. Default false. */
+  trustProxy?: boolean | string | string[]
+  /** Per-IP budgets for sign-in and pairing; merged over DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateLimits>
+}
+
+/** Builds the whole server (plugins in a fixed order, then routes); call .listen() or .inject() on it. */
+export async function buildApp(options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Long enough that an over-long issue id meets its schema (a clear 400); longer still is a 404 from the router.
+    routerOptions: { maxParamLength: 200 },
+    // Undecodable URLs (bad percent-encoding) get the same {error, message} shape as everything else.
+    frameworkErrors: (err, _req, reply) => {
+      // (Typed against the route generics of no route in particular, hence the widening.)
+      void (reply as unknown as FastifyReply).code(400).send({ error: 'bad_request', message: err.message })
+    },
+    ajv: {
+      // Exact types and no silently dropped fields: "deviceName": 5 or {"extra": 1} is a 400, not a guess.
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // @fastify/static needs an absolute root; a relative one silently serves nothing.
+  const staticDir = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? resolve(options.staticDir) : null
+  const ownsStore = options.store === undefined
+  const store = options.store ?? openSqliteStore(options.dataDir ?? 'data')
+  const codeExchange = options.codeExchange ?? (options.wechat ? wechatCodeExchange(options.wechat) : null)
+
+  try {
+    // Fastify's JSON parser (with its __proto__/constructor poisoning checks), plus two rules of ours.
+    const defaultJson = app.getDefaultJsonParser('error', 'error')
+    app.removeContentTypeParser('application/json')
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+      const encoding = req.headers['content-encoding']
+      // Compressed request bodies are refused, not inflated: a small zip bomb must not get past bodyLimit.
+      if (encoding !== undefined && encoding !== 'identity') {
+        return done(new HttpError(415, 'unsupported_media_type', `Content-Encoding ${encoding.slice(0, 40)} is not accepted`), undefined)
+      }
+      // Content-Type set but nothing sent is "no body" (routes with a body schema still refuse it), not bad JSON.
+      if (body === '') return done(null, undefined)
+      return defaultJson(req, body as string, done)
+    })
+
+    // Order matters: error handling first so every later failure is shaped; limits and compression hook
+    // onRoute, so they precede the routes; static is last so its wildcard never shadows /api.
+    await app.register(errorsPlugin, { fallback: staticDir === null ? undefined : sendIndexHtml })
+    await app.register(securityPlugin, { corsOrigins: options.corsOrigins ?? [], staticDir })
+    await app.register(limitsPlugin)
+    await app.register(servicesPlugin, {
+      store,
+      ownsStore,
+      now: options.now ?? Date.now,
+      codeExchange,
+      contentDir: options.contentDir ?? null,
+    })
+    await app.register(api, { prefix: '/api', rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits } })
+    if (staticDir !== null) await app.register(staticPlugin, { root: staticDir })
+    await app.ready()
+  } catch (err) {
+    if (ownsStore) await store.close()
+    throw err
+  }
+  return app
+}

@@ -1,0 +1,106 @@
+// Storage interfaces. Every method is async and atomic on its own, so a PostgreSQL backend can implement them
+// without the services ever holding a transaction open across awaits. Services own the rules (codes, expiry,
+// validation); repositories only store and fetch rows.
+
+/** A published issue as stored: the served JSON body and its hash, plus the index row. */
+export interface IssueRecord {
+  id: string
+  /** Exact JSON body served to clients. */
+  json: string
+  /** sha256 hex of `json`, as in content/dist/index.json; the ETag. */
+  hash: string
+  /** JSON of the IssueSummary row for the index. */
+  summaryJson: string
+  /** sha256 hex of the source text. */
+  sourceHash: string
+  publishedOn: string
+}
+
+export interface ContentRepo {
+  /** Monotonic counter bumped by every publish that changed something. */
+  revision(): Promise<number>
+  /** Summary JSON strings, newest first. */
+  listSummaryJson(): Promise<string[]>
+  /** The served body and hash of one issue, or null. */
+  getIssue(id: string): Promise<{ json: string; hash: string } | null>
+  /** Stored hashes per id, to decide what needs publishing. */
+  listHashes(): Promise<Map<string, { hash: string; sourceHash: string }>>
+  /** Inserts or replaces the records in one transaction; returns the ids that changed. */
+  publish(records: IssueRecord[], at: number): Promise<string[]>
+}
+
+export interface OrgRow {
+  id: string
+  name: string
+  joinCode: string
+  createdAt: number
+}
+
+export interface OrgRepo {
+  /** Inserts an organization; returns false if the join code is taken. */
+  create(org: OrgRow): Promise<boolean>
+  get(id: string): Promise<OrgRow | null>
+  findByJoinCode(joinCode: string): Promise<OrgRow | null>
+  /** All organizations with their member counts, oldest first. */
+  list(): Promise<Array<OrgRow & { memberCount: number }>>
+}
+
+export interface MemberRow {
+  id: string
+  displayName: string
+  orgId: string | null
+  createdAt: number
+}
+
+export interface SessionRow {
+  id: string
+  memberId: string
+  kind: SessionKind
+  deviceName: string
+  createdAt: number
+}
+
+/** How a session began: WeChat sign-in, an H5 device account, or pairing with an existing device. */
+export type SessionKind = 'wechat' | 'device' | 'paired'
+
+/** A new session to store with its token hash. */
+export interface NewSession extends SessionRow {
+  tokenHash: string
+}
+
+export interface AccountRepo {
+  getMember(id: string): Promise<MemberRow | null>
+  /** Creates a member and its first session together. */
+  createMemberWithSession(member: MemberRow, session: NewSession): Promise<void>
+  /** Finds the member for an openid or creates it, then adds the session; returns the member id. */
+  signInWechat(
+    identity: { openid: string; unionid: string | null },
+    newMember: MemberRow,
+    session: Omit<NewSession, 'memberId'>,
+  ): Promise<string>
+  updateDisplayName(memberId: string, displayName: string, at: number): Promise<void>
+  setOrg(memberId: string, orgId: string, at: number): Promise<void>
+  /** The live (not revoked) session for a token hash. */
+  findSession(tokenHash: string): Promise<SessionRow | null>
+  addSession(session: NewSession): Promise<void>
+  /** Returns false if the session was already revoked or unknown. */
+  revokeSession(sessionId: string, at: number): Promise<boolean>
+  /** Live sessions of a member, oldest first. */
+  listSessions(memberId: string): Promise<SessionRow[]>
+  /** Revokes all but the newest `keep` live sessions of a member; returns how many were revoked. */
+  pruneSessions(memberId: string, keep: number, at: number): Promise<number>
+  /** Stores a pairing code, voiding the member's earlier unused codes. */
+  createPairing(p: { id: string; memberId: string; codeHash: string; createdAt: number; expiresAt: number }): Promise<void>
+  /** Whether an unused, unexpired code with this hash exists (to avoid handing out a duplicate). */
+  pairingInUse(codeHash: string, now: number): Promise<boolean>
+  /** Marks an unused, unexpired code used and adds the session for its member; returns the member id or null. */
+  claimPairing(codeHash: string, now: number, session: Omit<NewSession, 'memberId'>): Promise<string | null>
+}
+
+/** Everything the server stores, behind one handle. */
+export interface Store {
+  content: ContentRepo
+  accounts: AccountRepo
+  orgs: OrgRepo
+  close(): Promise<void>
+}

@@ -1,0 +1,127 @@
+// @vitest-environment node
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { main as publishCli } from '../scripts/publish'
+import { startServer, type RunningServer } from './server'
+import { dumpDatabase, SAMPLE_ID, SAMPLE_ISSUE, tempDir } from './test-support'
+
+const dir = tempDir()
+const dataDir = join(dir.path, 'data')
+const contentDir = join(dir.path, 'content/issues')
+const incoming = join(dir.path, 'incoming')
+const sample = readFileSync(SAMPLE_ISSUE, 'utf8')
+let server: RunningServer
+
+beforeAll(async () => {
+  mkdirSync(contentDir, { recursive: true })
+  mkdirSync(incoming)
+  writeFileSync(join(contentDir, `${SAMPLE_ID}.txt`), sample)
+  server = await startServer({ dataDir, contentDir }, { host: '127.0.0.1', port: 0 })
+})
+afterAll(async () => {
+  await server.close()
+  dir.remove()
+})
+
+/** Runs `npm run publish -- …` in-process against the temp project; returns exit code and printed lines. */
+async function publish(...files: string[]): Promise<{ code: number; out: string; err: string }> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+  try {
+    const code = await publishCli(files, { DATA_DIR: dataDir }, dir.path)
+    const text = (spy: typeof log) => spy.mock.calls.map((c) => c.join(' ')).join('\n')
+    return { code, out: text(log), err: text(error) }
+  } finally {
+    log.mockRestore()
+    error.mockRestore()
+  }
+}
+
+async function index(): Promise<{ ids: string[]; etag: string | null }> {
+  const res = await fetch(`${server.url}api/issues`)
+  return { ids: ((await res.json()) as Array<{ id: string }>).map((s) => s.id), etag: res.headers.get('etag') }
+}
+
+describe('npm run publish', () => {
+  it('refuses a broken file with FILE:LINE, exit 1, and leaves the published set unchanged', async () => {
+    const before = dumpDatabase(dataDir)
+    const broken = join(incoming, 'broken.txt')
+    writeFileSync(broken, '这不是一期简报\n只有两行\n')
+    const result = await publish(broken)
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/broken\.txt:\d+: \S/)
+    expect(dumpDatabase(dataDir)).toBe(before)
+    expect(existsSync(join(contentDir, 'broken.txt'))).toBe(false)
+    expect((await index()).ids).toEqual([SAMPLE_ID])
+  })
+
+  it('is all or nothing: one broken file among good ones publishes none', async () => {
+    const before = dumpDatabase(dataDir)
+    const good = join(incoming, 'good-one.txt')
+    const broken = join(incoming, 'broken-two.txt')
+    writeFileSync(good, sample)
+    writeFileSync(broken, '\n\n\n')
+    const result = await publish(good, broken)
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/broken-two\.txt:\d+:/)
+    expect(dumpDatabase(dataDir)).toBe(before)
+  })
+
+  it('refuses file names that cannot be issue ids and files that do not exist', async () => {
+    const odd = join(incoming, '.hidden.txt')
+    writeFileSync(odd, sample)
+    expect((await publish(odd)).code).toBe(1)
+    expect((await publish(join(incoming, 'missing.txt'))).err).toMatch(/missing\.txt: cannot read \(ENOENT\)/)
+    expect(await publishCli([], {}, dir.path)).toBe(2)
+  })
+
+  it('shows a newly published issue in GET /api/issues of the running server, without restart', async () => {
+    const before = await index()
+    const file = join(incoming, 'new-issue-2020-03.txt')
+    writeFileSync(file, sample)
+    const result = await publish(file)
+    expect(result).toMatchObject({ code: 0, out: 'published new-issue-2020-03' })
+    const after = await index()
+    expect(after.ids.sort()).toEqual(['chongqing-dangshi-gongzuo-2020-02', 'new-issue-2020-03'])
+    expect(after.etag).not.toBe(before.etag)
+    const issue = await fetch(`${server.url}api/issues/new-issue-2020-03`)
+    expect(issue.status).toBe(200)
+    expect(((await issue.json()) as { id: string }).id).toBe('new-issue-2020-03')
+    // The source is kept with the content, so a fresh database gets it too.
+    expect(readFileSync(join(contentDir, 'new-issue-2020-03.txt'), 'utf8')).toBe(sample)
+    // Publishing the same text again changes nothing.
+    const dump = dumpDatabase(dataDir)
+    expect((await publish(file)).out).toBe('unchanged new-issue-2020-03')
+    expect(dumpDatabase(dataDir)).toBe(dump)
+  })
+})
+
+describe('publishing at start', () => {
+  it('publishes new and changed files, and keeps the old version of a file that no longer parses', async () => {
+    const sub = tempDir()
+    const issues = join(sub.path, 'issues')
+    mkdirSync(issues)
+    writeFileSync(join(issues, 'a.txt'), sample)
+    const first = await startServer({ dataDir: sub.path, contentDir: issues }, { host: '127.0.0.1', port: 0 })
+    const aBefore = await (await fetch(`${first.url}api/issues/a`)).text()
+    await first.close()
+
+    writeFileSync(join(issues, 'a.txt'), 'broken now')
+    writeFileSync(join(issues, 'b.txt'), sample)
+    const warnings: string[] = []
+    const second = await startServer(
+      { dataDir: sub.path, contentDir: issues, logger: { level: 'warn', stream: { write: (l: string) => void warnings.push(l) } } },
+      { host: '127.0.0.1', port: 0 },
+    )
+    try {
+      const ids = ((await (await fetch(`${second.url}api/issues`)).json()) as Array<{ id: string }>).map((s) => s.id)
+      expect(ids.sort()).toEqual(['a', 'b'])
+      expect(await (await fetch(`${second.url}api/issues/a`)).text()).toBe(aBefore)
+      expect(warnings.join('')).toMatch(/not published: .*a\.txt:\d+:/)
+    } finally {
+      await second.close()
+      sub.remove()
+    }
+  })
+})

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { sessionOf } from '../../../../plugins/auth'
+import { limitConfig, type RateLimits } from '../../../../plugins/limits'
+import { ClaimBody, PairingReply, SignInReply } from '../../../../schemas/auth'
+import { errors } from '../../../../schemas/common'
+
+/** POST /api/auth/pairing (signed in: make a code) and POST /api/auth/pairing/claim (public: use it). */
+const pairing: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, opts) => {
+  const { auth, members } = app.services
+
+  app.post(
+    '/',
+    { config: limitConfig(opts.rateLimits.pairing), schema: { response: { 200: PairingReply, ...errors(401, 429) } } },
+    async (req) => auth.createPairing(sessionOf(req).memberId),
+  )
+
+  app.post(
+    '/claim',
+    {
+      config: { public: true, ...limitConfig(opts.rateLimits.claim) },
+      schema: { body: ClaimBody, response: { 200: SignInReply, ...errors(400, 404, 429) } },
+    },
+    async (req) => {
+      const signIn = await auth.claimPairing(req.body.code, req.body.deviceName)
+      return { token: signIn.token, member: await members.view(signIn.memberId, signIn.sessionId) }
+    },
+  )
+}
+
+export default pairing

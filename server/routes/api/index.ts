@@ -1,0 +1,30 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { authPlugin } from '../../plugins/auth'
+import type { RateLimits } from '../../plugins/limits'
+import auth from './auth'
+import pairing from './auth/pairing'
+import health from './health'
+import issues from './issues'
+import me from './me'
+import orgs from './orgs'
+
+export interface ApiOptions {
+  rateLimits: RateLimits
+}
+
+/** Everything under /api. Folders mirror URLs; the sync protocol will mount at /api/sync (routes/api/sync). */
+const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
+  // Tokens and profiles must not sit in any cache; routes that can be cached (issues) say so themselves.
+  app.addHook('onSend', async (_req, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store')
+  })
+  await app.register(authPlugin)
+  await app.register(health, { prefix: '/health' })
+  await app.register(issues, { prefix: '/issues' })
+  await app.register(auth, { prefix: '/auth', rateLimits: opts.rateLimits })
+  await app.register(pairing, { prefix: '/auth/pairing', rateLimits: opts.rateLimits })
+  await app.register(me, { prefix: '/me' })
+  await app.register(orgs, { prefix: '/orgs' })
+}
+
+export default api

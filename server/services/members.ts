@@ -1,0 +1,80 @@
+import { HttpError } from '../errors'
+import type { AccountRepo, OrgRepo, SessionKind } from '../db/repos'
+import { newCode, newId, normalizeCode } from './secrets'
+
+/** A signed-in device as the member sees it in GET /api/me. */
+export interface DeviceView {
+  id: string
+  name: string
+  kind: SessionKind
+  createdAt: number
+  /** true for the device making the request. */
+  current: boolean
+}
+
+/** The member as returned by sign-in routes and GET /api/me. */
+export interface MemberView {
+  id: string
+  displayName: string
+  org: { id: string; name: string } | null
+  devices: DeviceView[]
+}
+
+export const DISPLAY_NAME_MAX = 20
+
+/** Profile and organization membership. Every method acts on the caller's own member id only. */
+export class MemberService {
+  constructor(
+    private readonly accounts: AccountRepo,
+    private readonly orgs: OrgRepo,
+    private readonly now: () => number,
+  ) {}
+
+  /** The member's profile, organization and live devices. */
+  async view(memberId: string, currentSessionId: string): Promise<MemberView> {
+    const member = await this.accounts.getMember(memberId)
+    // A live session always has its member; a miss means the row vanished, which is the caller's 401.
+    if (member === null) throw new HttpError(401, 'unauthorized', 'This account no longer exists')
+    const org = member.orgId === null ? null : await this.orgs.get(member.orgId)
+    const sessions = await this.accounts.listSessions(memberId)
+    return {
+      id: member.id,
+      displayName: member.displayName,
+      org: org === null ? null : { id: org.id, name: org.name },
+      devices: sessions.map((s) => ({
+        id: s.id,
+        name: s.deviceName,
+        kind: s.kind,
+        createdAt: s.createdAt,
+        current: s.id === currentSessionId,
+      })),
+    }
+  }
+
+  /** Sets the display name: trimmed, 1–20 characters, no control characters. */
+  async rename(memberId: string, displayName: string): Promise<void> {
+    const name = displayName.trim()
+    const length = [...name].length
+    if (length < 1 || length > DISPLAY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name)) {
+      throw new HttpError(400, 'invalid_display_name', `Display name must be 1–${DISPLAY_NAME_MAX} visible characters`)
+    }
+    await this.accounts.updateDisplayName(memberId, name, this.now())
+  }
+
+  /** Joins the organization with this join code (moving out of any earlier one). */
+  async joinOrg(memberId: string, joinCode: string): Promise<void> {
+    const org = await this.orgs.findByJoinCode(normalizeCode(joinCode))
+    if (org === null) throw new HttpError(404, 'unknown_join_code', 'No party organization has this join code')
+    await this.accounts.setOrg(memberId, org.id, this.now())
+  }
+}
+
+/** Creates a party organization with a fresh join code; used by `npm run org -- create`. */
+export async function createOrg(orgs: OrgRepo, name: string, at: number): Promise<{ id: string; name: string; joinCode: string }> {
+  const trimmed = name.trim()
+  if (trimmed === '' || [...trimmed].length > 50) throw new Error('organization name must be 1–50 characters')
+  for (;;) {
+    const org = { id: newId(), name: trimmed, joinCode: newCode(8), createdAt: at }
+    if (await orgs.create(org)) return org
+  }
+}

@@ -1,0 +1,36 @@
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto'
+
+/** Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+/** A new bearer token: 32 random bytes, base64url (43 characters). */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+/** sha256 hex; tokens and codes are stored only in this form. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/** A uniformly random code of `length` characters from CODE_ALPHABET. */
+export function newCode(length = 8): string {
+  let out = ''
+  for (let i = 0; i < length; i++) out += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
+  return out
+}
+
+/** Upper-cases a typed code and drops spaces and dashes, so "abcd-efgh" matches "ABCDEFGH". */
+export function normalizeCode(input: string): string {
+  return input.replace(/[\s-]+/g, '').toUpperCase()
+}
+
+/** A new opaque row id. */
+export function newId(): string {
+  return randomUUID()
+}
+
+/** Whether a string has the shape of a token from newToken (checked before any lookup). */
+export function looksLikeToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token)
+}

@@ -1,0 +1,37 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify'
+import type { SessionRow, Store } from './db/repos'
+import type { AuthService } from './services/auth'
+import type { ContentService } from './services/content'
+import type { MemberService } from './services/members'
+
+/** The services every route reaches through app.services. */
+export interface Services {
+  store: Store
+  content: ContentService
+  auth: AuthService
+  members: MemberService
+}
+
+/** The Fastify instance type routes are written against (TypeBox-typed schemas). */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services
+  }
+  interface FastifyRequest {
+    /** The caller's live session; set by the auth hook on every non-public /api route. */
+    auth: SessionRow | null
+  }
+  interface FastifyContextConfig {
+    /** Routes marked public answer without a bearer token (health, content, sign-in). */
+    public?: boolean
+  }
+}
