@@ -2,6 +2,8 @@ import { createElement, Fragment, useState, type PropsWithChildren } from 'react
 import { useLaunch } from '@tarojs/taro'
 import { UpdateBanner } from './components/UpdateBanner'
 import { serviceWorker } from './platform/sw'
+import { system } from './platform/system'
+import { account } from './services'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
@@ -10,6 +12,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // Stores restore synchronously from platform storage on import; nothing to await here.
     void serviceWorker.register((apply) => setApplyUpdate(() => apply))
+    // Reading needs no account; sign-in runs in the background (never in 单页模式, where wx.login is unavailable).
+    if (!system.isSinglePageMode()) void account.ensureSignedIn().then(() => account.refresh()).catch(() => undefined)
   })
   return createElement(Fragment, null, children, createElement(UpdateBanner, {
     visible: applyUpdate !== null,

@@ -4,7 +4,10 @@ import { apiBase } from '../platform/config'
 import { files } from '../platform/files'
 import { kv } from '../platform/kv'
 import { network } from '../platform/network'
-import { libraryStore, offlineStore } from '../stores'
+import { login } from '../platform/login'
+import { libraryStore, offlineStore, sessionStore } from '../stores'
+import { createAccountApi } from './account/api'
+import { createSessionService } from './account/session'
 import { createContentApi } from './content/api'
 import { ContentStorageFullError, createContentRepository, type Catalog } from './content/repository'
 
@@ -15,6 +18,8 @@ const publishDownloads = (catalog: Catalog) =>
   offlineStore.getState().setDownloaded(Object.values(catalog.entries).filter((e) => e.downloaded && e.size > 0).map((e) => e.id))
 
 export const contentApi = createContentApi(http, apiBase)
+export const accountApi = createAccountApi(http, apiBase, () => sessionStore.getState().token)
+export const account = createSessionService(accountApi, login, sessionStore)
 export const content = createContentRepository({
   api: contentApi, files, kv, now: () => Date.now(), budgetBytes: CACHE_BUDGET_BYTES, onCatalogChange: publishDownloads
 })

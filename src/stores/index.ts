@@ -5,13 +5,16 @@ import { createSettingsStore, type SettingsState } from './settings'
 import { createLibraryStore, type LibraryState } from './library'
 import { createProgressStore, type ProgressState } from './progress'
 import { createOfflineStore, type OfflineState } from './offline'
+import { createSessionStore, type SessionState } from './session'
 
 export const settingsStore = createSettingsStore(kv)
 export const libraryStore = createLibraryStore()
 export const progressStore = createProgressStore(kv)
 export const offlineStore = createOfflineStore()
+export const sessionStore = createSessionStore(kv)
 
 export const useSettings = <T>(selector: (s: SettingsState) => T): T => useStore(settingsStore, selector)
 export const useLibrary = <T>(selector: (s: LibraryState) => T): T => useStore(libraryStore, selector)
 export const useProgress = <T>(selector: (s: ProgressState) => T): T => useStore(progressStore, selector)
 export const useOffline = <T>(selector: (s: OfflineState) => T): T => useStore(offlineStore, selector)
+export const useSession = <T>(selector: (s: SessionState) => T): T => useStore(sessionStore, selector)

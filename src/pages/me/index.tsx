@@ -4,6 +4,7 @@ import { readingStats } from '../../domain/progress/progress'
 import { FONT_STEPS } from '../../domain/reading/typography'
 import { useProgress, useSettings, useOffline } from '../../stores'
 import { useThemeClass } from '../theme'
+import { AccountSection } from './account'
 import './index.css'
 
 const dayOf = (ms: number) => dayjs(ms).format('YYYY-MM-DD')
@@ -24,6 +25,7 @@ export default function MePage() {
     <View className={theme}>
       <View className='page-pad'>
         <Text className='h1'>我的</Text>
+        <AccountSection />
         <View className='stats' data-testid='stats'>
           <View className='stat'><Text className='stat__value accent'>{stats.articlesRead}</Text><Text className='stat__label muted'>已读文章</Text></View>
           <View className='stat'><Text className='stat__value accent'>{minutes(stats.timeSpentMs)}</Text><Text className='stat__label muted'>阅读时长</Text></View>

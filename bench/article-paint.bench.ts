@@ -1,0 +1,88 @@
+/**
+ * Time to the article text painted, opening an article whose issue sits in the offline store (IndexedDB, downloaded),
+ * in Chromium at 375×812. Baseline: a static HTML page with the same paragraphs, served by the same server from the
+ * same folder, in the same run. Goal ≤ 1.5×. Run alone: npx tsx bench/article-paint.bench.ts
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { BrowserContext } from 'playwright-core'
+import { launchBrowser, PHONE, startApp } from '../tests/e2e/support'
+import type { BenchRow } from './lib/types'
+
+const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
+const RUNS = 7
+
+// Records when the first paragraph exists and a frame has been produced after it: the same probe on both pages.
+const PROBE = `window.__paint = null;
+new MutationObserver(function () {
+  if (window.__paint === null && document.querySelector('.para')) {
+    window.__paint = -1;
+    requestAnimationFrame(function () { requestAnimationFrame(function () { window.__paint = performance.now(); }); });
+  }
+}).observe(document, { subtree: true, childList: true });`
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+async function timeTo(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage()
+  await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForFunction(() => typeof (window as unknown as { __paint: number | null }).__paint === 'number' && (window as unknown as { __paint: number }).__paint > 0, undefined, { timeout: 20000 })
+  const t = await page.evaluate(() => (window as unknown as { __paint: number }).__paint)
+  await page.close()
+  return t
+}
+
+export async function run(): Promise<BenchRow[]> {
+  if (!existsSync('dist/h5/index.html') || !existsSync(`content/dist/issues/${ISSUE}.json`)) throw new Error('dist/h5 or content/dist is missing: run npm run build:h5 first')
+  const dir = mkdtempSync(join(tmpdir(), 'paint-bench-'))
+  cpSync('dist/h5', dir, { recursive: true })
+  // The static page must exist before the server starts: it indexes its static folder once.
+  const issue = JSON.parse(readFileSync(`content/dist/issues/${ISSUE}.json`, 'utf8')) as { sections: Array<{ articles: Array<{ id: string; title: string | null; paragraphs: string[] }> }> }
+  const article = issue.sections[0].articles[0]
+    writeFileSync(join(dir, 'bench-static.html'), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(article.title ?? '')}</title>
+<style>body{margin:0;padding:16px 20px;background:#FAF7F0;color:#1F1F1F;font-size:17px;line-height:1.8}.para{display:block;text-indent:2em;margin-bottom:.8em}</style></head>
+<body><h1>${escape(article.title ?? '')}</h1>${article.paragraphs.map((p) => `<p class="para">${escape(p)}</p>`).join('')}</body></html>`)
+  const app = await startApp({ H5_DIR: dir })
+  const browser = await launchBrowser()
+  try {
+
+    const context = await browser.newContext(PHONE)
+    await context.addInitScript(PROBE)
+    // Download the issue into the offline store through the app itself, and let the service worker take over.
+    const setup = await context.newPage()
+    await setup.goto(`${app.url}#/pages/issue/index?id=${ISSUE}`)
+    await setup.locator('[data-testid=download-issue]').click()
+    await setup.locator('[data-testid=offline-badge]').waitFor({ timeout: 20000 })
+    await setup.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20000 }).catch(() => undefined)
+    await setup.close()
+
+    const appUrl = `${app.url}#/pages/article/index?issue=${ISSUE}&article=${article.id}`
+    const staticUrl = `${app.url}bench-static.html`
+    // The baseline gets its own context: the app's service worker would answer its navigation with the app shell.
+    const plain = await browser.newContext(PHONE)
+    await plain.addInitScript(PROBE)
+    await timeTo(context, appUrl) // warm both once (service worker / HTTP cache)
+    await timeTo(plain, staticUrl)
+    const appTimes: number[] = []
+    const staticTimes: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      appTimes.push(await timeTo(context, appUrl))
+      staticTimes.push(await timeTo(plain, staticUrl))
+    }
+    await Promise.all([context.close(), plain.close()])
+    const value = median(appTimes)
+    const baseline = median(staticTimes)
+    return [{ measure: `article text painted from the offline store (goal ≤ 1.5×, median of ${RUNS})`, value: Math.round(value), baseline: Math.round(baseline), unit: 'ms' }]
+  } finally {
+    await browser.close()
+    await app.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run().then((rows) => { for (const r of rows) console.log(`${r.measure}: ${r.value} ${r.unit} vs ${r.baseline} ${r.unit} = ${(r.value / r.baseline).toFixed(2)}×`) }, (e) => { console.error(e); process.exit(1) })
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, PHONE, screenshot, settled, startApp, type RunningApp } from './support'
+
+let app: RunningApp
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+async function openMe(page: Page): Promise<string> {
+  await page.goto(`${app.url}#/pages/me/index`)
+  await settled(page)
+  const name = page.locator('[data-testid=member-name]')
+  await name.waitFor({ timeout: 15000 })
+  return (await name.textContent()) ?? ''
+}
+
+describe('sign-in and pairing (H5 against npm start)', () => {
+  it('signs in as a device, pairs a second browser with the code, and both show the same member', async () => {
+    const first = await browser.newContext(PHONE)
+    const a = await first.newPage()
+    const nameA = await openMe(a)
+    expect(nameA).toMatch(/^党员\d{4}$/)
+
+    const second = await browser.newContext(PHONE)
+    const b = await second.newPage()
+    const nameB = await openMe(b)
+    expect(nameB).not.toBe(nameA) // a fresh device gets its own account first
+
+    // A wrong code says so in Chinese and changes nothing.
+    await b.locator('[data-testid=enter-pairing]').click()
+    await b.locator('[data-testid=me-input] input').fill('ZZZZ-ZZZZ')
+    await b.locator('[data-testid=me-submit]').click()
+    await expect(b.locator('[data-testid=me-error]').textContent()).resolves.toContain('配对码无效')
+    expect(await b.locator('[data-testid=member-name]').textContent()).toBe(nameB)
+
+    await a.locator('[data-testid=create-pairing]').click()
+    const code = ((await a.locator('[data-testid=pairing-code-value]').textContent()) ?? '').trim()
+    expect(code).toMatch(/^[2-9A-Z]{4} [2-9A-Z]{4}$/)
+    await screenshot(a, 'me-pairing-code')
+
+    await b.locator('[data-testid=me-input] input').fill(code.toLowerCase())
+    await b.locator('[data-testid=me-submit]').click()
+    await expect.poll(() => b.locator('[data-testid=member-name]').textContent(), { timeout: 10000 }).toBe(nameA)
+    await expect(b.locator('[data-testid=member-devices]').textContent()).resolves.toContain('2 台设备')
+
+    // The first device sees the second one too after a reload; the code cannot be used again.
+    await a.reload()
+    await openMe(a)
+    await expect.poll(() => a.locator('[data-testid=member-devices]').textContent(), { timeout: 10000 }).toContain('2 台设备')
+    const third = await browser.newContext(PHONE)
+    const c = await third.newPage()
+    await openMe(c)
+    await c.locator('[data-testid=enter-pairing]').click()
+    await c.locator('[data-testid=me-input] input').fill(code)
+    await c.locator('[data-testid=me-submit]').click()
+    await expect(c.locator('[data-testid=me-error]').textContent()).resolves.toContain('配对码无效')
+    await screenshot(b, 'me-paired')
+    await Promise.all([first.close(), second.close(), third.close()])
+  })
+})
