@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, PHONE, screenshot, settled, startApp, type RunningApp } from './support'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { PHONE, screenshot, settled, useAppAndBrowser } from './support'
 
-let app: RunningApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const ctx = useAppAndBrowser()
 
 async function openMe(page: Page): Promise<string> {
-  await page.goto(`${app.url}#/pages/me/index`)
+  await page.goto(`${ctx.app.url}#/pages/me/index`)
   await settled(page)
   const name = page.locator('[data-testid=member-name]')
   await name.waitFor({ timeout: 15000 })
@@ -24,12 +14,12 @@ async function openMe(page: Page): Promise<string> {
 
 describe('sign-in and pairing (H5 against npm start)', () => {
   it('signs in as a device, pairs a second browser with the code, and both show the same member', async () => {
-    const first = await browser.newContext(PHONE)
+    const first = await ctx.browser.newContext(PHONE)
     const a = await first.newPage()
     const nameA = await openMe(a)
     expect(nameA).toMatch(/^党员\d{4}$/)
 
-    const second = await browser.newContext(PHONE)
+    const second = await ctx.browser.newContext(PHONE)
     const b = await second.newPage()
     const nameB = await openMe(b)
     expect(nameB).not.toBe(nameA) // a fresh device gets its own account first
@@ -55,7 +45,7 @@ describe('sign-in and pairing (H5 against npm start)', () => {
     await a.reload()
     await openMe(a)
     await expect.poll(() => a.locator('[data-testid=member-devices]').textContent(), { timeout: 10000 }).toContain('2 台设备')
-    const third = await browser.newContext(PHONE)
+    const third = await ctx.browser.newContext(PHONE)
     const c = await third.newPage()
     await openMe(c)
     await c.locator('[data-testid=enter-pairing]').click()

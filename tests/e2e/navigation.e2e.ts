@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, PHONE, screenshot, settled, startApp, type RunningApp } from './support'
+import { describe, expect, it } from 'vitest'
+import { PHONE, screenshot, settled, useAppAndBrowser } from './support'
 
-let app: RunningApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const ctx = useAppAndBrowser()
 
 describe('H5 app shell', () => {
   it('opens on the library, goes to 我的 and back, in Chinese at 375×812', async () => {
-    const context = await browser.newContext(PHONE)
+    const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
-    await page.goto(app.url)
+    await page.goto(ctx.app.url)
     await settled(page)
     await expect(page.getByText('期刊', { exact: true }).first().isVisible()).resolves.toBe(true)
     await screenshot(page, 'library')

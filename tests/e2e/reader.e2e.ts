@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, PHONE, screenshot, settled, startApp, type RunningApp } from './support'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { PHONE, screenshot, settled, useAppAndBrowser } from './support'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
-let app: RunningApp
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const ctx = useAppAndBrowser()
 
 const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 async function openIssue(page: Page): Promise<void> {
-  await page.goto(app.url)
+  await page.goto(ctx.app.url)
   await settled(page)
   await page.locator('[data-testid=issue-card]').first().click()
   await page.waitForURL(/pages\/issue\/index/)
@@ -36,9 +26,9 @@ async function scrollTop(page: Page): Promise<number> {
 
 describe('reader (H5 in Chromium at 375×812)', () => {
   it('library → issue → 信息短波 by the section bar → article → next article across a section boundary', async () => {
-    const context = await browser.newContext(PHONE)
+    const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
-    await page.goto(app.url)
+    await page.goto(ctx.app.url)
     await settled(page)
     const card = page.locator('[data-testid=issue-card]').first()
     await expect(card.textContent()).resolves.toContain('重庆党史工作')
@@ -80,7 +70,7 @@ describe('reader (H5 in Chromium at 375×812)', () => {
   })
 
   it('keeps the font size and the reading position after the app is killed', async () => {
-    const context = await browser.newContext(PHONE)
+    const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
     await openIssue(page)
     await topPage(page).locator('[data-testid=article-row]').nth(2).click()
@@ -103,7 +93,7 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     const state = await context.storageState()
     await context.close() // the app is killed
 
-    const again = await browser.newContext({ ...PHONE, storageState: state })
+    const again = await ctx.browser.newContext({ ...PHONE, storageState: state })
     const page2 = await again.newPage()
     await page2.goto(articleUrl)
     await settled(page2)
@@ -116,9 +106,9 @@ describe('reader (H5 in Chromium at 375×812)', () => {
   })
 
   it('large type, care mode and night mode look right', async () => {
-    const context = await browser.newContext(PHONE)
+    const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
-    await page.goto(`${app.url}#/pages/article/index?issue=${ISSUE}&article=${await firstArticleId()}`)
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${await firstArticleId()}`)
     await settled(page)
     await topPage(page).getByText('Aa', { exact: true }).click()
     await topPage(page).getByText('关怀模式', { exact: true }).click()
@@ -140,9 +130,9 @@ describe('reader (H5 in Chromium at 375×812)', () => {
 
   it('a shared deep link opens exactly that article, at its top, in a fresh browser', async () => {
     const id = await firstArticleId(2)
-    const context = await browser.newContext(PHONE)
+    const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
-    await page.goto(`${app.url}#/pages/article/index?issue=${ISSUE}&article=${id}&from=share`)
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}&from=share`)
     await settled(page)
     await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe('市委党史研究室深入基层调研推动对口帮扶工作')
     expect(await scrollTop(page)).toBe(0)
@@ -150,7 +140,7 @@ describe('reader (H5 in Chromium at 375×812)', () => {
   })
 
   it('shows HTML and script inside an article as text, never runs it', async () => {
-    const context = await browser.newContext(PHONE)
+    const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     await page.route(`**/api/issues/${ISSUE}`, async (route) => {
@@ -160,15 +150,42 @@ describe('reader (H5 in Chromium at 375×812)', () => {
       await route.fulfill({ response: res, json: issue, headers: { ...res.headers(), etag: '"x"' } })
     })
     const id = await firstArticleId()
-    await page.goto(`${app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`)
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`)
     await settled(page)
     await expect(topPage(page).locator('.para').first().textContent()).resolves.toBe(hostile)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     await context.close()
   })
 
+  it('renders an article of 200 paragraphs in pieces without freezing the page', async () => {
+    const context = await ctx.browser.newContext(PHONE)
+    const page = await context.newPage()
+    await page.route(`**/api/issues/${ISSUE}`, async (route) => {
+      const res = await route.fetch()
+      const issue = await res.json()
+      issue.sections[0].articles[0].paragraphs = Array.from({ length: 200 }, (_, i) => `第${i + 1}段。${'党史学习教育'.repeat(20)}`)
+      await route.fulfill({ response: res, json: issue, headers: { ...res.headers(), etag: '"long"' } })
+    })
+    // Long tasks (> 50 ms on the main thread) while the article renders: none may block input for long.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longest: number }
+      w.__longest = 0
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration) }).observe({ type: 'longtask', buffered: true })
+    })
+    const id = await firstArticleId()
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`)
+    await topPage(page).locator('.para').first().waitFor()
+    const firstCount = await topPage(page).locator('.para').count()
+    expect(firstCount).toBeLessThan(200) // the first screen comes before the rest
+    await expect.poll(() => topPage(page).locator('.para').count(), { timeout: 15000 }).toBe(200)
+    await expect(topPage(page).locator('.para').last().textContent()).resolves.toContain('第200段')
+    const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest)
+    expect(longest).toBeLessThan(1000)
+    await context.close()
+  })
+
   it('downloads an issue and reads it with no network after a reload', async () => {
-    const context = await browser.newContext(PHONE)
+    const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
     await openIssue(page)
     await topPage(page).locator('[data-testid=download-issue]').click()
@@ -177,12 +194,12 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20000 })
     const id = await firstArticleId(1)
     await context.setOffline(true)
-    await page.goto(`${app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`)
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`)
     await settled(page)
     await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe('市委党史研究室领导调研指导开州区党史工作')
     await topPage(page).locator('[data-testid=offline-banner]').waitFor()
     await screenshot(page, 'reader-offline')
-    await page.goto(app.url)
+    await page.goto(ctx.app.url)
     await settled(page)
     await expect(page.locator('[data-testid=issue-card]').first().textContent()).resolves.toContain('已下载')
     await context.close()
@@ -191,7 +208,7 @@ describe('reader (H5 in Chromium at 375×812)', () => {
 
 /** The id of the n-th article of the seed issue, from the server (ids are stable hashes of the text). */
 async function firstArticleId(n = 0): Promise<string> {
-  const res = await fetch(`${app.url}api/issues/${ISSUE}`)
+  const res = await fetch(`${ctx.app.url}api/issues/${ISSUE}`)
   const issue = (await res.json()) as { sections: Array<{ articles: Array<{ id: string }> }> }
   return issue.sections[0].articles[n].id
 }
