@@ -3,13 +3,17 @@ import { useLaunch } from '@tarojs/taro'
 import { UpdateBanner } from './components/UpdateBanner'
 import { serviceWorker } from './platform/sw'
 import { system } from './platform/system'
-import { account } from './services'
+import { account, loadIssue } from './services'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
   // The waiting version's `apply`, kept until the user taps the banner (or 稍后 hides it for this visit).
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null)
-  useLaunch(() => {
+  useLaunch((options) => {
+    // A deep link to an article or issue: start reading the issue while the page's code is still loading.
+    const query = (options?.query ?? {}) as Record<string, string | undefined>
+    const issueId = query.issue ?? query.id
+    if (issueId) void loadIssue(decodeURIComponent(issueId)).catch(() => undefined)
     // Stores restore synchronously from platform storage on import; nothing to await here.
     void serviceWorker.register((apply) => setApplyUpdate(() => apply))
     // Reading needs no account; sign-in runs in the background (never in 单页模式, where wx.login is unavailable).

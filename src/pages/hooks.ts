@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { Issue } from '../domain/issue/types'
 import { typographyFor, type Typography } from '../domain/reading/typography'
 import { system } from '../platform/system'
-import { content } from '../services'
+import { loadIssue } from '../services'
 import { libraryStore, useSettings } from '../stores'
 
 /** Reading typography from the settings and WeChat's font-size setting. */
@@ -23,7 +23,7 @@ export function useIssue(id: string | undefined): IssueLoad {
     let live = true
     setState({ status: 'loading' })
     const hash = libraryStore.getState().issues.find((s) => s.id === id)?.hash
-    content.getIssue(id, hash).then(
+    loadIssue(id, hash).then(
       (issue) => { if (live) setState({ status: 'ready', issue }) },
       () => { if (live) setState({ status: 'error', message: '这一期还没有下载，请连接网络后重试。' }) }
     )

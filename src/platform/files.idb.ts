@@ -21,6 +21,8 @@ export function createIdbFileStore(idb: IDBFactory, dbName = 'dangshi-content'):
       t.onabort = t.onerror = () => reject(t.error ?? req.error)
     })
   }
+  // Opening the database takes a while on a cold start: begin now, in parallel with the page's code loading.
+  open().catch(() => undefined)
   return {
     async read(name) {
       try {

@@ -10,6 +10,7 @@ import { createAccountApi } from './account/api'
 import { createSessionService } from './account/session'
 import { createContentApi } from './content/api'
 import { ContentStorageFullError, createContentRepository, type Catalog } from './content/repository'
+import type { Issue } from '../domain/issue/types'
 
 /** Cached (not downloaded) issues may take this much; the weapp file system allows 200 MB in all. */
 const CACHE_BUDGET_BYTES = 20 * 1024 * 1024
@@ -30,6 +31,22 @@ network.subscribe((online) => {
   offlineStore.getState().setOnline(online)
   if (online) void refreshLibrary()
 })
+
+/** Issues read lately, kept in memory: opening article after article must not re-read and re-parse the issue. */
+const recentIssues = new Map<string, { hash: string | undefined; issue: Promise<Issue> }>()
+const RECENT_ISSUES = 3
+
+/** An issue from memory, the offline store or the network (see content.getIssue); concurrent calls share one load. */
+export function loadIssue(id: string, hash?: string): Promise<Issue> {
+  const hit = recentIssues.get(id)
+  if (hit && (!hash || !hit.hash || hit.hash === hash)) return hit.issue
+  const issue = content.getIssue(id, hash)
+  recentIssues.delete(id)
+  recentIssues.set(id, { hash, issue })
+  issue.catch(() => recentIssues.delete(id))
+  while (recentIssues.size > RECENT_ISSUES) recentIssues.delete(recentIssues.keys().next().value as string)
+  return issue
+}
 
 /** Loads the issue index into the library (from the offline store when the network is gone). */
 export async function refreshLibrary(): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { PHONE, screenshot, settled, useAppAndBrowser } from './support'
+import { PHONE, screenshot, settled } from './support'
+import { useAppAndBrowser } from './fixture'
 
 const ctx = useAppAndBrowser()
 

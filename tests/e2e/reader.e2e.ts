@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled, useAppAndBrowser } from './support'
+import { PHONE, screenshot, settled } from './support'
+import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const ctx = useAppAndBrowser()

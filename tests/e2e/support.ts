@@ -4,7 +4,6 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
@@ -85,16 +84,3 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path
 }
 
-/** Starts `npm start` and a browser before a test file's tests and stops both after them. */
-export function useAppAndBrowser(env: Record<string, string> = {}): { app: RunningApp; browser: Browser } {
-  const ctx = {} as { app: RunningApp; browser: Browser }
-  beforeAll(async () => {
-    ctx.app = await startApp(env)
-    ctx.browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await ctx.browser?.close()
-    await ctx.app?.stop()
-  })
-  return ctx
-}
