@@ -1,5 +1,6 @@
 import { StorageFullError, type KeyValueStore } from './kv.types'
 import { createMemoryKeyValueStore } from './kv.memory'
+import { withCacheEviction } from './kv.evicting'
 
 export type { KeyValueStore } from './kv.types'
 export { StorageFullError } from './kv.types'
@@ -24,4 +25,4 @@ function localStore(): KeyValueStore | null {
   }
 }
 
-export const kv: KeyValueStore = localStore() ?? createMemoryKeyValueStore()
+export const kv: KeyValueStore = withCacheEviction(localStore() ?? createMemoryKeyValueStore())

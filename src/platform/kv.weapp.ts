@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro'
 import { StorageFullError, type KeyValueStore } from './kv.types'
+import { withCacheEviction } from './kv.evicting'
 
 export type { KeyValueStore } from './kv.types'
 export { StorageFullError } from './kv.types'
 
 /** WeChat storage: 1 MB per key, 10 MB per user; whole issues go to the file system, not here. */
-export const kv: KeyValueStore = {
+const wxStorage: KeyValueStore = {
   getItem(key) {
     try {
       const value = Taro.getStorageSync(key)
@@ -28,3 +29,5 @@ export const kv: KeyValueStore = {
     try { return Taro.getStorageInfoSync().keys } catch { return [] }
   }
 }
+
+export const kv = withCacheEviction(wxStorage)

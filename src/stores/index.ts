@@ -6,12 +6,15 @@ import { createLibraryStore, type LibraryState } from './library'
 import { createProgressStore, type ProgressState } from './progress'
 import { createOfflineStore, type OfflineState } from './offline'
 import { createSessionStore, type SessionState } from './session'
+import { setPersistErrorHandler } from './persist'
 
 export const settingsStore = createSettingsStore(kv)
 export const libraryStore = createLibraryStore()
 export const progressStore = createProgressStore(kv)
 export const offlineStore = createOfflineStore()
 export const sessionStore = createSessionStore(kv)
+
+setPersistErrorHandler(() => offlineStore.getState().setError('手机存储空间已满：阅读进度暂时只保存在本次打开中，请清理空间后继续'))
 
 export const useSettings = <T>(selector: (s: SettingsState) => T): T => useStore(settingsStore, selector)
 export const useLibrary = <T>(selector: (s: LibraryState) => T): T => useStore(libraryStore, selector)

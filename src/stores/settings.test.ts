@@ -23,3 +23,19 @@ describe('settings store', () => {
     expect(t.getState().careMode).toBe(false)
   })
 })
+
+describe('persisting when storage is full', () => {
+  it('keeps the change in memory and reports it, instead of failing the action', async () => {
+    const { setPersistErrorHandler } = await import('./persist')
+    const { createProgressStore } = await import('./progress')
+    const failures: string[] = []
+    setPersistErrorHandler((key) => failures.push(key))
+    const kv = createMemoryKeyValueStore(10) // nothing fits
+    const progress = createProgressStore(kv)
+    const p = progress.getState().record('i', 'a', { position: 0.5, addedMs: 1000, markRead: true }, 5)
+    expect(p.read).toBe(true)
+    expect(progress.getState().articles['i/a'].read).toBe(true)
+    expect(failures).toContain('progress')
+    setPersistErrorHandler(() => undefined)
+  })
+})

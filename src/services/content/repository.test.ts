@@ -127,3 +127,13 @@ describe('content repository on the weapp file system', () => {
     expect((await repo.getIssue('i2')).id).toBe('i2')
   })
 })
+
+describe('content repository when the file store cannot be written', () => {
+  it('still gives the reader the issue from the network', async () => {
+    const net = fakeApi([issueOf('i1', 10)])
+    const broken = { read: async () => null, write: async () => { throw new Error('writeFile:fail permission denied') }, remove: async () => undefined, list: async () => [] }
+    const repo = createContentRepository({ api: net.api, files: broken, kv: createMemoryKeyValueStore(), now: () => 1, budgetBytes: Infinity })
+    expect((await repo.getIssue('i1')).id).toBe('i1')
+    await expect(repo.download('i1')).rejects.toThrow('permission denied')
+  })
+})

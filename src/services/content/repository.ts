@@ -2,6 +2,7 @@ import { nextToEvict, planEviction, type CacheEntry } from '../../domain/content
 import type { Issue, IssueSummary } from '../../domain/issue/types'
 import type { FileStore } from '../../platform/files'
 import { StorageFullError, type KeyValueStore } from '../../platform/kv'
+import { CACHE_PREFIX } from '../../platform/kv.evicting'
 import type { ContentApi } from './api'
 
 export interface Catalog {
@@ -27,8 +28,9 @@ export class ContentStorageFullError extends Error {
   }
 }
 
+// The catalog says what the file store holds and stays; the remembered index is a cache the kv store may drop.
 const CATALOG_KEY = 'content.catalog'
-const INDEX_KEY = 'content.index'
+const INDEX_KEY = `${CACHE_PREFIX}content.index`
 const fileName = (id: string) => `issue-${id}.json`
 const byteLength = (s: string) => new TextEncoder().encode(s).length
 
@@ -146,9 +148,9 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
       }
       try {
         const issue = await api.getIssue(id)
-        await store(issue, catalog.entries[id]?.downloaded === true, currentHash).catch((err) => {
-          if (!(err instanceof ContentStorageFullError)) throw err
-        })
+        // The reader asked to read, not to cache: a store that cannot be written (full, or unavailable as in
+        // WeChat's 单页模式) must not keep them from the article.
+        await store(issue, catalog.entries[id]?.downloaded === true, currentHash).catch(() => undefined)
         if (catalog.entries[id]) catalog.entries[id].lastReadAt = deps.now()
         return issue
       } catch (err) {
