@@ -129,6 +129,48 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await context.close()
   })
 
+  it('marks an article read once scrolled to its end, in the contents and on the shelf', async () => {
+    const context = await ctx.browser.newContext(PHONE)
+    const page = await context.newPage()
+    await openIssue(page)
+    await topPage(page).locator('[data-testid=article-row]').nth(1).click()
+    await settled(page)
+    await page.mouse.move(187, 400)
+    for (let i = 0; i < 12; i++) { await page.mouse.wheel(0, 600); await page.waitForTimeout(80) }
+    await page.waitForTimeout(400)
+    await page.goBack()
+    await settled(page)
+    const row = topPage(page).locator('[data-testid=article-row]').nth(1)
+    await expect.poll(() => row.textContent(), { timeout: 5000 }).toContain('已读')
+    expect(await topPage(page).locator('[data-testid=article-row]').nth(0).textContent()).not.toContain('已读')
+    await page.goBack()
+    await settled(page)
+    await expect.poll(() => page.locator('[data-testid=issue-card]').first().textContent()).toContain('已读 1/19')
+    await context.close()
+  })
+
+  it('shares an article on H5 by copying its link, and the link opens that article', async () => {
+    const context = await ctx.browser.newContext(PHONE)
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.app.url })
+    const page = await context.newPage()
+    await openIssue(page)
+    await topPage(page).locator('[data-testid=article-row]').nth(3).click()
+    await settled(page)
+    await page.evaluate(() => { (navigator as unknown as { share?: unknown }).share = undefined })
+    await topPage(page).getByText('分享', { exact: true }).click()
+    await page.getByText('链接已复制，可粘贴到群聊').waitFor()
+    const link = await page.evaluate(() => navigator.clipboard.readText())
+    expect(link).toMatch(/#\/pages\/article\/index\?issue=.+&article=.+&from=share$/)
+    await context.close()
+
+    const friend = await ctx.browser.newContext(PHONE)
+    const theirs = await friend.newPage()
+    await theirs.goto(link)
+    await settled(theirs)
+    await expect(topPage(theirs).locator('.article-title').textContent()).resolves.toBe('成渝两地党史部门就加强合作交流达成共识')
+    await friend.close()
+  })
+
   it('a shared deep link opens exactly that article, at its top, in a fresh browser', async () => {
     const id = await firstArticleId(2)
     const context = await ctx.browser.newContext(PHONE)
