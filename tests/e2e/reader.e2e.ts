@@ -118,6 +118,21 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     expect(size).toBeGreaterThanOrEqual(24)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
+    // Contrast of every kind of text against the page in care mode: at least 7:1.
+    const ratios = await topPage(page).evaluate((root) => {
+      const lum = (c: string) => {
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+      }
+      const bg = lum(getComputedStyle(root.querySelector('.screen') as Element).backgroundColor)
+      return ['.para', '.article-title', '.article-meta', '.attribution'].map((sel) => {
+        const el = root.querySelector(sel)
+        if (!el) return [sel, 99] as const
+        const fg = lum(getComputedStyle(el).color)
+        return [sel, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)] as const
+      })
+    })
+    for (const [sel, ratio] of ratios) expect(ratio, sel).toBeGreaterThanOrEqual(7)
     await screenshot(page, 'reader-article-large')
     await topPage(page).getByText('Aa', { exact: true }).click()
     await topPage(page).getByText('关怀模式', { exact: true }).click()
