@@ -54,6 +54,21 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await expect(pageEl.locator('[data-testid=short-news]').first().isVisible()).resolves.toBe(true)
     await screenshot(page, 'reader-issue-short-news')
 
+    // Scrolling back up by hand: the bar follows the section in view.
+    await page.mouse.move(187, 500)
+    const seen = new Set<string>()
+    for (let i = 0; i < 40 && (await pageEl.locator('.section-pill--active').textContent()) !== '工作动态'; i++) {
+      await page.mouse.wheel(0, -250)
+      await page.waitForTimeout(60)
+      seen.add((await pageEl.locator('.section-pill--active').textContent()) ?? '')
+      if ((await pageEl.locator('.section-pill--active').textContent()) === '抗疫进行时') {
+        const head = await pageEl.getByText('【抗疫进行时】').boundingBox()
+        expect(head?.y ?? 0).toBeLessThan(812) // the active section is the one on screen
+      }
+    }
+    await expect(pageEl.locator('.section-pill--active').textContent()).resolves.toBe('工作动态')
+    expect(seen.has('抗疫进行时')).toBe(true)
+
     await pageEl.locator('.section-pill', { hasText: '工作动态' }).click()
     await page.waitForTimeout(500)
     await pageEl.locator('[data-testid=article-row]').nth(12).click() // the last article of 工作动态
