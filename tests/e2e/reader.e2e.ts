@@ -57,8 +57,8 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     // Scrolling back up by hand: the bar follows the section in view.
     await page.mouse.move(187, 500)
     const seen = new Set<string>()
-    for (let i = 0; i < 40 && (await pageEl.locator('.section-pill--active').textContent()) !== '工作动态'; i++) {
-      await page.mouse.wheel(0, -250)
+    for (let i = 0; i < 80 && (await pageEl.locator('.section-pill--active').textContent()) !== '工作动态'; i++) {
+      await page.mouse.wheel(0, -100)
       await page.waitForTimeout(60)
       seen.add((await pageEl.locator('.section-pill--active').textContent()) ?? '')
       if ((await pageEl.locator('.section-pill--active').textContent()) === '抗疫进行时') {
