@@ -64,7 +64,8 @@ export async function downloadIssue(id: string): Promise<boolean> {
   off.setError(null)
   off.setProgress(id, 0)
   try {
-    await content.download(id, (f) => offlineStore.getState().setProgress(id, f))
+    const hash = libraryStore.getState().issues.find((s) => s.id === id)?.hash
+    await content.download(id, (f) => offlineStore.getState().setProgress(id, f), hash)
     return true
   } catch (err) {
     offlineStore.getState().setError(err instanceof ContentStorageFullError ? err.message : '下载失败，请检查网络后重试')

@@ -137,3 +137,18 @@ describe('content repository when the file store cannot be written', () => {
     await expect(repo.download('i1')).rejects.toThrow('permission denied')
   })
 })
+
+describe('content repository and changed issues', () => {
+  it('fetches an issue again when the index says it changed, and keeps it downloaded', async () => {
+    const { repo, net } = setup()
+    await repo.download('i1', undefined, 'v1')
+    net.calls.length = 0
+    await repo.getIssue('i1', 'v1')
+    expect(net.calls).toEqual([]) // current: read from the store
+    await repo.getIssue('i1', 'v2')
+    expect(net.calls).toEqual(['i1']) // republished: fetched again
+    expect(repo.catalog().entries.i1).toMatchObject({ hash: 'v2', downloaded: true })
+    net.setOnline(false)
+    expect((await repo.getIssue('i1', 'v3')).id).toBe('i1') // offline: the stored copy
+  })
+})

@@ -75,7 +75,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
   async function evict(id: string): Promise<void> {
     await files.remove(fileName(id))
     delete catalog.entries[id]
-    if (!catalog.entries[id]) delete catalog.summaries[id]
+    delete catalog.summaries[id]
   }
 
   async function store(issue: Issue, downloaded: boolean, knownHash?: string): Promise<void> {
@@ -141,7 +141,8 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     /** An issue: the offline copy when it is current, else the network (cached on the way), else whatever is stored. */
     async getIssue(id: string, currentHash?: string): Promise<Issue> {
       const stored = await fromStore(id)
-      if (stored && (!currentHash || catalog.entries[id]?.hash === currentHash || !catalog.entries[id]?.hash)) {
+      // Stored and current (or no index to compare with): no network. Otherwise refresh, keeping the copy as fallback.
+      if (stored && (!currentHash || catalog.entries[id]?.hash === currentHash)) {
         catalog.entries[id].lastReadAt = deps.now()
         saveCatalog()
         return stored
@@ -160,11 +161,13 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     },
 
     /** Downloads an issue for offline reading; it is never evicted to make room. */
-    async download(id: string, onProgress?: (fraction: number) => void): Promise<void> {
+    async download(id: string, onProgress?: (fraction: number) => void, currentHash?: string): Promise<void> {
       onProgress?.(0.05)
-      const issue = (await fromStore(id)) ?? (await api.getIssue(id))
+      const stored = await fromStore(id)
+      const fresh = stored && (!currentHash || catalog.entries[id]?.hash === currentHash)
+      const issue = fresh ? stored : await api.getIssue(id)
       onProgress?.(0.7)
-      await store(issue, true, catalog.summaries[id]?.hash)
+      await store(issue, true, currentHash ?? catalog.entries[id]?.hash)
       onProgress?.(1)
     },
 
