@@ -1,18 +1,13 @@
 import { findDate, NUMERAL_CHARS, parseNumeral } from './dates'
 import { IssueParseError } from './errors'
 import type { Line } from './normalize'
+import type { Issue } from './types'
 import {
   charLength, collapseSpaces, endsSentence, excerpt, isContentsIntro, isHan, sectionHeader, stripEntryMarker
 } from './text'
 
 /** Everything above the contents: 刊名, 期号, 编者, 日期 and the optional markings and 签发人. */
-export interface Masthead {
-  title: string
-  number: number
-  totalNumber: number | null
-  publishedOn: string
-  editor: string | null
-  supplement: boolean
+export interface Masthead extends Pick<Issue, 'title' | 'number' | 'totalNumber' | 'publishedOn' | 'editor' | 'supplement'> {
   markings: string[]
   signer: string | null
   /** Index into the lines of the first line after the masthead. */
