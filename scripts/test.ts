@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureBrowser } from './lib/browser'
 
-interface Tally { name: string; passed: number; failed: number; note?: string }
+interface Tally { name: string; passed: number; failed: number; skipped?: number; note?: string }
 const tallies: Tally[] = []
 const only = process.argv.slice(2)
 const wanted = (name: string) => only.length === 0 || only.includes(name)
@@ -34,10 +34,10 @@ function vitest(name: string, config: string): void {
     tallies.push({ name, passed: 0, failed: 1, note: `vitest exited ${code} without a report` })
     return
   }
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ status: string; assertionResults: unknown[] }> }
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: Array<{ status: string; assertionResults: unknown[] }> }
   // A file that fails to load has no test results but must still count as a failure.
   const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
-  tallies.push({ name, passed: report.numPassedTests, failed: report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0) })
+  tallies.push({ name, passed: report.numPassedTests, skipped: report.numPendingTests + report.numTodoTests, failed: report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0) })
   rmSync(dir, { recursive: true, force: true })
 }
 
@@ -54,22 +54,22 @@ function weappCheck(): void {
 
 if (wanted('lint')) check('lint (layering rules)', 'npx', ['eslint', '.'])
 if (wanted('types')) check('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+// Chromium and the H5 build come before the unit suite: some integration tests (the server's CSP against the real
+// H5 app) need both and would otherwise be skipped.
+const browser = wanted('unit') || wanted('e2e') ? ensureBrowser() : { ok: false, message: '' }
+if (!browser.ok && browser.message) console.error(`\n${browser.message}`)
+const h5Built = (wanted('unit') || wanted('e2e')) && check('content and H5 build', 'npm', ['run', '-s', 'build:h5'])
 if (wanted('unit')) vitest('unit and integration tests', 'vitest.config.mts')
-if (wanted('content')) check('content build', 'npm', ['run', '-s', 'content'])
 if (wanted('weapp') && check('weapp build', 'npx', ['taro', 'build', '--type', 'weapp'])) weappCheck()
 if (wanted('e2e')) {
-  const browser = ensureBrowser()
-  if (!browser.ok) {
-    console.error(`\n${browser.message}`)
-    tallies.push({ name: 'end-to-end (Chromium)', passed: 0, failed: 1, note: browser.message })
-  } else if (check('H5 build', 'npm', ['run', '-s', 'build:h5'])) {
-    vitest('end-to-end (Chromium)', 'vitest.e2e.config.mts')
-  }
+  if (!browser.ok) tallies.push({ name: 'end-to-end (Chromium)', passed: 0, failed: 1, note: browser.message })
+  else if (h5Built) vitest('end-to-end (Chromium)', 'vitest.e2e.config.mts')
 }
 
 console.log('\n=== summary ===')
-for (const t of tallies) console.log(`${t.failed ? '✗' : '✓'} ${t.name}: ${t.passed} passed, ${t.failed} failed${t.note ? ` (${t.note})` : ''}`)
+for (const t of tallies) console.log(`${t.failed ? '✗' : '✓'} ${t.name}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}${t.note ? ` (${t.note})` : ''}`)
 const passed = tallies.reduce((n, t) => n + t.passed, 0)
 const failed = tallies.reduce((n, t) => n + t.failed, 0)
-console.log(`${passed} passed, ${failed} failed`)
+const skipped = tallies.reduce((n, t) => n + (t.skipped ?? 0), 0)
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 ? 1 : 0)
