@@ -1,6 +1,7 @@
 import { createElement, Fragment, useState, type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { UpdateBanner } from './components/UpdateBanner'
+import { decodeQueryValue } from './domain/format'
 import { serviceWorker } from './platform/sw'
 import { system } from './platform/system'
 import { account, loadIssue } from './services'
@@ -13,7 +14,7 @@ function App({ children }: PropsWithChildren) {
     // A deep link to an article or issue: start reading the issue while the page's code is still loading.
     const query = (options?.query ?? {}) as Record<string, string | undefined>
     const issueId = query.issue ?? query.id
-    if (issueId) void loadIssue(decodeURIComponent(issueId)).catch(() => undefined)
+    if (issueId) void loadIssue(decodeQueryValue(issueId)).catch(() => undefined)
     // Stores restore synchronously from platform storage on import; nothing to await here.
     void serviceWorker.register((apply) => setApplyUpdate(() => apply))
     // Reading needs no account; sign-in runs in the background (never in 单页模式, where wx.login is unavailable).

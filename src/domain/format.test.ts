@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatChineseDate, formatIssueNumber } from './format'
+import { decodeQueryValue, formatChineseDate, formatIssueNumber } from './format'
 
 describe('format', () => {
   it('prints dates as on the masthead', () => {
@@ -10,5 +10,12 @@ describe('format', () => {
     expect(formatIssueNumber(2, 197)).toBe('第2期 · 总第197期')
     expect(formatIssueNumber(3, null)).toBe('第3期')
     expect(formatIssueNumber(1, null, true)).toBe('增刊第1期')
+  })
+})
+
+describe('decodeQueryValue', () => {
+  it('decodes escapes and keeps a malformed value instead of throwing', () => {
+    expect(decodeQueryValue('%E5%85%9A')).toBe('党')
+    expect(decodeQueryValue('%E0%A4')).toBe('%E0%A4')
   })
 })

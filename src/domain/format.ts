@@ -12,3 +12,12 @@ export function formatIssueNumber(number: number, totalNumber: number | null, su
   const head = supplement ? `增刊第${number}期` : `第${number}期`
   return totalNumber === null ? head : `${head} · 总第${totalNumber}期`
 }
+
+/** A query-string value decoded; a malformed escape (a mangled shared link) is kept as it came instead of throwing. */
+export function decodeQueryValue(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { decodeQueryValue } from '../domain/format'
 import type { Issue } from '../domain/issue/types'
 import { typographyFor, type Typography } from '../domain/reading/typography'
 import { system } from '../platform/system'
@@ -36,7 +37,7 @@ export function useIssue(id: string | undefined): IssueLoad {
 export function useParams(): Record<string, string | undefined> {
   const params = Taro.getCurrentInstance().router?.params ?? {}
   const out: Record<string, string | undefined> = {}
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? decodeURIComponent(v) : undefined
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? decodeQueryValue(v) : undefined
   return out
 }
 

@@ -212,6 +212,19 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await context.close()
   })
 
+  it('a mangled or unknown link says so in Chinese instead of a blank page', async () => {
+    const context = await ctx.browser.newContext(PHONE)
+    const page = await context.newPage()
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=%E0%A4`)
+    await settled(page)
+    await expect(topPage(page).locator('[data-testid=article-missing]').textContent()).resolves.toContain('找不到这篇文章')
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=%E0%A4&article=x`)
+    await page.reload()
+    await settled(page)
+    await expect(topPage(page).locator('[data-testid=article-missing]').textContent()).resolves.toContain('这一期')
+    await context.close()
+  })
+
   it('shows HTML and script inside an article as text, never runs it', async () => {
     const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
