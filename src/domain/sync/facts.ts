@@ -1,0 +1,111 @@
+import { compareHlc } from './hlc'
+
+/**
+ * A member's progress as facts (SPEC F1–F4). Every field is a map keyed by a stable id, and each merges by union
+ * with a per-key rule of min, max or clock order, so merging is commutative, associative and idempotent.
+ */
+export interface ReadFact {
+  issueId: string
+  articleId: string
+  readAt: number
+}
+export interface SessionFact {
+  issueId: string
+  articleId: string
+  ms: number
+  at: number
+}
+export interface PositionFact {
+  issueId: string
+  articleId: string
+  position: number
+  hlc: string
+}
+export interface ShareFact {
+  issueId: string
+  articleId: string
+  channel: 'chat' | 'moments' | 'link'
+  at: number
+}
+export interface AnswerFact {
+  bankId: string
+  questionId: string
+  answer: string[]
+  at: number
+}
+
+export interface Facts {
+  /** Keyed by `issueId/articleId`. */
+  reads: Record<string, ReadFact>
+  /** Keyed by `sessionKey`: the article and the session id the device made. */
+  sessions: Record<string, SessionFact>
+  /** Keyed by `issueId/articleId`. */
+  positions: Record<string, PositionFact>
+  shares: Record<string, ShareFact>
+  answers: Record<string, AnswerFact>
+}
+
+export const emptyFacts = (): Facts => ({ reads: {}, sessions: {}, positions: {}, shares: {}, answers: {} })
+
+/** The key of an article in `reads` and `positions`. */
+export const articleKey = (issueId: string, articleId: string): string => `${issueId}/${articleId}`
+
+/** The key of a reading session: one id can never stand for sessions of two articles. */
+export const sessionKey = (issueId: string, articleId: string, sessionId: string): string =>
+  `${articleKey(issueId, articleId)}#${sessionId}`
+
+type Rule<T> = (a: T, b: T) => T
+
+// F1: earliest readAt.
+const mergeRead: Rule<ReadFact> = (a, b) => (b.readAt < a.readAt ? b : a)
+// F2: one session counts once: its largest length, its earliest start.
+// Keys name the article too (sessionKey), so both sides are always of one article.
+const mergeSession: Rule<SessionFact> = (a, b) =>
+  a.ms === b.ms && a.at === b.at ? a : { ...a, ms: Math.max(a.ms, b.ms), at: Math.min(a.at, b.at) }
+// F3: latest clock; the clock string ends with the client id, so equal times are still ordered. The position is
+// the tie-break of last resort (two facts with one clock but different positions cannot come from one device).
+const mergePosition: Rule<PositionFact> = (a, b) => {
+  const c = compareHlc(a.hlc, b.hlc)
+  if (c !== 0) return c > 0 ? a : b
+  return a.position >= b.position ? a : b
+}
+// F4: the same fact seen twice keeps the earliest; equal times fall back to a canonical order so any order agrees.
+function earliest<T extends { at: number }>(a: T, b: T): T {
+  if (a.at !== b.at) return a.at < b.at ? a : b
+  return JSON.stringify(a) <= JSON.stringify(b) ? a : b
+}
+
+function mergeMap<T>(a: Record<string, T>, b: Record<string, T>, rule: Rule<T>): Record<string, T> {
+  if (a === b) return a
+  const out: Record<string, T> = { ...a }
+  for (const key of Object.keys(b)) {
+    const mine = out[key]
+    out[key] = mine === undefined ? b[key] : rule(mine, b[key])
+  }
+  return out
+}
+
+/** Merges two fact sets (commutative, associative, idempotent). */
+export function mergeFacts(a: Facts, b: Facts): Facts {
+  return {
+    reads: mergeMap(a.reads, b.reads, mergeRead),
+    sessions: mergeMap(a.sessions, b.sessions, mergeSession),
+    positions: mergeMap(a.positions, b.positions, mergePosition),
+    shares: mergeMap(a.shares, b.shares, earliest),
+    answers: mergeMap(a.answers, b.answers, earliest)
+  }
+}
+
+/** Whether two fact sets hold the same facts (key order ignored). */
+export function sameFacts(a: Facts, b: Facts): boolean {
+  return canonicalFacts(a) === canonicalFacts(b)
+}
+
+/** A canonical JSON form: keys sorted at every level. */
+export function canonicalFacts(f: Facts): string {
+  return JSON.stringify(f, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : value
+  )
+}
