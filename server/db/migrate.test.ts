@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { cpSync, writeFileSync } from 'node:fs'
+import { cpSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -12,16 +12,17 @@ describe('migrations', () => {
     const dir = tempDir()
     const migrations = join(dir.path, 'migrations')
     cpSync(MIGRATIONS_DIR, migrations, { recursive: true })
-    writeFileSync(join(migrations, '002_extra.sql'), 'CREATE TABLE extra (id TEXT PRIMARY KEY);')
+    const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()
+    writeFileSync(join(migrations, '999_extra.sql'), 'CREATE TABLE extra (id TEXT PRIMARY KEY);')
     writeFileSync(join(migrations, 'README.txt'), 'not a migration')
     const db = new Database(':memory:')
     try {
-      expect(migrate(db, migrations)).toEqual(['001_init.sql', '002_extra.sql'])
+      expect(migrate(db, migrations)).toEqual([...shipped, '999_extra.sql'])
       expect(migrate(db, migrations)).toEqual([])
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
-      expect(versions).toEqual(['001_init.sql', '002_extra.sql'])
-      writeFileSync(join(migrations, '002_extra.sql'), 'CREATE TABLE extra (id INTEGER);')
-      expect(() => migrate(db, migrations)).toThrow(/002_extra\.sql changed/)
+      expect(versions).toEqual([...shipped, '999_extra.sql'])
+      writeFileSync(join(migrations, '999_extra.sql'), 'CREATE TABLE extra (id INTEGER);')
+      expect(() => migrate(db, migrations)).toThrow(/999_extra\.sql changed/)
     } finally {
       db.close()
       dir.remove()
@@ -51,7 +52,8 @@ describe('migrations', () => {
       await store.close()
       const db = new Database(join(dataDir, DB_FILE), { readonly: true })
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-      expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(1)
+      const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length
+      expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(shipped)
       db.close()
     } finally {
       dir.remove()

@@ -1,3 +1,5 @@
+import type { Facts } from '../../src/domain/sync/facts'
+
 // Storage interfaces. Every method is async and atomic on its own, so a PostgreSQL backend can implement them
 // without the services ever holding a transaction open across awaits. Services own the rules (codes, expiry,
 // validation); repositories only store and fetch rows.
@@ -102,5 +104,42 @@ export interface Store {
   content: ContentRepo
   accounts: AccountRepo
   orgs: OrgRepo
+  sync: SyncRepo
   close(): Promise<void>
+}
+
+/** A pushed mutation as the sync service judged it: its facts, or the reason it is invalid for good (SPEC P4). */
+export interface JudgedMutation {
+  clientId: string
+  id: number
+  name: string
+  argsJson: string
+  at: number
+  facts: Facts | null
+  reason: string | null
+}
+
+export type PushOutcome =
+  | { kind: 'foreign_client'; clientId: string }
+  | {
+      kind: 'ok'
+      applied: number
+      skipped: number
+      rejected: Array<{ clientId: string; id: number; reason: string }>
+      /** Set when a mutation skipped ids (SPEC P3): nothing from it on was applied. */
+      gap: { clientId: string; lastMutationId: number; got: number } | null
+      lastMutationIds: Record<string, number>
+    }
+
+export interface PullResult {
+  /** Only the facts that changed since the cookie. */
+  facts: Facts
+  lastMutationIds: Record<string, number>
+  cookie: number
+}
+
+/** Progress sync storage (src/domain/sync/SPEC.md): each call is one transaction. */
+export interface SyncRepo {
+  push(memberId: string, mutations: JudgedMutation[], at: number): Promise<PushOutcome>
+  pull(memberId: string, cookie: number): Promise<PullResult>
 }

@@ -6,6 +6,7 @@ import type { Store } from '../repos'
 import { SqliteAccountRepo } from './account-repo'
 import { SqliteContentRepo } from './content-repo'
 import { SqliteOrgRepo } from './org-repo'
+import { SqliteSyncRepo } from './sync-repo'
 
 /** Name of the database file inside DATA_DIR. */
 export const DB_FILE = 'app.db'
@@ -25,6 +26,7 @@ export function openSqliteStore(dataDir: string): Store {
     content: new SqliteContentRepo(db),
     accounts: new SqliteAccountRepo(db),
     orgs: new SqliteOrgRepo(db),
+    sync: new SqliteSyncRepo(db),
     async close() {
       if (db.open) db.close()
     },

@@ -1,0 +1,104 @@
+import type { Database, Statement } from 'better-sqlite3'
+import { emptyFacts, mergeFacts, type Facts } from '../../../src/domain/sync/facts'
+import type { JudgedMutation, PushOutcome, PullResult, SyncRepo } from '../repos'
+
+type Kind = keyof Facts
+const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers']
+
+/** SyncRepo on better-sqlite3: a push is one transaction (SPEC P1). */
+export class SqliteSyncRepo implements SyncRepo {
+  private readonly pushTx: (memberId: string, mutations: JudgedMutation[], at: number) => PushOutcome
+  private readonly pullTx: (memberId: string, cookie: number) => PullResult
+
+  constructor(db: Database) {
+    const clientOwner: Statement<[string], { member_id: string; last_mutation_id: number }> = db.prepare(
+      'SELECT member_id, last_mutation_id FROM sync_clients WHERE client_id = ?',
+    )
+    const upsertClient = db.prepare(`INSERT INTO sync_clients (client_id, member_id, last_mutation_id, updated_at)
+      VALUES (?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id,
+      updated_at = excluded.updated_at`)
+    const logMutation = db.prepare(`INSERT INTO sync_mutations
+      (client_id, mutation_id, member_id, name, args_json, at, rejected, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    const getFact = db.prepare('SELECT json FROM sync_facts WHERE member_id = ? AND kind = ? AND fact_key = ?').pluck()
+    const putFact = db.prepare(`INSERT INTO sync_facts (member_id, kind, fact_key, json, version) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (member_id, kind, fact_key) DO UPDATE SET json = excluded.json, version = excluded.version`)
+    const memberVersion = db.prepare('SELECT version FROM sync_members WHERE member_id = ?').pluck()
+    const putVersion = db.prepare(`INSERT INTO sync_members (member_id, version) VALUES (?, ?)
+      ON CONFLICT (member_id) DO UPDATE SET version = excluded.version`)
+    const changedFacts = db.prepare(
+      'SELECT kind, fact_key AS key, json FROM sync_facts WHERE member_id = ? AND version > ?',
+    )
+    const memberClients = db.prepare('SELECT client_id AS clientId, last_mutation_id AS last FROM sync_clients WHERE member_id = ?')
+
+    const lastIds = (memberId: string): Record<string, number> =>
+      Object.fromEntries(
+        (memberClients.all(memberId) as Array<{ clientId: string; last: number }>).map((r) => [r.clientId, r.last]),
+      )
+
+    this.pushTx = db.transaction((memberId: string, mutations: JudgedMutation[], at: number): PushOutcome => {
+      // P5: refuse the whole push before anything is written if any client is another member's.
+      const last = new Map<string, number>()
+      for (const m of mutations) {
+        if (last.has(m.clientId)) continue
+        const row = clientOwner.get(m.clientId)
+        if (row && row.member_id !== memberId) return { kind: 'foreign_client', clientId: m.clientId }
+        last.set(m.clientId, row?.last_mutation_id ?? 0)
+      }
+      const version = ((memberVersion.get(memberId) as number | undefined) ?? 0) + 1
+      let changed = false
+      let applied = 0
+      let skipped = 0
+      const rejected: Array<{ clientId: string; id: number; reason: string }> = []
+      let gap: { clientId: string; lastMutationId: number; got: number } | null = null
+      for (const m of mutations) {
+        const prev = last.get(m.clientId) as number
+        if (m.id <= prev) {
+          skipped++ // P2: seen before.
+          continue
+        }
+        if (m.id > prev + 1) {
+          gap = { clientId: m.clientId, lastMutationId: prev, got: m.id } // P3: apply what came before, no more.
+          break
+        }
+        logMutation.run(m.clientId, m.id, memberId, m.name, m.argsJson, m.at, m.reason, at)
+        last.set(m.clientId, m.id)
+        if (m.facts === null) {
+          rejected.push({ clientId: m.clientId, id: m.id, reason: m.reason ?? 'rejected' }) // P4: still advances.
+          continue
+        }
+        applied++
+        for (const kind of KINDS) {
+          for (const [key, fact] of Object.entries(m.facts[kind])) {
+            const storedJson = getFact.get(memberId, kind, key) as string | undefined
+            const incoming = { ...emptyFacts(), [kind]: { [key]: fact } } as Facts
+            const merged = storedJson === undefined ? incoming : mergeFacts({ ...emptyFacts(), [kind]: { [key]: JSON.parse(storedJson) } } as Facts, incoming)
+            const json = JSON.stringify(merged[kind][key])
+            if (json === storedJson) continue
+            putFact.run(memberId, kind, key, json, version)
+            changed = true
+          }
+        }
+      }
+      for (const [clientId, id] of last) upsertClient.run(clientId, memberId, id, at)
+      if (changed) putVersion.run(memberId, version)
+      return { kind: 'ok', applied, skipped, rejected, gap, lastMutationIds: lastIds(memberId) }
+    })
+
+    this.pullTx = db.transaction((memberId: string, cookie: number): PullResult => {
+      const facts = emptyFacts()
+      for (const row of changedFacts.all(memberId, cookie) as Array<{ kind: Kind; key: string; json: string }>) {
+        ;(facts[row.kind] as Record<string, unknown>)[row.key] = JSON.parse(row.json)
+      }
+      const version = (memberVersion.get(memberId) as number | undefined) ?? 0
+      return { facts, lastMutationIds: lastIds(memberId), cookie: version }
+    })
+  }
+
+  async push(memberId: string, mutations: JudgedMutation[], at: number): Promise<PushOutcome> {
+    return this.pushTx(memberId, mutations, at)
+  }
+
+  async pull(memberId: string, cookie: number): Promise<PullResult> {
+    return this.pullTx(memberId, cookie)
+  }
+}
