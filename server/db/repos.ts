@@ -1,4 +1,5 @@
 import type { Facts } from '../../src/domain/sync/facts'
+import type { PullReply, PushReply } from '../../src/domain/sync/protocol'
 
 // Storage interfaces. Every method is async and atomic on its own, so a PostgreSQL backend can implement them
 // without the services ever holding a transaction open across awaits. Services own the rules (codes, expiry,
@@ -119,27 +120,11 @@ export interface JudgedMutation {
   reason: string | null
 }
 
-export type PushOutcome =
-  | { kind: 'foreign_client'; clientId: string }
-  | {
-      kind: 'ok'
-      applied: number
-      skipped: number
-      rejected: Array<{ clientId: string; id: number; reason: string }>
-      /** Set when a mutation skipped ids (SPEC P3): nothing from it on was applied. */
-      gap: { clientId: string; lastMutationId: number; got: number } | null
-      lastMutationIds: Record<string, number>
-    }
-
-export interface PullResult {
-  /** Only the facts that changed since the cookie. */
-  facts: Facts
-  lastMutationIds: Record<string, number>
-  cookie: number
-}
+/** A push's outcome: refused whole (SPEC P5) or the reply of POST /api/sync/push. */
+export type PushOutcome = { kind: 'foreign_client'; clientId: string } | ({ kind: 'ok' } & PushReply)
 
 /** Progress sync storage (src/domain/sync/SPEC.md): each call is one transaction. */
 export interface SyncRepo {
   push(memberId: string, mutations: JudgedMutation[], at: number): Promise<PushOutcome>
-  pull(memberId: string, cookie: number): Promise<PullResult>
+  pull(memberId: string, cookie: number): Promise<PullReply>
 }

@@ -1,7 +1,8 @@
 import type { Issue } from '../../src/domain/issue/types'
 import { CAPS } from '../../src/domain/sync/caps'
 import { factsOf, type Mutation } from '../../src/domain/sync/mutations'
-import type { JudgedMutation, PullResult, PushOutcome, SyncRepo } from '../db/repos'
+import type { PullReply } from '../../src/domain/sync/protocol'
+import type { JudgedMutation, PushOutcome, SyncRepo } from '../db/repos'
 import type { ContentService } from './content'
 
 /** The article ids of each published issue, re-read when the issue's ETag changes. */
@@ -68,7 +69,7 @@ export class SyncService {
   }
 
   /** What changed for the member since the cookie (L1). */
-  pull(memberId: string, cookie: number): Promise<PullResult> {
+  pull(memberId: string, cookie: number): Promise<PullReply> {
     return this.repo.pull(memberId, Math.max(0, Math.floor(cookie)))
   }
 }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { emptyFacts, mergeFacts, type Facts } from '../../../src/domain/sync/facts'
-import type { JudgedMutation, PushOutcome, PullResult, SyncRepo } from '../repos'
+import type { PullReply } from '../../../src/domain/sync/protocol'
+import type { JudgedMutation, PushOutcome, SyncRepo } from '../repos'
 
 type Kind = keyof Facts
 const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers']
@@ -8,7 +9,7 @@ const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers']
 /** SyncRepo on better-sqlite3: a push is one transaction (SPEC P1). */
 export class SqliteSyncRepo implements SyncRepo {
   private readonly pushTx: (memberId: string, mutations: JudgedMutation[], at: number) => PushOutcome
-  private readonly pullTx: (memberId: string, cookie: number) => PullResult
+  private readonly pullTx: (memberId: string, cookie: number) => PullReply
 
   constructor(db: Database) {
     const clientOwner: Statement<[string], { member_id: string; last_mutation_id: number }> = db.prepare(
@@ -84,7 +85,7 @@ export class SqliteSyncRepo implements SyncRepo {
       return { kind: 'ok', applied, skipped, rejected, gap, lastMutationIds: lastIds(memberId) }
     })
 
-    this.pullTx = db.transaction((memberId: string, cookie: number): PullResult => {
+    this.pullTx = db.transaction((memberId: string, cookie: number): PullReply => {
       const facts = emptyFacts()
       for (const row of changedFacts.all(memberId, cookie) as Array<{ kind: Kind; key: string; json: string }>) {
         ;(facts[row.kind] as Record<string, unknown>)[row.key] = JSON.parse(row.json)
@@ -98,7 +99,7 @@ export class SqliteSyncRepo implements SyncRepo {
     return this.pushTx(memberId, mutations, at)
   }
 
-  async pull(memberId: string, cookie: number): Promise<PullResult> {
+  async pull(memberId: string, cookie: number): Promise<PullReply> {
     return this.pullTx(memberId, cookie)
   }
 }

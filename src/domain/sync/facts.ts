@@ -1,49 +1,36 @@
+import { Type, type Static } from '@sinclair/typebox'
 import { compareHlc } from './hlc'
 
 /**
  * A member's progress as facts (SPEC F1–F4). Every field is a map keyed by a stable id, and each merges by union
  * with a per-key rule of min, max or clock order, so merging is commutative, associative and idempotent.
  */
-export interface ReadFact {
-  issueId: string
-  articleId: string
-  readAt: number
-}
-export interface SessionFact {
-  issueId: string
-  articleId: string
-  ms: number
-  at: number
-}
-export interface PositionFact {
-  issueId: string
-  articleId: string
-  position: number
-  hlc: string
-}
-export interface ShareFact {
-  issueId: string
-  articleId: string
-  channel: 'chat' | 'moments' | 'link'
-  at: number
-}
-export interface AnswerFact {
-  bankId: string
-  questionId: string
-  answer: string[]
-  at: number
-}
+const Str = Type.String()
+const Num = Type.Number()
+export const ReadFactSchema = Type.Object({ issueId: Str, articleId: Str, readAt: Num })
+export const SessionFactSchema = Type.Object({ issueId: Str, articleId: Str, ms: Num, at: Num })
+export const PositionFactSchema = Type.Object({ issueId: Str, articleId: Str, position: Num, hlc: Str })
+export const ShareChannelSchema = Type.Union([Type.Literal('chat'), Type.Literal('moments'), Type.Literal('link')])
+export const ShareFactSchema = Type.Object({ issueId: Str, articleId: Str, channel: ShareChannelSchema, at: Num })
+export const AnswerFactSchema = Type.Object({ bankId: Str, questionId: Str, answer: Type.Array(Str), at: Num })
 
-export interface Facts {
+export const FactsSchema = Type.Object({
   /** Keyed by `issueId/articleId`. */
-  reads: Record<string, ReadFact>
+  reads: Type.Record(Str, ReadFactSchema),
   /** Keyed by `sessionKey`: the article and the session id the device made. */
-  sessions: Record<string, SessionFact>
+  sessions: Type.Record(Str, SessionFactSchema),
   /** Keyed by `issueId/articleId`. */
-  positions: Record<string, PositionFact>
-  shares: Record<string, ShareFact>
-  answers: Record<string, AnswerFact>
-}
+  positions: Type.Record(Str, PositionFactSchema),
+  shares: Type.Record(Str, ShareFactSchema),
+  answers: Type.Record(Str, AnswerFactSchema)
+})
+
+export type ReadFact = Static<typeof ReadFactSchema>
+export type SessionFact = Static<typeof SessionFactSchema>
+export type PositionFact = Static<typeof PositionFactSchema>
+export type ShareFact = Static<typeof ShareFactSchema>
+export type AnswerFact = Static<typeof AnswerFactSchema>
+export type Facts = Static<typeof FactsSchema>
 
 export const emptyFacts = (): Facts => ({ reads: {}, sessions: {}, positions: {}, shares: {}, answers: {} })
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { CAPS, clampToNow } from './caps'
-import { articleKey, emptyFacts, mergeFacts, sessionKey, type Facts } from './facts'
+import { articleKey, emptyFacts, mergeFacts, sessionKey, ShareChannelSchema, type Facts } from './facts'
 import { decodeHlc } from './hlc'
 
 /** SPEC M1, M3: the mutations a device makes, with their arguments. */
@@ -20,7 +20,7 @@ export const MutationArgs = {
     { additionalProperties: false }
   ),
   share: Type.Object(
-    { ...Article, shareId: Id, channel: Type.Union([Type.Literal('chat'), Type.Literal('moments'), Type.Literal('link')]), at: Time },
+    { ...Article, shareId: Id, channel: ShareChannelSchema, at: Time },
     { additionalProperties: false }
   ),
   answer: Type.Object(
