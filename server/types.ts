@@ -4,6 +4,7 @@ import type { SessionRow, Store } from './db/repos'
 import type { AuthService } from './services/auth'
 import type { ContentService } from './services/content'
 import type { MemberService } from './services/members'
+import type { SyncService } from './services/sync'
 
 /** The services every route reaches through app.services. */
 export interface Services {
@@ -11,6 +12,7 @@ export interface Services {
   content: ContentService
   auth: AuthService
   members: MemberService
+  sync: SyncService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

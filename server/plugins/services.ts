@@ -2,6 +2,7 @@ import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
 import { ContentService } from '../services/content'
 import { MemberService } from '../services/members'
+import { SyncService } from '../services/sync'
 import type { CodeExchange } from '../services/wechat'
 import { global } from './global'
 
@@ -24,6 +25,7 @@ export const servicesPlugin = global<ServicesOptions>('services', async (app, op
     content,
     auth: new AuthService(store.accounts, now, opts.codeExchange),
     members: new MemberService(store.accounts, store.orgs, now),
+    sync: new SyncService(store.sync, content, now),
   })
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {

@@ -7,12 +7,13 @@ import health from './health'
 import issues from './issues'
 import me from './me'
 import orgs from './orgs'
+import sync from './sync'
 
 export interface ApiOptions {
   rateLimits: RateLimits
 }
 
-/** Everything under /api. Folders mirror URLs; the sync protocol will mount at /api/sync (routes/api/sync). */
+/** Everything under /api. Folders mirror URLs. */
 const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   // Tokens and profiles must not sit in any cache; routes that can be cached (issues) say so themselves.
   app.addHook('onSend', async (_req, reply) => {
@@ -25,6 +26,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(pairing, { prefix: '/auth/pairing', rateLimits: opts.rateLimits })
   await app.register(me, { prefix: '/me' })
   await app.register(orgs, { prefix: '/orgs' })
+  await app.register(sync, { prefix: '/sync' })
 }
 
 export default api

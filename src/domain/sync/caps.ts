@@ -5,7 +5,7 @@ export const CAPS = {
   /** Longest accepted id, article key part or answer text. */
   MAX_ID_LENGTH: 200,
   /** Largest batch one push may carry. */
-  MAX_BATCH: 500
+  MAX_BATCH: 200
 } as const
 
 /** C2: a time in the future is taken as the server's now. */
