@@ -1,9 +1,13 @@
 /** Small pure hashing helpers (no Node or Web APIs, so the same code runs in the mini-program). */
 
-/** Calls `visit` with each UTF-8 byte of the text, so hashes match implementations in other languages. */
-function eachUtf8Byte(text: string, visit: (byte: number) => void): void {
+/**
+ * Calls `visit` with each UTF-8 byte of the text, so hashes match implementations in other languages. A lone
+ * surrogate is written as U+FFFD, as TextEncoder and Node's Buffer write it.
+ */
+export function eachUtf8Byte(text: string, visit: (byte: number) => void): void {
   for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0
+    let c = ch.codePointAt(0) ?? 0
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
     if (c < 0x80) visit(c)
     else if (c < 0x800) {
       visit(0xc0 | (c >> 6)); visit(0x80 | (c & 0x3f))
@@ -30,4 +34,12 @@ export function utf8Length(text: string): number {
   let n = 0
   eachUtf8Byte(text, () => { n++ })
   return n
+}
+
+/** The UTF-8 bytes of `text`, counted and written by hand (the mini-program has no TextEncoder). */
+export function encodeUtf8(text: string): Uint8Array {
+  const bytes = new Uint8Array(utf8Length(text))
+  let i = 0
+  eachUtf8Byte(text, (b) => { bytes[i++] = b })
+  return bytes
 }
