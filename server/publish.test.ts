@@ -72,7 +72,7 @@ describe('npm run publish', () => {
     const odd = join(incoming, '.hidden.txt')
     writeFileSync(odd, sample)
     expect((await publish(odd)).code).toBe(1)
-    expect((await publish(join(incoming, 'missing.txt'))).err).toMatch(/missing\.txt: cannot read \(ENOENT\)/)
+    expect((await publish(join(incoming, 'missing.txt'))).err).toMatch(/missing\.txt: 无法读取文件（ENOENT）/)
     expect(await publishCli([], {}, dir.path)).toBe(2)
   })
 
