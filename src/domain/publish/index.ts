@@ -7,7 +7,7 @@
 import { isIssueParseError, parseIssue, serializeIssue, summarizeIssue } from '../issue/index'
 import type { ImportWarning, Issue, IssueSummary } from '../issue/types'
 import { isIssueId, issueIdFromFileName } from './issue-id'
-import { sha256Hex } from './sha256'
+import { sha256Bytes, sha256Hex } from './sha256'
 import { decodeUtf8 } from './utf8'
 
 export { ISSUE_ID_MAX, ISSUE_ID_PATTERN, isIssueId, issueIdFromFileName } from './issue-id'
@@ -50,13 +50,28 @@ export function decodeIssueBytes(bytes: Uint8Array): { ok: true; text: string } 
 
 /** The served JSON, its hash and index row for a parsed issue, and the hash of the text it came from. */
 export function publishedIssue(issue: Issue, sourceText: string): PublishedIssue {
+  return withHashes(issue, sha256Hex(sourceText))
+}
+
+function withHashes(issue: Issue, sourceHash: string): PublishedIssue {
   const json = serializeIssue(issue)
   const hash = sha256Hex(json)
-  return { issue, json, hash, summary: summarizeIssue(issue, json, hash), sourceHash: sha256Hex(sourceText) }
+  return { issue, json, hash, summary: summarizeIssue(issue, json, hash), sourceHash }
 }
 
 /** Publishes an issue's text; `file` gives the id (its name without extension) and nothing else. */
 export function publishIssueText(text: string, file: string): PublishResult {
+  return publishDecoded(text, file, () => sha256Hex(text))
+}
+
+/** Publishes an issue file's bytes (see decodeIssueBytes and publishIssueText). */
+export function publishIssueBytes(bytes: Uint8Array, file: string): PublishResult {
+  const decoded = decodeIssueBytes(bytes)
+  // A published text is valid UTF-8 (U+FFFD is refused), so hashing the bytes equals hashing the text, once less.
+  return decoded.ok ? publishDecoded(decoded.text, file, () => sha256Bytes(bytes)) : decoded
+}
+
+function publishDecoded(text: string, file: string, sourceHash: () => string): PublishResult {
   const id = issueIdFromFileName(file)
   if (!isIssueId(id)) {
     return {
@@ -65,18 +80,12 @@ export function publishIssueText(text: string, file: string): PublishResult {
     }
   }
   try {
-    return { ok: true, published: publishedIssue(parseIssue(text, { id }), text) }
+    return { ok: true, published: withHashes(parseIssue(text, { id }), sourceHash()) }
   } catch (e) {
     // parseIssue throws only IssueParseError; anything else is a bug and must not pass for a refusal.
     if (isIssueParseError(e)) return { ok: false, problem: { line: e.line, message: e.message } }
     throw e
   }
-}
-
-/** Publishes an issue file's bytes (see decodeIssueBytes and publishIssueText). */
-export function publishIssueBytes(bytes: Uint8Array, file: string): PublishResult {
-  const decoded = decodeIssueBytes(bytes)
-  return decoded.ok ? publishIssueText(decoded.text, file) : decoded
 }
 
 /** `FILE:LINE: message`, the form editors and CI annotate (`FILE: message` when no line applies). */
