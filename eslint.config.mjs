@@ -1,4 +1,4 @@
-// Lint = the layering rules of shared/docs/architecture.md ("who may import whom"), enforced in npm test.
+// Lint = the layering rules ("who may import whom", README: Where things live), enforced in npm test.
 import tseslint from 'typescript-eslint'
 import importPlugin from 'eslint-plugin-import'
 

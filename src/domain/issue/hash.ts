@@ -31,8 +31,17 @@ export function fnv1a32(text: string): string {
 
 /** Length of `text` in UTF-8 bytes (lone surrogates count as the 3 bytes of U+FFFD, as encoders write them). */
 export function utf8Length(text: string): number {
+  // Counted over code units, without a callback per byte: the client runs this on every issue it stores.
   let n = 0
-  eachUtf8Byte(text, () => { n++ })
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4
+      i++
+    } else n += 3
+  }
   return n
 }
 
