@@ -64,14 +64,20 @@ describe('scripts/import.ts', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([1, '', `${file}:1: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入\n`])
   })
 
-  it('reads UTF-8 with a BOM and \\r\\n as the same issue, refuses UTF-16 and a file name that is no issue id', () => {
-    const bom = tempFile('bom-crlf.txt', '\ufeff' + seedText.replace(/\n/g, '\r\n'))
-    const r = importFile(bom)
+  // One process per test: each takes seconds on a loaded machine.
+  it('reads UTF-8 with a BOM and \\r\\n as the same issue', () => {
+    const r = importFile(tempFile('bom-crlf.txt', '\ufeff' + seedText.replace(/\n/g, '\r\n')))
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual(parseIssue(seedText, { id: 'bom-crlf' }))
+  })
+
+  it('refuses a UTF-16 file by its byte-order mark', () => {
     const utf16 = join(tmp, 'utf16.txt')
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))
-    expect(importFile(utf16).stderr).toBe(`${utf16}:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入\n`)
+    expect(importFile(utf16)).toEqual({ status: 1, stdout: '', stderr: `${utf16}:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入\n` })
+  })
+
+  it('refuses a file name that is no issue id, as publish does', () => {
     const named = tempFile('第2期.txt', seedText)
     expect(importFile(named)).toMatchObject({ status: 1, stdout: '', stderr: expect.stringMatching(/^.*第2期\.txt: 文件名“第2期”不能用作期刊标识/) })
   })
