@@ -5,11 +5,12 @@
  * its one word against the same static page: the framework's own floor, which no app code can go below.
  * Builds what is missing. Run alone: npx tsx bench/article-paint.bench.ts
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext } from 'playwright-core'
+import { readIssueFile } from '../server/services/issue-files'
 import { launchBrowser, PHONE, startApp } from '../tests/e2e/support'
 import { runOrThrow } from './lib/run'
 import type { BenchRow } from './lib/types'
@@ -65,12 +66,14 @@ async function emptyAppTimes(browser: Browser, staticUrl: string): Promise<{ app
 }
 
 export async function run(): Promise<BenchRow[]> {
-  if (!existsSync('dist/h5/sw.js') || !existsSync(`content/dist/issues/${ISSUE}.json`)) await runOrThrow('npm', ['run', '-s', 'build:h5'])
+  if (!existsSync('dist/h5/sw.js')) await runOrThrow('npm', ['run', '-s', 'build:h5'])
   if (!existsSync(`${FIXTURE}/index.html`)) await runOrThrow('npx', ['taro', 'build', '--type', 'h5'], { cwd: 'bench/fixtures/empty-taro' })
   const dir = mkdtempSync(join(tmpdir(), 'paint-bench-'))
   cpSync('dist/h5', dir, { recursive: true })
   // The static page must exist before the server starts: it indexes its static folder once.
-  const issue = JSON.parse(readFileSync(`content/dist/issues/${ISSUE}.json`, 'utf8')) as { sections: Array<{ articles: Array<{ id: string; title: string | null; paragraphs: string[] }> }> }
+  const result = readIssueFile(`content/issues/${ISSUE}.txt`)
+  if (!result.ok) throw new Error(`content/issues/${ISSUE}.txt: ${result.problem.message}`)
+  const { issue } = result.published
   const article = issue.sections[0].articles[0]
     writeFileSync(join(dir, 'bench-static.html'), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(article.title ?? '')}</title>
 <style>body{margin:0;padding:16px 20px;background:#FAF7F0;color:#1F1F1F;font-size:17px;line-height:1.8}.para{display:block;text-indent:2em;margin-bottom:.8em}</style></head>

@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseIssue } from '../src/domain/issue/index'
-import { readIssueText } from '../scripts/lib/issue-files'
+import { readIssueText } from '../server/services/issue-files'
 import type { BenchRow } from './lib/types'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))

@@ -3,7 +3,8 @@
  * Usage: npm run -s import -- FILE
  * Warnings go to stderr as FILE:LINE: warning: …, exit 0. A rejected file prints FILE:LINE: message, exit 1.
  */
-import { formatError, formatWarning, importIssueFile } from './lib/issue-files'
+import { formatProblem, formatWarning } from '../src/domain/publish'
+import { readIssueFile } from '../server/services/issue-files'
 
 function main(argv: string[]): number {
   const files = argv.filter((a) => a !== '--')
@@ -12,13 +13,15 @@ function main(argv: string[]): number {
     return 2
   }
   const file = files[0]
-  const result = importIssueFile(file)
+  // The same path as npm run publish and the server, so a file that imports here publishes there.
+  const result = readIssueFile(file)
   if (!result.ok) {
-    process.stderr.write(formatError(file, result.line, result.message) + '\n')
+    process.stderr.write(formatProblem(file, result.problem) + '\n')
     return 1
   }
-  for (const w of result.issue.warnings) process.stderr.write(formatWarning(file, w) + '\n')
-  process.stdout.write(JSON.stringify(result.issue, null, 2) + '\n')
+  const { issue } = result.published
+  for (const w of issue.warnings) process.stderr.write(formatWarning(file, w) + '\n')
+  process.stdout.write(JSON.stringify(issue, null, 2) + '\n')
   return 0
 }
 

@@ -1,10 +1,13 @@
 // npm run publish -- FILE [FILE…]: parse issue texts and publish them into the database at DATA_DIR, so a
 // running server lists them at once; each file is also copied into content/issues/. All or nothing: if any
-// file does not parse, its FILE:LINE error is printed, nothing is published, and the exit code is 1.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+// file does not parse, its FILE:LINE error is printed, nothing is published, and the exit code is 1. Warnings
+// are printed as FILE:LINE: warning: … and do not stop the publishing.
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { formatProblem, formatWarning } from '../src/domain/publish'
 import { openSqliteStore } from '../server/db/sqlite/open'
-import { prepareIssue, PublishError } from '../server/services/content'
+import { toRecord } from '../server/services/content'
+import { readIssueFile } from '../server/services/issue-files'
 
 /** Publishes the files; returns the process exit code. */
 export async function main(args: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
@@ -14,20 +17,13 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env,
   }
   const records = []
   for (const file of args) {
-    let text: string
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch (err) {
-      console.error(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`)
+    const result = readIssueFile(file)
+    if (!result.ok) {
+      console.error(formatProblem(file, result.problem))
       return 1
     }
-    try {
-      records.push({ file, record: prepareIssue(text, file) })
-    } catch (err) {
-      if (!(err instanceof PublishError)) throw err
-      console.error(err.message)
-      return 1
-    }
+    for (const w of result.published.issue.warnings) console.error(formatWarning(file, w))
+    records.push({ file, record: toRecord(result.published) })
   }
   const store = openSqliteStore(resolve(cwd, env.DATA_DIR || 'data'))
   try {
@@ -36,7 +32,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env,
     mkdirSync(issuesDir, { recursive: true })
     for (const { file, record } of records) {
       const target = join(issuesDir, `${record.id}.txt`)
-      // Keep the source with the content so a fresh database (or `npm run content`) gets the same issue.
+      // Keep the source with the content so a fresh database gets the same issue at the server's next start.
       if (resolve(file) !== target) copyFileSync(file, target)
       console.log(`${changed.has(record.id) ? 'published' : 'unchanged'} ${record.id}`)
     }

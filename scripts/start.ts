@@ -1,19 +1,14 @@
-// npm start: build whatever is missing (content index, H5 app), then run the server with the H5 app at / and
-// the API at /api. Without WECHAT_APPID it starts the mock WeChat service on loopback and signs in against it.
+// npm start: build the H5 app if it is missing, then run the server with the H5 app at / and the API at /api
+// (the server publishes content/issues/ as it starts). Without WECHAT_APPID it starts the mock WeChat service on
+// loopback and signs in against it.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startMockWechat } from '../mock/wechat'
 import { configFromEnv } from '../server/config'
 import { closeOnSignals, startServer } from '../server/server'
 
 const root = process.cwd()
-
-/** Newest modification time under a folder (the folder itself included, so deletions count too). */
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0
-  return readdirSync(dir).reduce((t, f) => Math.max(t, statSync(join(dir, f)).mtimeMs), statSync(dir).mtimeMs)
-}
 
 function run(script: string): void {
   console.log(`> npm run ${script}`)
@@ -25,9 +20,6 @@ function run(script: string): void {
 }
 
 async function main(): Promise<void> {
-  const index = join(root, 'content/dist/index.json')
-  if (!existsSync(index) || statSync(index).mtimeMs < newestMtime(join(root, 'content/issues'))) run('content')
-
   const config = configFromEnv()
   const h5Index = join(config.app.staticDir ?? join(root, 'dist/h5'), 'index.html')
   if (!existsSync(h5Index)) run('build:h5')

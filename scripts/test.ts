@@ -58,7 +58,7 @@ if (wanted('types')) check('type check', 'npx', ['tsc', '--noEmit', '-p', 'tscon
 // H5 app) need both and would otherwise be skipped.
 const browser = wanted('unit') || wanted('e2e') ? ensureBrowser() : { ok: false, message: '' }
 if (!browser.ok && browser.message) console.error(`\n${browser.message}`)
-const h5Built = (wanted('unit') || wanted('e2e')) && check('content and H5 build', 'npm', ['run', '-s', 'build:h5'])
+const h5Built = (wanted('unit') || wanted('e2e')) && check('H5 build', 'npm', ['run', '-s', 'build:h5'])
 if (wanted('unit')) vitest('unit and integration tests', 'vitest.config.mts')
 if (wanted('weapp') && check('weapp build', 'npx', ['taro', 'build', '--type', 'weapp'])) weappCheck()
 if (wanted('e2e')) {

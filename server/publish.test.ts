@@ -72,7 +72,7 @@ describe('npm run publish', () => {
     const odd = join(incoming, '.hidden.txt')
     writeFileSync(odd, sample)
     expect((await publish(odd)).code).toBe(1)
-    expect((await publish(join(incoming, 'missing.txt'))).err).toMatch(/missing\.txt: cannot read \(ENOENT\)/)
+    expect((await publish(join(incoming, 'missing.txt'))).err).toMatch(/missing\.txt: 无法读取文件（ENOENT）/)
     expect(await publishCli([], {}, dir.path)).toBe(2)
   })
 
@@ -82,6 +82,8 @@ describe('npm run publish', () => {
     writeFileSync(file, sample)
     const result = await publish(file)
     expect(result).toMatchObject({ code: 0, out: 'published new-issue-2020-03' })
+    // Warnings are printed the way npm run import prints them, and do not stop the publishing.
+    expect(result.err.split('\n')[0]).toBe(`${file}:115: warning: 中文段落中夹有外文单词“and”，请核对是否录入有误`)
     const after = await index()
     expect(after.ids.sort()).toEqual(['chongqing-dangshi-gongzuo-2020-02', 'new-issue-2020-03'])
     expect(after.etag).not.toBe(before.etag)

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The real thing over TCP: `npm start`'s script in a scratch project, and the signal handling of server.ts.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SAMPLE_ID, SAMPLE_ISSUE, tempDir, writeH5Fixture } from './test-support'
@@ -30,13 +30,11 @@ function spawnUntil(args: string[], cwd: string, env: Record<string, string>, re
   return { child, matched, exited, output: () => out }
 }
 
-/** A scratch project with issues, a fresh content index and an H5 build, so start.ts builds nothing. */
+/** A scratch project with issues and an H5 build, so start.ts builds nothing. */
 function scratchProject(): ReturnType<typeof tempDir> {
   const dir = tempDir('project-')
   mkdirSync(join(dir.path, 'content/issues'), { recursive: true })
   copyFileSync(SAMPLE_ISSUE, join(dir.path, `content/issues/${SAMPLE_ID}.txt`))
-  mkdirSync(join(dir.path, 'content/dist'), { recursive: true })
-  writeFileSync(join(dir.path, 'content/dist/index.json'), '[]')
   writeH5Fixture(join(dir.path, 'dist/h5'))
   return dir
 }

@@ -10,7 +10,7 @@ export interface IssueRecord {
   id: string
   /** Exact JSON body served to clients. */
   json: string
-  /** sha256 hex of `json`, as in content/dist/index.json; the ETag. */
+  /** sha256 hex of `json`, as the index's `hash`; the ETag. */
   hash: string
   /** JSON of the IssueSummary row for the index. */
   summaryJson: string

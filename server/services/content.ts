@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { isIssueParseError, parseIssue } from '../../src/domain/issue'
+import { formatProblem, publishIssueText, type PublishedIssue, type PublishResult } from '../../src/domain/publish'
 import type { ContentRepo, IssueRecord } from '../db/repos'
+import { readIssueDirectory } from './issue-files'
 import { sha256 } from './secrets'
-import { isIssueId, issueIdForFile, toRecord } from './issue-record'
 
 /** Why a source file cannot be published, pointing at the offending line as FILE:LINE. */
 export class PublishError extends Error {
@@ -12,7 +10,7 @@ export class PublishError extends Error {
     readonly line: number | null,
     readonly reason: string,
   ) {
-    super(line === null ? `${file}: ${reason}` : `${file}:${line}: ${reason}`)
+    super(formatProblem(file, { line, message: reason }))
     this.name = 'PublishError'
   }
 }
@@ -23,18 +21,21 @@ export interface Cached {
   etag: string
 }
 
+/** The stored row of a published issue. */
+export function toRecord(published: PublishedIssue): IssueRecord {
+  const { issue, json, hash, summary, sourceHash } = published
+  return { id: issue.id, json, hash, summaryJson: JSON.stringify(summary), sourceHash, publishedOn: issue.publishedOn }
+}
+
+/** The stored row for a publishing result, or throws PublishError for a refused file. */
+export function recordOf(result: PublishResult, file: string): IssueRecord {
+  if (!result.ok) throw new PublishError(file, result.problem.line, result.problem.message)
+  return toRecord(result.published)
+}
+
 /** Parses one issue text into its stored form, or throws PublishError. */
 export function prepareIssue(text: string, file: string): IssueRecord {
-  const id = issueIdForFile(file)
-  if (!isIssueId(id)) {
-    throw new PublishError(file, null, `file name "${id}" is not a usable issue id (letters, digits, - _ . only)`)
-  }
-  try {
-    return toRecord(parseIssue(text, { id }), text)
-  } catch (err) {
-    if (isIssueParseError(err)) throw new PublishError(file, err.line, err.message)
-    throw err
-  }
+  return recordOf(publishIssueText(text, file), file)
 }
 
 /** How many issue bodies to keep in memory (about 30 KB each). */
@@ -95,15 +96,9 @@ export class ContentService {
   async publishDirectory(dir: string): Promise<{ changed: string[]; failed: PublishError[] }> {
     const failed: PublishError[] = []
     const records: IssueRecord[] = []
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
-    for (const name of files) {
-      const file = join(dir, name)
-      try {
-        records.push(prepareIssue(readFileSync(file, 'utf8'), file))
-      } catch (err) {
-        if (!(err instanceof PublishError)) throw err
-        failed.push(err)
-      }
+    for (const { file, result } of readIssueDirectory(dir)) {
+      if (result.ok) records.push(toRecord(result.published))
+      else failed.push(new PublishError(file, result.problem.line, result.problem.message))
     }
     const changed = await this.repo.publish(records, this.now())
     return { changed, failed }

@@ -5,6 +5,14 @@ describe('format', () => {
   it('prints dates as on the masthead', () => {
     expect(formatChineseDate('2020-06-09')).toBe('2020年6月9日')
     expect(formatChineseDate('not a date')).toBe('not a date')
+    expect(formatChineseDate('2020-12-31')).toBe('2020年12月31日')
+    expect(formatChineseDate('2020-02-29')).toBe('2020年2月29日')
+  })
+  it('shows a malformed or impossible date as it came, never as another valid date', () => {
+    for (const bad of ['2020-02-30', '2019-02-29', '1900-02-29', '2020-13-01', '2020-00-10', '2020-04-31', '2020-06-00',
+      '2020-6-9', '2020/06/09', '2020-06-09T00:00:00Z', ' 2020-06-09', '20200609', '']) {
+      expect(formatChineseDate(bad)).toBe(bad)
+    }
   })
   it('prints the issue line', () => {
     expect(formatIssueNumber(2, 197)).toBe('第2期 · 总第197期')

@@ -1,9 +1,7 @@
-// The command-line tools over the importer: scripts/import.ts and scripts/build-content.ts, run as real processes.
+// The importer's command-line tool, scripts/import.ts, run as a real process (it takes the publishing path:
+// src/domain/publish through server/services/issue-files.ts).
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import {
-  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
-} from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -66,55 +64,28 @@ describe('scripts/import.ts', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([1, '', `${file}:1: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入\n`])
   })
 
+  // One process per test: each takes seconds on a loaded machine.
+  it('reads UTF-8 with a BOM and \\r\\n as the same issue', () => {
+    const r = importFile(tempFile('bom-crlf.txt', '\ufeff' + seedText.replace(/\n/g, '\r\n')))
+    expect(r.status).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual(parseIssue(seedText, { id: 'bom-crlf' }))
+  })
+
+  it('refuses a UTF-16 file by its byte-order mark', () => {
+    const utf16 = join(tmp, 'utf16.txt')
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))
+    expect(importFile(utf16)).toEqual({ status: 1, stdout: '', stderr: `${utf16}:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入\n` })
+  })
+
+  it('refuses a file name that is no issue id, as publish does', () => {
+    const named = tempFile('第2期.txt', seedText)
+    expect(importFile(named)).toMatchObject({ status: 1, stdout: '', stderr: expect.stringMatching(/^.*第2期\.txt: 文件名“第2期”不能用作期刊标识/) })
+  })
+
   it('a missing file and a missing argument', () => {
     const missing = join(tmp, 'nope.txt')
     expect(importFile(missing)).toEqual({ status: 1, stdout: '', stderr: `${missing}: 无法读取文件（ENOENT）\n` })
     const r = run('npx', ['tsx', 'scripts/import.ts'])
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', '用法：npm run -s import -- FILE\n'])
-  })
-})
-
-describe('scripts/build-content.ts', () => {
-  const build = (inDir: string, outDir: string) => run('npx', ['tsx', 'scripts/build-content.ts', '--in', inDir, '--out', outDir])
-
-  it('writes index.json newest first and one JSON per issue, only when changed, and deletes stale files', () => {
-    const inDir = join(tmp, 'issues')
-    const outDir = join(tmp, 'dist')
-    mkdirSync(inDir)
-    copyFileSync(join(ROOT, SEED_PATH), join(inDir, 'a-2020-02.txt'))
-    writeFileSync(join(inDir, 'b-2020-03.txt'), seedText.replace('第 2 期', '第 3 期').replace('2020 年 6 月 9 日', '2020 年 7 月 1 日'))
-
-    const first = build(inDir, outDir)
-    expect(first.status).toBe(0)
-    expect(first.stdout).toBe('content: 2 issue(s), 3 file(s) written, 0 deleted\n')
-    expect(first.stderr.split('\n').filter((l) => l.includes(': warning: '))).toHaveLength(6)
-    const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8'))
-    expect(index.map((s: { id: string, publishedOn: string }) => [s.id, s.publishedOn]))
-      .toEqual([['b-2020-03', '2020-07-01'], ['a-2020-02', '2020-06-09']])
-    const json = readFileSync(join(outDir, 'issues', 'a-2020-02.json'), 'utf8')
-    expect(index[1].hash).toBe(createHash('sha256').update(json).digest('hex'))
-    expect(index[1].size).toBe(Buffer.byteLength(json))
-    expect(JSON.parse(json)).toEqual(parseIssue(seedText, { id: 'a-2020-02' }))
-
-    const mtime = statSync(join(outDir, 'index.json')).mtimeMs
-    const second = build(inDir, outDir)
-    expect(second.stdout).toBe('content: 2 issue(s), 0 file(s) written, 0 deleted\n')
-    expect(statSync(join(outDir, 'index.json')).mtimeMs).toBe(mtime)
-
-    rmSync(join(inDir, 'b-2020-03.txt'))
-    const third = build(inDir, outDir)
-    expect(third.stdout).toBe('content: 1 issue(s), 1 file(s) written, 1 deleted\n')
-    expect(readdirSync(join(outDir, 'issues'))).toEqual(['a-2020-02.json'])
-  })
-
-  it('a rejected file: FILE:LINE error, exit 1, nothing written', () => {
-    const inDir = mkdtempSync(join(tmp, 'bad-'))
-    const outDir = join(inDir, 'out')
-    copyFileSync(join(ROOT, SEED_PATH), join(inDir, 'good.txt'))
-    writeFileSync(join(inDir, 'bad.txt'), '\n\n【工作动态】\n')
-    const r = build(inDir, outDir)
-    expect(r.status).toBe(1)
-    expect(r.stderr).toContain(`${join(inDir, 'bad.txt')}:3: 找不到刊名：文件开头应是刊名（如“重庆党史工作”）\n`)
-    expect(existsSync(outDir)).toBe(false)
   })
 })

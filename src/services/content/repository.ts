@@ -1,4 +1,6 @@
 import { nextToEvict, planEviction, type CacheEntry } from '../../domain/content/cache-policy'
+import { utf8Length } from '../../domain/issue/hash'
+import { serializeIssue, summarizeIssue } from '../../domain/issue/summary'
 import type { Issue, IssueSummary } from '../../domain/issue/types'
 import type { FileStore } from '../../platform/files'
 import { StorageFullError, type KeyValueStore } from '../../platform/kv'
@@ -32,20 +34,11 @@ export class ContentStorageFullError extends Error {
 const CATALOG_KEY = 'content.catalog'
 const INDEX_KEY = `${CACHE_PREFIX}content.index`
 const fileName = (id: string) => `issue-${id}.json`
-const byteLength = (s: string) => new TextEncoder().encode(s).length
 
 function isIssue(value: unknown, id: string): value is Issue {
   const v = value as Issue | null
   return !!v && typeof v === 'object' && v.id === id && typeof v.title === 'string' && Array.isArray(v.sections) &&
     v.sections.every((s) => s && typeof s.title === 'string' && Array.isArray(s.articles) && s.articles.every((a) => a && typeof a.id === 'string' && Array.isArray(a.paragraphs)))
-}
-
-function summaryOf(issue: Issue, size: number, hash: string): IssueSummary {
-  return {
-    id: issue.id, title: issue.title, number: issue.number, totalNumber: issue.totalNumber, publishedOn: issue.publishedOn,
-    editor: issue.editor, supplement: issue.supplement, sectionTitles: issue.sections.map((s) => s.title),
-    articleCount: issue.sections.reduce((n, s) => n + s.articles.length, 0), size, hash
-  }
 }
 
 /**
@@ -79,8 +72,9 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
   }
 
   async function store(issue: Issue, downloaded: boolean, knownHash?: string): Promise<void> {
-    const text = JSON.stringify(issue)
-    const size = byteLength(text)
+    // The same serialization, byte count and index row as the publishing path (no TextEncoder on weapp).
+    const text = serializeIssue(issue)
+    const size = utf8Length(text)
     const previous = catalog.entries[issue.id]
     const keepDownloaded = downloaded || previous?.downloaded === true
     if (!keepDownloaded) {
@@ -101,7 +95,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     const now = deps.now()
     const hash = knownHash ?? catalog.summaries[issue.id]?.hash ?? previous?.hash ?? ''
     catalog.entries[issue.id] = { id: issue.id, hash, size, downloaded: keepDownloaded, lastReadAt: previous?.lastReadAt ?? now, savedAt: now }
-    catalog.summaries[issue.id] = summaryOf(issue, size, hash)
+    catalog.summaries[issue.id] = summarizeIssue(issue, text, hash)
     saveCatalog()
   }
 

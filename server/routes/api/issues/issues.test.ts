@@ -1,9 +1,7 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readIssueDirectory } from '../../../services/issue-files'
 import { SAMPLE_ID, testEnv, type TestEnv } from '../../../test-support'
 
 let env: TestEnv
@@ -26,13 +24,11 @@ describe('GET /api/issues', () => {
     expect(index[0].sectionTitles.length).toBeGreaterThan(0)
   })
 
-  it('agrees with `npm run content`: same summaries, same hashes, same bytes', async () => {
-    const out = join(env.contentDir, '..', 'dist')
-    execFileSync(resolve('node_modules/.bin/tsx'), [resolve('scripts/build-content.ts'), '--in', env.contentDir, '--out', out], { stdio: 'pipe' })
-    const built = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'))
-    expect((await env.app.inject({ url: '/api/issues' })).json()).toEqual(built)
+  it('agrees with the publishing path (npm run import / publish): same summaries, same hashes, same bytes', async () => {
+    const published = readIssueDirectory(env.contentDir).map(({ result }) => (result.ok ? result.published : null))
+    expect((await env.app.inject({ url: '/api/issues' })).json()).toEqual(published.map((p) => p?.summary))
     const body = (await env.app.inject({ url: `/api/issues/${SAMPLE_ID}` })).body
-    expect(body).toBe(readFileSync(join(out, 'issues', `${SAMPLE_ID}.json`), 'utf8'))
+    expect(body).toBe(published[0]?.json)
   })
 
   it('answers 304 to a matching If-None-Match', async () => {
