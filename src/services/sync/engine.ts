@@ -90,6 +90,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let status: SyncStatus = { state: box.outbox.length ? 'pending' : 'synced', pending: box.outbox.length, lastSyncedAt: null, error: null }
   let running: Promise<void> | null = null
   let followUp: Promise<void> | null = null
+  /** Mutations up to this id may be on their way to the server: they are never rewritten. */
+  let sentUpTo = 0
   let timer: unknown = null
   let attempt = 0
   let canSync = false
@@ -130,6 +132,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /** The server lost what it had acknowledged (a restored backup): start again as a new client, resending all. */
   function restartClient() {
     const clientId = deps.newId()
+    sentUpTo = 0
     box = { ...box, clientId, nextId: box.outbox.length + 1, outbox: box.outbox.map((m, i) => ({ ...m, clientId, id: i + 1 })) }
     saveBox()
   }
@@ -137,6 +140,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function cycle(): Promise<void> {
     while (box.outbox.length > 0) {
       const batch = box.outbox.slice(0, BATCH)
+      sentUpTo = batch[batch.length - 1].id
       const reply = await deps.transport.push({ mutations: batch })
       if (reply.gap && reply.gap.clientId === box.clientId && reply.gap.lastMutationId < batch[0].id - 1) {
         restartClient()
@@ -193,10 +197,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     /** Records a change: outbox and view in one step (M2), then a debounced push. */
     record<N extends MutationName>(name: N, args: MutationArgsOf<N>): Mutation {
-      const m: Mutation = { clientId: box.clientId, id: box.nextId, name, args, at: deps.now() }
+      // A position or a growing reading session replaces its own last unsent mutation instead of queueing another:
+      // scrolling saves often, and the outbox should hold what the member did, not every step of it.
+      const last = box.outbox[box.outbox.length - 1]
+      const replace = last !== undefined && last.id > sentUpTo && supersedes(last, name, args)
+      const id = replace ? last.id : box.nextId
+      const m: Mutation = { clientId: box.clientId, id, name, args, at: deps.now() }
       const judged = factsOf(m)
       if (!judged.ok) throw new Error(`invalid ${name}: ${judged.reason}`)
-      const next = { ...box, nextId: box.nextId + 1, outbox: [...box.outbox, m] }
+      const next = replace
+        ? { ...box, outbox: [...box.outbox.slice(0, -1), m] }
+        : { ...box, nextId: box.nextId + 1, outbox: [...box.outbox, m] }
       deps.kv.setItem(OUTBOX_KEY, JSON.stringify(next)) // throws when storage is full: nothing changed then
       box = next
       view = mergeFacts(view, judged.facts)
@@ -272,6 +283,16 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>
+
+/** Whether a new mutation makes the previous one redundant (same article's position; same reading session, longer). */
+function supersedes(prev: Mutation, name: MutationName, args: unknown): boolean {
+  if (prev.name !== name) return false
+  const a = prev.args as Record<string, unknown>
+  const b = args as Record<string, unknown>
+  if (name === 'setPosition') return a.issueId === b.issueId && a.articleId === b.articleId
+  if (name === 'readingSession') return a.issueId === b.issueId && a.articleId === b.articleId && a.sessionId === b.sessionId && (b.ms as number) >= (a.ms as number)
+  return false
+}
 
 function describeError(err: unknown): string {
   const status = (err as { status?: number }).status
