@@ -81,7 +81,7 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     await context.close()
   })
 
-  it('deletes every download at once after a confirmation, in night mode', async () => {
+  it('deletes every download at once after a confirmation, in night mode and 关怀模式', async () => {
     const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
     await page.goto(ctx.app.url)
@@ -93,6 +93,7 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     await page.getByText('我的', { exact: true }).last().click()
     await settled(page)
     await page.getByText('夜间模式').click()
+    await page.getByText('关怀模式（大字、高对比）').click()
     await page.locator('[data-testid=open-offline]').click()
     await page.waitForURL(/pages\/offline\/index/)
     await settled(page)
@@ -100,6 +101,11 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     await expect(offline.locator('[data-testid=download-row]').count()).resolves.toBe(issues)
     const bg = await offline.locator('.screen').first().evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(bg).toBe('rgb(21, 21, 23)')
+    // 关怀模式: touch targets of at least 48 px, text that wraps rather than overflows.
+    for (const sel of ['[data-testid=delete-download]', '[data-testid=delete-all-downloads]']) {
+      expect((await offline.locator(sel).first().boundingBox())?.height ?? 0, sel).toBeGreaterThanOrEqual(48)
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await screenshot(page, 'offline-content-night')
     await offline.locator('[data-testid=delete-all-downloads]').click()
     await expect(page.locator('.taro-modal__content').last().textContent()).resolves.toContain(`删除全部 ${issues} 期下载？`)
