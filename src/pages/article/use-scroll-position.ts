@@ -27,7 +27,13 @@ export function useScrollPosition(opts: ScrollPositionOptions): number {
   const { selector, ready, layoutKey } = opts
   const [fraction, setFraction] = useState(0)
   const height = useRef(0)
+  const top = useRef(0)
   const restored = useRef(false)
+  const report = (scrollTop: number) => {
+    const f = height.current > 0 ? Math.min(1, scrollTop / height.current) : 0
+    setFraction(f)
+    latest.current.onPosition(f)
+  }
   // The callbacks change on every render; the effect below must not re-run for that, only read the latest.
   const latest = useRef(opts)
   latest.current = opts
@@ -39,6 +45,8 @@ export function useScrollPosition(opts: ScrollPositionOptions): number {
         const rect = res?.[0] as { height: number } | null
         height.current = Math.max(0, (rect?.height ?? 0) - windowHeight())
         if (height.current < 24) latest.current.onPosition(1)
+        // Scrolled before the page was measured (a slow phone): those scrolls counted as 0; count where it is now.
+        else if (top.current > 0) report(top.current)
         if (restored.current) return
         restored.current = true
         const target = latest.current.initialFraction()
@@ -49,9 +57,8 @@ export function useScrollPosition(opts: ScrollPositionOptions): number {
   }, [selector, ready, layoutKey])
 
   usePageScroll(({ scrollTop }) => {
-    const f = height.current > 0 ? Math.min(1, scrollTop / height.current) : 0
-    setFraction(f)
-    latest.current.onPosition(f)
+    top.current = scrollTop
+    report(scrollTop)
   })
 
   return fraction
