@@ -1,6 +1,7 @@
-// Lint = the layering rules of docs/architecture.md ("who may import whom"), enforced in npm test.
+// Lint = the layering rules of docs/architecture.md ("who may import whom") and the rules of React hooks, enforced in npm test.
 import tseslint from 'typescript-eslint'
 import importPlugin from 'eslint-plugin-import'
+import reactHooks from 'eslint-plugin-react-hooks'
 
 const layers = {
   domain: './src/domain',
@@ -35,6 +36,12 @@ export default tseslint.config(
         ]
       }]
     }
+  },
+  {
+    // React hooks are checked, not reasoned about in comments.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' }
   },
   {
     files: ['src/domain/**/*.{ts,tsx}'],

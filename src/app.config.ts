@@ -3,7 +3,8 @@ export default defineAppConfig({
     'pages/library/index',
     'pages/issue/index',
     'pages/article/index',
-    'pages/me/index'
+    'pages/me/index',
+    'pages/offline/index'
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,20 +1,22 @@
 import { createElement, Fragment, useState, type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { UpdateBanner } from './components/UpdateBanner'
-import { decodeQueryValue } from './domain/format'
+import { decodeParams, issueParam } from './domain/routes'
 import { serviceWorker } from './platform/sw'
 import { system } from './platform/system'
-import { account, loadIssue } from './services'
+import { account, loadIssue, services } from './services'
 import './app.css'
+
+// The one place services start: what is stored offline is published and the network followed, before any page.
+services.start()
 
 function App({ children }: PropsWithChildren) {
   // The waiting version's `apply`, kept until the user taps the banner (or 稍后 hides it for this visit).
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null)
   useLaunch((options) => {
     // A deep link to an article or issue: start reading the issue while the page's code is still loading.
-    const query = (options?.query ?? {}) as Record<string, string | undefined>
-    const issueId = query.issue ?? query.id
-    if (issueId) void loadIssue(decodeQueryValue(issueId)).catch(() => undefined)
+    const issueId = issueParam(decodeParams(options?.query ?? {}))
+    if (issueId) void loadIssue(issueId).catch(() => undefined)
     // Stores restore synchronously from platform storage on import; nothing to await here.
     void serviceWorker.register((apply) => setApplyUpdate(() => apply))
     // Reading needs no account; sign-in runs in the background (never in 单页模式, where wx.login is unavailable).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeQueryValue, formatChineseDate, formatIssueNumber } from './format'
+import { decodeQueryValue, formatBytes, formatChineseDate, formatIssueNumber } from './format'
 
 describe('format', () => {
   it('prints dates as on the masthead', () => {
@@ -25,5 +25,15 @@ describe('decodeQueryValue', () => {
   it('decodes escapes and keeps a malformed value instead of throwing', () => {
     expect(decodeQueryValue('%E5%85%9A')).toBe('党')
     expect(decodeQueryValue('%E0%A4')).toBe('%E0%A4')
+  })
+  it('prints sizes in KB and MB', () => {
+    expect(formatBytes(0)).toBe('0 KB')
+    expect(formatBytes(1)).toBe('1 KB')
+    expect(formatBytes(48 * 1024)).toBe('48 KB')
+    expect(formatBytes(1024 * 1024)).toBe('1 MB')
+    expect(formatBytes(1.26 * 1024 * 1024)).toBe('1.3 MB')
+    expect(formatBytes(20 * 1024 * 1024)).toBe('20 MB')
+    expect(formatBytes(-5)).toBe('0 KB')
+    expect(formatBytes(Number.NaN)).toBe('0 KB')
   })
 })

@@ -31,3 +31,11 @@ export function decodeQueryValue(value: string): string {
     return value
   }
 }
+
+/** A size in bytes for people: 0 KB, 356 KB, 1.2 MB, 20 MB (KB below one MB, never bare bytes). */
+export function formatBytes(bytes: number): string {
+  const n = Math.max(0, Number.isFinite(bytes) ? bytes : 0)
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`
+  const mb = n / (1024 * 1024)
+  return `${mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb)} MB`
+}

@@ -1,4 +1,20 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { IssueSummary } from '../domain/issue/types'
+
+/** A downloaded issue: its size on the device and what the index said of it (null if the index never did). */
+export interface StoredDownload {
+  id: string
+  size: number
+  summary: IssueSummary | null
+}
+
+/** What the offline store holds: downloads, and the space taken by downloads and by the cache (bytes). */
+export interface OfflineStorage {
+  downloads: StoredDownload[]
+  downloadedBytes: number
+  cachedBytes: number
+  cacheBudget: number
+}
 
 export interface OfflineState {
   online: boolean
@@ -6,9 +22,11 @@ export interface OfflineState {
   downloaded: Record<string, boolean>
   /** Download progress 0..1 per issue while downloading. */
   downloading: Record<string, number>
+  storage: OfflineStorage
   error: string | null
   setOnline(online: boolean): void
-  setDownloaded(ids: string[]): void
+  /** Sets the storage summary, and `downloaded` from it. */
+  setStorage(storage: OfflineStorage): void
   setProgress(id: string, fraction: number | null): void
   setError(message: string | null): void
 }
@@ -19,9 +37,10 @@ export function createOfflineStore(): StoreApi<OfflineState> {
     online: true,
     downloaded: {},
     downloading: {},
+    storage: { downloads: [], downloadedBytes: 0, cachedBytes: 0, cacheBudget: 0 },
     error: null,
     setOnline: (online) => set({ online }),
-    setDownloaded: (ids) => set({ downloaded: Object.fromEntries(ids.map((id) => [id, true])) }),
+    setStorage: (storage) => set({ storage, downloaded: Object.fromEntries(storage.downloads.map((d) => [d.id, true])) }),
     setProgress(id, fraction) {
       const downloading = { ...get().downloading }
       if (fraction === null) delete downloading[id]

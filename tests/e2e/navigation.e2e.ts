@@ -29,4 +29,17 @@ describe('H5 app shell', () => {
     expect(overflow).toBeLessThanOrEqual(0)
     await context.close()
   })
+
+  it('opens an issue from its link, current (issue=) and old (id=)', async () => {
+    const context = await ctx.browser.newContext(PHONE)
+    const page = await context.newPage()
+    for (const query of ['issue=chongqing-dangshi-gongzuo-2020-02', 'id=chongqing-dangshi-gongzuo-2020-02']) {
+      await page.goto(`${ctx.app.url}#/pages/issue/index?${query}`)
+      await page.reload()
+      await settled(page)
+      await page.locator('.taro_page:not(.taro_page_shade)').last().getByText('【工作动态】').waitFor()
+      expect(await page.locator('.taro_page:not(.taro_page_shade)').last().locator('[data-testid=article-row]').count()).toBeGreaterThan(10)
+    }
+    await context.close()
+  })
 })

@@ -35,3 +35,12 @@ describe('import rules of architecture.md', () => {
     expect(await errors('server/good.ts', "import type { Issue } from '../src/domain/issue/types'\nexport const x: Issue | null = null")).toEqual([])
   })
 })
+
+describe('rules of React hooks', () => {
+  it('a hook called conditionally and an effect missing a dependency both fail', async () => {
+    const code = "import { useEffect, useState } from 'react'\nexport function useX(a: number) {\n  const [b] = useState(0)\n  if (a) useState(1)\n  useEffect(() => { void [a, b] }, [])\n}\n"
+    const found = (await errors('src/pages/bad.ts', code)).join('\n')
+    expect(found).toMatch(/react-hooks\/rules-of-hooks/)
+    expect(found).toMatch(/react-hooks\/exhaustive-deps/)
+  })
+})

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { isRead, progressKey } from '../../domain/progress/progress'
 import { progressStore } from '../../stores'
@@ -17,7 +17,7 @@ export function useReadingSession(issueId: string | undefined, articleId: string
   const since = useRef<number | null>(null)
   const savedAt = useRef(0)
 
-  const flush = () => {
+  const flush = useCallback(() => {
     if (!issueId || !articleId || charCount === 0) return
     const now = Date.now()
     const added = since.current === null ? 0 : now - since.current
@@ -25,7 +25,7 @@ export function useReadingSession(issueId: string | undefined, articleId: string
     const prev = progressStore.getState().articles[progressKey(issueId, articleId)]
     const markRead = isRead({ scrolledToEnd: reachedEnd.current, timeSpentMs: (prev?.timeSpentMs ?? 0) + added, charCount })
     progressStore.getState().record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
-  }
+  }, [issueId, articleId, charCount])
 
   useDidShow(() => { since.current = Date.now() })
   useDidHide(() => { flush(); since.current = null })
@@ -40,17 +40,15 @@ export function useReadingSession(issueId: string | undefined, articleId: string
       flush()
       since.current = null
     }
-    // flush reads refs; it only needs rebinding when the article changes.
-  }, [issueId, articleId, charCount])
+  }, [flush])
 
-  return {
-    /** Latest scroll position as a fraction; `end` once the reader reached the end. */
-    update(fraction: number, end: boolean) {
-      position.current = fraction
-      if (end && !reachedEnd.current) { reachedEnd.current = true; flush() }
-      const now = Date.now()
-      if (now - savedAt.current > SAVE_POSITION_MS) { savedAt.current = now; flush() }
-    },
-    flush
-  }
+  /** Latest scroll position as a fraction; `end` once the reader reached the end. */
+  const update = useCallback((fraction: number, end: boolean) => {
+    position.current = fraction
+    if (end && !reachedEnd.current) { reachedEnd.current = true; flush() }
+    const now = Date.now()
+    if (now - savedAt.current > SAVE_POSITION_MS) { savedAt.current = now; flush() }
+  }, [flush])
+
+  return useMemo(() => ({ update, flush }), [update, flush])
 }

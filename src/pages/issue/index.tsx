@@ -5,6 +5,7 @@ import { formatChineseDate, formatIssueNumber } from '../../domain/format'
 import { progressKey } from '../../domain/progress/progress'
 import { displayTitle } from '../../domain/reading/navigation'
 import type { Issue } from '../../domain/issue/types'
+import { articlePath, issueParam, issueSharePath } from '../../domain/routes'
 import { ArticleRow } from '../../components/ArticleRow'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { SectionBar } from '../../components/SectionBar'
@@ -22,7 +23,8 @@ const isShortNews = (articles: Issue['sections'][number]['articles']) => article
 
 export default function IssuePage() {
   const theme = useThemeClass()
-  const { id } = useParams()
+  // `issue` in current links, `id` in older ones: routes reads both.
+  const id = issueParam(useParams())
   const load = useIssue(id)
   const type = useTypography()
   const progress = useProgress((s) => s.articles)
@@ -64,7 +66,7 @@ export default function IssuePage() {
     setActive(current)
   })
 
-  useShareAppMessage(() => ({ title: issue ? `${issue.title} ${formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}` : '党史阅读', path: `/pages/issue/index?id=${encodeURIComponent(id ?? '')}` }))
+  useShareAppMessage(() => ({ title: issue ? `${issue.title} ${formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}` : '党史阅读', path: issueSharePath(id ?? '') }))
 
   const jump = (i: number) => {
     setActive(i)
@@ -77,7 +79,7 @@ export default function IssuePage() {
       else scrollToSelector(`#section-${i}`, BAR_HEIGHT)
     })
   }
-  const open = (articleId: string) => Taro.navigateTo({ url: `/pages/article/index?issue=${encodeURIComponent(id ?? '')}&article=${encodeURIComponent(articleId)}` })
+  const open = (articleId: string) => Taro.navigateTo({ url: articlePath(id ?? '', articleId) })
 
   if (load.status === 'loading') return <View className={theme}><View className='page-pad'><View className='skeleton-line wide' /><View className='skeleton-line' /><View className='skeleton-block' /></View></View>
   if (load.status === 'error' || !issue) return <View className={theme}><OfflineBanner visible={!online} /><View className='empty-state muted'>{load.status === 'error' ? load.message : ''}</View></View>

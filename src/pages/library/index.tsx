@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { readCount } from '../../domain/progress/progress'
+import { issuePath } from '../../domain/routes'
 import { IssueCard } from '../../components/IssueCard'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { downloadAll, refreshLibrary } from '../../services'
@@ -21,7 +22,7 @@ export default function LibraryPage() {
   useDidShow(() => { void refreshLibrary() })
   usePullDownRefresh(() => { void refreshLibrary().finally(() => Taro.stopPullDownRefresh()) })
 
-  const open = (id: string) => Taro.navigateTo({ url: `/pages/issue/index?id=${encodeURIComponent(id)}` })
+  const open = (id: string) => Taro.navigateTo({ url: issuePath(id) })
   const missing = issues.filter((i) => !downloaded[i.id]).length
   const busy = Object.keys(downloading).length > 0
 

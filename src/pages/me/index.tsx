@@ -1,7 +1,10 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
+import { formatBytes } from '../../domain/format'
 import { readingStats } from '../../domain/progress/progress'
 import { FONT_STEPS } from '../../domain/reading/typography'
+import { offlinePath } from '../../domain/routes'
 import { useProgress, useSettings, useOffline } from '../../stores'
 import { useThemeClass } from '../theme'
 import { AccountSection } from './account'
@@ -19,7 +22,8 @@ export default function MePage() {
   const theme = useThemeClass()
   const s = useSettings((x) => x)
   const articles = useProgress((x) => x.articles)
-  const downloads = useOffline((x) => Object.keys(x.downloaded).length)
+  const downloads = useOffline((x) => x.storage.downloads.length)
+  const downloadedBytes = useOffline((x) => x.storage.downloadedBytes)
   const stats = readingStats(articles, dayOf(Date.now()), dayOf, previousDay)
   return (
     <View className={theme}>
@@ -49,9 +53,9 @@ export default function MePage() {
           <Text>夜间模式</Text>
           <Text className={s.nightMode ? 'accent' : 'muted'}>{s.nightMode ? '已开启' : '已关闭'}</Text>
         </View>
-        <View className='me-row hairline'>
-          <Text>离线期刊</Text>
-          <Text className='muted'>{downloads} 期已下载</Text>
+        <View className='me-row hairline' data-testid='open-offline' onClick={() => { void Taro.navigateTo({ url: offlinePath() }) }}>
+          <Text>离线内容</Text>
+          <Text className='muted'>{downloads > 0 ? `${downloads} 期 · ${formatBytes(downloadedBytes)}` : '未下载'} ›</Text>
         </View>
       </View>
     </View>

@@ -34,10 +34,11 @@ const issueOf = (id: string, chars: number): Issue => ({
 function fakeApi(issues: Issue[]) {
   let online = true
   const calls: string[] = []
+  const versions: Record<string, number> = {}
   const api: ContentApi = {
     async listIssues() {
       if (!online) throw new NetworkError('offline')
-      return issues.map((i) => ({ id: i.id, hash: `h-${i.id}` }) as IssueSummary)
+      return issues.map((i) => ({ id: i.id, hash: `h${versions[i.id] ?? ''}-${i.id}` }) as IssueSummary)
     },
     async getIssue(id) {
       calls.push(id)
@@ -47,7 +48,7 @@ function fakeApi(issues: Issue[]) {
       return found
     }
   }
-  return { api, calls, setOnline: (v: boolean) => { online = v } }
+  return { api, calls, setOnline: (v: boolean) => { online = v }, republish: (id: string) => { versions[id] = (versions[id] ?? 1) + 1 } }
 }
 
 const S = new TextEncoder().encode(JSON.stringify(issueOf('i1', 1000))).length + 2
@@ -141,14 +142,68 @@ describe('content repository when the file store cannot be written', () => {
 describe('content repository and changed issues', () => {
   it('fetches an issue again when the index says it changed, and keeps it downloaded', async () => {
     const { repo, net } = setup()
-    await repo.download('i1', undefined, 'v1')
+    await repo.loadIndex() // i1 is h-i1
+    await repo.download('i1')
+    expect(repo.catalog().entries.i1).toMatchObject({ hash: 'h-i1', downloaded: true })
     net.calls.length = 0
-    await repo.getIssue('i1', 'v1')
+    await repo.getIssue('i1')
+    await repo.download('i1')
     expect(net.calls).toEqual([]) // current: read from the store
-    await repo.getIssue('i1', 'v2')
+    net.republish('i1')
+    await repo.loadIndex() // now h2-i1
+    expect(repo.currentHash('i1')).toBe('h2-i1')
+    await repo.getIssue('i1')
     expect(net.calls).toEqual(['i1']) // republished: fetched again
-    expect(repo.catalog().entries.i1).toMatchObject({ hash: 'v2', downloaded: true })
+    expect(repo.catalog().entries.i1).toMatchObject({ hash: 'h2-i1', downloaded: true })
+    await repo.getIssue('i1')
+    expect(net.calls).toEqual(['i1'])
+    net.republish('i1')
+    await repo.loadIndex()
     net.setOnline(false)
-    expect((await repo.getIssue('i1', 'v3')).id).toBe('i1') // offline: the stored copy
+    expect((await repo.getIssue('i1')).id).toBe('i1') // offline: the stored copy
+  })
+
+  it('uses a stored copy as it is before the index has been loaded (a deep link at launch)', async () => {
+    const { repo, net } = setup()
+    await repo.getIssue('i2')
+    net.calls.length = 0
+    await repo.getIssue('i2')
+    expect(net.calls).toEqual([])
+  })
+})
+
+describe('content repository: deleting downloads (我的 → 离线内容)', () => {
+  it('lists downloads with their size and deletes one, freeing its space', async () => {
+    const { repo, wx } = setup()
+    await repo.download('i1')
+    await repo.download('i2')
+    await repo.getIssue('i3')
+    expect(repo.downloads().map((d) => d.id)).toEqual(['i1', 'i2'])
+    expect(repo.downloads()[0].size).toBe(S - 2) // the bytes of the stored JSON
+    expect(repo.downloads()[0].summary?.title).toBe('重庆党史工作')
+    expect(repo.usage()).toMatchObject({ downloaded: 2 * repo.catalog().entries.i1.size, cached: repo.catalog().entries.i3.size })
+    await repo.removeDownload('i1')
+    expect(repo.isDownloaded('i1')).toBe(false)
+    expect(repo.downloads().map((d) => d.id)).toEqual(['i2'])
+    expect([...wx.files.keys()].some((k) => k.includes('i1'))).toBe(false)
+    await repo.removeDownload('i3') // only cached: not a download, stays
+    expect(repo.catalog().entries.i3).toBeDefined()
+  })
+
+  it('deletes every download and keeps the cache', async () => {
+    const net = fakeApi(['i1', 'i2', 'i3'].map((id) => issueOf(id, 100)))
+    const changes: string[][] = []
+    const watched = createContentRepository({
+      api: net.api, files: createWxFileStore(fakeWxFs(Infinity).fs, '/w'), kv: createMemoryKeyValueStore(), now: () => 1, budgetBytes: Infinity,
+      onCatalogChange: (c) => changes.push(Object.keys(c.entries).filter((id) => c.entries[id].downloaded))
+    })
+    await watched.download('i1')
+    await watched.download('i2')
+    await watched.getIssue('i3')
+    await watched.removeAllDownloads()
+    expect(watched.downloads()).toEqual([])
+    expect(watched.usage().downloaded).toBe(0)
+    expect(Object.keys(watched.catalog().entries)).toEqual(['i3'])
+    expect(changes[changes.length - 1]).toEqual([])
   })
 })

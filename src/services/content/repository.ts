@@ -22,6 +22,13 @@ export interface ContentRepositoryDeps {
   onCatalogChange?(catalog: Catalog): void
 }
 
+/** A downloaded issue as 我的 → 离线内容 lists it. */
+export interface StoredIssue {
+  id: string
+  size: number
+  summary: IssueSummary | null
+}
+
 /** Storage is full even after every cached issue was evicted: only the reader can free space (downloads). */
 export class ContentStorageFullError extends Error {
   constructor() {
@@ -58,6 +65,11 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
   }
   let catalog: Catalog = readJson<Catalog>(CATALOG_KEY, { entries: {}, summaries: {} })
   if (!catalog.entries || !catalog.summaries) catalog = { entries: {}, summaries: {} }
+  /**
+   * The content hash of each issue in the index last loaded from the network: what decides whether a stored copy
+   * is current. Before the index has been loaded (a deep link at launch) a stored copy is used as it is.
+   */
+  let currentHashes: Record<string, string> = {}
 
   const saveCatalog = () => {
     // The catalog is small; if even it cannot be written, the files stay and are found again by list().
@@ -71,7 +83,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     delete catalog.summaries[id]
   }
 
-  async function store(issue: Issue, downloaded: boolean, knownHash?: string): Promise<void> {
+  async function store(issue: Issue, downloaded: boolean): Promise<void> {
     // The same serialization, byte count and index row as the publishing path (no TextEncoder on weapp).
     const text = serializeIssue(issue)
     const size = utf8Length(text)
@@ -93,7 +105,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
       }
     }
     const now = deps.now()
-    const hash = knownHash ?? catalog.summaries[issue.id]?.hash ?? previous?.hash ?? ''
+    const hash = currentHashes[issue.id] ?? catalog.summaries[issue.id]?.hash ?? previous?.hash ?? ''
     catalog.entries[issue.id] = { id: issue.id, hash, size, downloaded: keepDownloaded, lastReadAt: previous?.lastReadAt ?? now, savedAt: now }
     catalog.summaries[issue.id] = summarizeIssue(issue, text, hash)
     saveCatalog()
@@ -115,13 +127,20 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     return null
   }
 
+  /** The stored copy of an issue, when the index (if loaded) says it is the current one. */
+  const isCurrent = (id: string) => currentHashes[id] === undefined || catalog.entries[id]?.hash === currentHashes[id]
+
   return {
     catalog: () => catalog,
+
+    /** The current content hash of an issue as the index says, if the index has been loaded. */
+    currentHash: (id: string): string | undefined => currentHashes[id],
 
     /** The issue index: from the network when reachable (and remembered), else the last one seen plus downloads. */
     async loadIndex(): Promise<{ issues: IssueSummary[]; source: 'network' | 'offline' }> {
       try {
         const issues = await api.listIssues()
+        currentHashes = Object.fromEntries(issues.map((s) => [s.id, s.hash]))
         try { kv.setItem(INDEX_KEY, JSON.stringify(issues)) } catch { /* a cache: fine to lose */ }
         return { issues, source: 'network' }
       } catch {
@@ -133,10 +152,10 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     },
 
     /** An issue: the offline copy when it is current, else the network (cached on the way), else whatever is stored. */
-    async getIssue(id: string, currentHash?: string): Promise<Issue> {
+    async getIssue(id: string): Promise<Issue> {
       const stored = await fromStore(id)
       // Stored and current (or no index to compare with): no network. Otherwise refresh, keeping the copy as fallback.
-      if (stored && (!currentHash || catalog.entries[id]?.hash === currentHash)) {
+      if (stored && isCurrent(id)) {
         catalog.entries[id].lastReadAt = deps.now()
         saveCatalog()
         return stored
@@ -145,7 +164,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
         const issue = await api.getIssue(id)
         // The reader asked to read, not to cache: a store that cannot be written (full, or unavailable as in
         // WeChat's 单页模式) must not keep them from the article.
-        await store(issue, catalog.entries[id]?.downloaded === true, currentHash).catch(() => undefined)
+        await store(issue, catalog.entries[id]?.downloaded === true).catch(() => undefined)
         if (catalog.entries[id]) catalog.entries[id].lastReadAt = deps.now()
         return issue
       } catch (err) {
@@ -155,32 +174,44 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     },
 
     /** Downloads an issue for offline reading; it is never evicted to make room. */
-    async download(id: string, onProgress?: (fraction: number) => void, currentHash?: string): Promise<void> {
+    async download(id: string, onProgress?: (fraction: number) => void): Promise<void> {
       onProgress?.(0.05)
       const stored = await fromStore(id)
-      const fresh = stored && (!currentHash || catalog.entries[id]?.hash === currentHash)
-      const issue = fresh ? stored : await api.getIssue(id)
+      const issue = stored && isCurrent(id) ? stored : await api.getIssue(id)
       onProgress?.(0.7)
-      await store(issue, true, currentHash ?? catalog.entries[id]?.hash)
+      await store(issue, true)
       onProgress?.(1)
     },
 
-    /** Removes a download (the issue stays cached until evicted). */
+    /** Deletes a download from the device, freeing its space (reading it again needs the network). */
     async removeDownload(id: string): Promise<void> {
-      const e = catalog.entries[id]
-      if (!e) return
-      e.downloaded = false
+      if (!catalog.entries[id]?.downloaded) return
+      await evict(id)
       saveCatalog()
+    },
+
+    /** Deletes every download; cached issues stay within their budget. */
+    async removeAllDownloads(): Promise<void> {
+      for (const e of Object.values(catalog.entries)) if (e.downloaded) await evict(e.id)
+      saveCatalog()
+    },
+
+    /** The downloads, newest issue first, with what the index said of them. */
+    downloads(): StoredIssue[] {
+      return Object.values(catalog.entries)
+        .filter((e) => e.downloaded && e.size > 0)
+        .map((e) => ({ id: e.id, size: e.size, summary: catalog.summaries[e.id] ?? null }))
+        .sort((a, b) => (b.summary?.publishedOn ?? '').localeCompare(a.summary?.publishedOn ?? '') || a.id.localeCompare(b.id))
     },
 
     isDownloaded: (id: string) => catalog.entries[id]?.downloaded === true && catalog.entries[id].size > 0,
 
-    /** Bytes used by downloads and by the cache. */
-    usage(): { downloaded: number; cached: number } {
+    /** Bytes used by downloads and by the cache, and the cache's budget. */
+    usage(): { downloaded: number; cached: number; cacheBudget: number } {
       let downloaded = 0
       let cached = 0
       for (const e of Object.values(catalog.entries)) if (e.downloaded) downloaded += e.size; else cached += e.size
-      return { downloaded, cached }
+      return { downloaded, cached, cacheBudget: deps.budgetBytes }
     }
   }
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import type { Issue } from '../domain/issue/types'
+import { createMemoryFileStore } from '../platform/files.memory'
+import type { HttpClient, HttpRequest } from '../platform/http'
+import { createMemoryKeyValueStore } from '../platform/kv.memory'
+import type { NetworkStatus } from '../platform/network'
+import { createLibraryStore } from '../stores/library'
+import { createOfflineStore } from '../stores/offline'
+import { createSessionStore } from '../stores/session'
+import { createAppServices } from './app-services'
+
+const issue = (id: string, publishedOn: string): Issue => ({
+  id, title: '重庆党史工作', number: 2, totalNumber: 197, publishedOn, editor: null, supplement: false, warnings: [],
+  footer: { reportTo: null, sendTo: null, distributeTo: null, editorInCharge: null, phone: null, email: null, copies: null },
+  sections: [{ title: '工作动态', articles: [{ id: 'a1', title: '标题', paragraphs: ['正文'], source: null }] }]
+})
+
+function setup() {
+  const issues = [issue('i1', '2020-06-09'), issue('i2', '2020-03-01')]
+  const requests: string[] = []
+  const versions: Record<string, string> = { i1: 'v1', i2: 'v1' }
+  const http = (async (req: HttpRequest) => {
+    requests.push(req.url)
+    if (req.url.endsWith('/api/issues')) {
+      return { status: 200, headers: {}, data: issues.map((i) => ({ id: i.id, title: i.title, number: i.number, totalNumber: i.totalNumber, publishedOn: i.publishedOn, hash: versions[i.id], size: 1 })) }
+    }
+    const found = issues.find((i) => req.url.endsWith(`/api/issues/${i.id}`))
+    return found ? { status: 200, headers: {}, data: found } : { status: 404, headers: {}, data: null }
+  }) as HttpClient
+  const listeners: Array<(online: boolean) => void> = []
+  const network: NetworkStatus = {
+    isOnline: async () => { requests.push('isOnline'); return true },
+    subscribe: (l) => { listeners.push(l); return () => { listeners.splice(listeners.indexOf(l), 1) } }
+  }
+  const kv = createMemoryKeyValueStore()
+  const stores = { library: createLibraryStore(), offline: createOfflineStore(), session: createSessionStore(kv) }
+  const services = createAppServices({
+    http, apiBase: 'http://api', files: createMemoryFileStore(), kv, network, stores,
+    login: { kind: 'device', deviceName: () => 'test' } as never, now: () => 1
+  })
+  return { services, stores, requests, listeners, versions }
+}
+
+describe('app services', () => {
+  it('do nothing until started: no listener, no request, no store update', async () => {
+    const { services, stores, requests, listeners } = setup()
+    await Promise.resolve()
+    expect(requests).toEqual([])
+    expect(listeners).toHaveLength(0)
+    expect(stores.offline.getState().storage.cacheBudget).toBe(0)
+    const stop = services.start()
+    expect(services.start()).toBe(stop) // idempotent
+    expect(listeners).toHaveLength(1)
+    expect(stores.offline.getState().storage.cacheBudget).toBe(20 * 1024 * 1024)
+    stop()
+    expect(listeners).toHaveLength(0)
+  })
+
+  it('load an issue by id only; the repository decides when it changed', async () => {
+    const { services, requests, versions } = setup()
+    await services.refreshLibrary()
+    await services.loadIssue('i1')
+    await services.loadIssue('i1')
+    expect(requests.filter((u) => u.endsWith('/i1'))).toHaveLength(1)
+    versions.i1 = 'v2'
+    await services.refreshLibrary()
+    await services.loadIssue('i1')
+    expect(requests.filter((u) => u.endsWith('/i1'))).toHaveLength(2)
+  })
+
+  it('publish downloads with their size and delete them (one, then all)', async () => {
+    const { services, stores } = setup()
+    services.start()
+    await services.refreshLibrary()
+    expect(await services.downloadIssue('i2')).toBe(true)
+    await services.downloadAll()
+    const storage = stores.offline.getState().storage
+    expect(storage.downloads.map((d) => d.id)).toEqual(['i1', 'i2']) // newest first
+    expect(storage.downloads[0].size).toBeGreaterThan(100)
+    expect(storage.downloadedBytes).toBe(storage.downloads[0].size + storage.downloads[1].size)
+    expect(stores.offline.getState().downloaded).toEqual({ i1: true, i2: true })
+    await services.removeDownload('i1')
+    expect(stores.offline.getState().downloaded).toEqual({ i2: true })
+    await services.removeAllDownloads()
+    expect(stores.offline.getState().storage).toMatchObject({ downloads: [], downloadedBytes: 0 })
+    expect(stores.offline.getState().downloaded).toEqual({})
+  })
+})
