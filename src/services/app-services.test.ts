@@ -7,6 +7,8 @@ import type { NetworkStatus } from '../platform/network'
 import { createLibraryStore } from '../stores/library'
 import { createOfflineStore } from '../stores/offline'
 import { createSessionStore } from '../stores/session'
+import { createProgressStore } from '../stores/progress'
+import { createSyncStatusStore } from '../stores/sync'
 import { createAppServices } from './app-services'
 
 const issue = (id: string, publishedOn: string): Issue => ({
@@ -33,7 +35,7 @@ function setup() {
     subscribe: (l) => { listeners.push(l); return () => { listeners.splice(listeners.indexOf(l), 1) } }
   }
   const kv = createMemoryKeyValueStore()
-  const stores = { library: createLibraryStore(), offline: createOfflineStore(), session: createSessionStore(kv) }
+  const stores = { library: createLibraryStore(), offline: createOfflineStore(), session: createSessionStore(kv), progress: createProgressStore(kv), sync: createSyncStatusStore() }
   const services = createAppServices({
     http, apiBase: 'http://api', files: createMemoryFileStore(), kv, network, stores,
     login: { kind: 'device', deviceName: () => 'test' } as never, now: () => 1

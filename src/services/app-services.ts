@@ -9,11 +9,16 @@ import type { PlatformLogin } from '../platform/login'
 import type { NetworkStatus } from '../platform/network'
 import type { LibraryState } from '../stores/library'
 import type { OfflineState } from '../stores/offline'
+import type { ProgressState } from '../stores/progress'
 import type { SessionState } from '../stores/session'
+import type { SyncStatusState } from '../stores/sync'
+import { chinaDay, deriveProgress } from '../domain/sync/derive'
 import { createAccountApi } from './account/api'
 import { createSessionService } from './account/session'
 import { createContentApi } from './content/api'
 import { ContentStorageFullError, createContentRepository, type ContentRepository } from './content/repository'
+import { createSyncEngine, type SyncTransport } from './sync/engine'
+import { importLocalProgress, recordReading, type ReadingReport } from './sync/reading'
 
 /** Cached (not downloaded) issues may take this much; the weapp file system allows 200 MB in all. */
 export const CACHE_BUDGET_BYTES = 20 * 1024 * 1024
@@ -28,8 +33,17 @@ export interface AppServiceDeps {
   kv: KeyValueStore
   network: NetworkStatus
   login: PlatformLogin
-  stores: { library: StoreApi<LibraryState>; offline: StoreApi<OfflineState>; session: StoreApi<SessionState> }
+  stores: {
+    library: StoreApi<LibraryState>
+    offline: StoreApi<OfflineState>
+    session: StoreApi<SessionState>
+    progress: StoreApi<ProgressState>
+    sync: StoreApi<SyncStatusState>
+  }
+  /** Whether this launch may sync (not in 单页模式, where there is no member). */
+  canSync?(): boolean
   now?(): number
+  random?(): number
   budgetBytes?: number
 }
 
@@ -42,6 +56,15 @@ export function createAppServices(deps: AppServiceDeps) {
   const content: ContentRepository = createContentRepository({
     api: contentApi, files: deps.files, kv: deps.kv, now: deps.now ?? (() => Date.now()),
     budgetBytes: deps.budgetBytes ?? CACHE_BUDGET_BYTES, onCatalogChange: () => publishStorage()
+  })
+  const now = deps.now ?? (() => Date.now())
+  const random = deps.random ?? Math.random
+  const sync = createSyncEngine({
+    kv: deps.kv,
+    transport: createSyncTransport(deps.http, deps.apiBase, () => stores.session.getState().token),
+    now,
+    random,
+    newId: () => `${now().toString(36)}-${Math.floor(random() * 2 ** 52).toString(36)}`
   })
   const recentIssues = new Map<string, { hash: string | undefined; issue: Promise<Issue> }>()
   let stop: (() => void) | null = null
@@ -111,9 +134,27 @@ export function createAppServices(deps: AppServiceDeps) {
     await content.removeAllDownloads()
   }
 
+  /** Records what the article page saved as sync mutations; a full storage must never break reading. */
+  function syncReading(report: ReadingReport): void {
+    try {
+      recordReading(sync, report)
+    } catch {
+      stores.offline.getState().setError('手机存储空间已满：阅读进度暂未记入同步，请清理空间')
+    }
+  }
+
+  /** Records a share of an article (讲), synced like reading. */
+  function syncShare(issueId: string, articleId: string, channel: 'chat' | 'moments' | 'link'): void {
+    try {
+      sync.record('share', { issueId, articleId, channel, shareId: `${sync.clientId()}-${now().toString(36)}`, at: now() })
+    } catch {
+      // A share that cannot be recorded is still a share; only the count misses it.
+    }
+  }
+
   return {
-    contentApi, accountApi, account, content,
-    loadIssue, refreshLibrary, downloadIssue, downloadAll, removeDownload, removeAllDownloads,
+    contentApi, accountApi, account, content, sync,
+    loadIssue, refreshLibrary, downloadIssue, downloadAll, removeDownload, removeAllDownloads, syncReading, syncShare,
 
     /** Publishes what is stored offline and follows the network. Idempotent; returns a function that stops. */
     start(): () => void {
@@ -122,12 +163,56 @@ export function createAppServices(deps: AppServiceDeps) {
       void deps.network.isOnline().then((online) => stores.offline.getState().setOnline(online))
       const unsubscribe = deps.network.subscribe((online) => {
         stores.offline.getState().setOnline(online)
-        if (online) void refreshLibrary()
+        if (online) {
+          void refreshLibrary()
+          void sync.syncNow()
+        }
       })
-      stop = () => { unsubscribe(); stop = null }
+      const showSync = () => {
+        stores.sync.getState().set(sync.status())
+        stores.progress.getState().mergeIn(deriveProgress(sync.facts(), chinaDay))
+      }
+      const unsubscribeSync = sync.subscribe(showSync)
+      // Progress read before sync existed goes into the outbox once.
+      if (deps.kv.getItem('sync.imported') === null) {
+        try {
+          importLocalProgress(sync, stores.progress.getState().articles)
+          deps.kv.setItem('sync.imported', '1')
+        } catch {
+          // Storage full: tried again at the next start; the local progress stays where it is.
+        }
+      }
+      const enabled = deps.canSync?.() ?? true
+      const followMember = () => {
+        const { token, member } = stores.session.getState()
+        sync.setMember(enabled && token && member ? member.id : null)
+        stores.sync.getState().set({ enabled: enabled && token !== null })
+      }
+      const unsubscribeSession = stores.session.subscribe(followMember)
+      followMember()
+      showSync()
+      stop = () => {
+        unsubscribe()
+        unsubscribeSync()
+        unsubscribeSession()
+        sync.dispose()
+        stop = null
+      }
       return stop
     }
   }
 }
 
 export type AppServices = ReturnType<typeof createAppServices>
+
+/** Push and pull over the API (replaced by the shared API client's routes once they exist for sync). */
+function createSyncTransport(http: HttpClient, apiBase: string, token: () => string | null): SyncTransport {
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const t = token()
+    const res = await http<T>({ url: `${apiBase}${path}`, method: 'POST', body, headers: t ? { authorization: `Bearer ${t}` } : {} })
+    if (res.status === 200) return res.data
+    const data = (res.data ?? {}) as { error?: string; message?: string }
+    throw Object.assign(new Error(data.message ?? `HTTP ${res.status}`), { status: res.status, code: data.error })
+  }
+  return { push: (body) => post('/api/sync/push', body), pull: (body) => post('/api/sync/pull', body) }
+}

@@ -6,17 +6,20 @@ import { files } from '../platform/files'
 import { kv } from '../platform/kv'
 import { network } from '../platform/network'
 import { login } from '../platform/login'
-import { libraryStore, offlineStore, sessionStore } from '../stores'
+import { libraryStore, offlineStore, progressStore, sessionStore, syncStatusStore } from '../stores'
+import { system } from '../platform/system'
 import { createAppServices } from './app-services'
 
 export { CACHE_BUDGET_BYTES, createAppServices, type AppServices } from './app-services'
 
 export const services = createAppServices({
   http, apiBase, files, kv, network, login,
-  stores: { library: libraryStore, offline: offlineStore, session: sessionStore }
+  stores: { library: libraryStore, offline: offlineStore, session: sessionStore, progress: progressStore, sync: syncStatusStore },
+  // Opened from Moments (单页模式) there is no member: reads stay on the device.
+  canSync: () => !system.isSinglePageMode()
 })
 
 export const {
-  contentApi, accountApi, account, content,
-  loadIssue, refreshLibrary, downloadIssue, downloadAll, removeDownload, removeAllDownloads
+  contentApi, accountApi, account, content, sync,
+  loadIssue, refreshLibrary, downloadIssue, downloadAll, removeDownload, removeAllDownloads, syncReading, syncShare
 } = services

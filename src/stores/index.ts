@@ -7,12 +7,14 @@ import { createProgressStore, type ProgressState } from './progress'
 import { createOfflineStore, type OfflineState } from './offline'
 import { createSessionStore, type SessionState } from './session'
 import { setPersistErrorHandler } from './persist'
+import { createSyncStatusStore, type SyncStatusState } from './sync'
 
 export const settingsStore = createSettingsStore(kv)
 export const libraryStore = createLibraryStore()
 export const progressStore = createProgressStore(kv)
 export const offlineStore = createOfflineStore()
 export const sessionStore = createSessionStore(kv)
+export const syncStatusStore = createSyncStatusStore()
 
 setPersistErrorHandler(() => offlineStore.getState().setError('手机存储空间已满：阅读进度暂时只保存在本次打开中，请清理空间后继续'))
 
@@ -21,3 +23,4 @@ export const useLibrary = <T>(selector: (s: LibraryState) => T): T => useStore(l
 export const useProgress = <T>(selector: (s: ProgressState) => T): T => useStore(progressStore, selector)
 export const useOffline = <T>(selector: (s: OfflineState) => T): T => useStore(offlineStore, selector)
 export const useSession = <T>(selector: (s: SessionState) => T): T => useStore(sessionStore, selector)
+export const useSyncStatus = <T>(selector: (s: SyncStatusState) => T): T => useStore(syncStatusStore, selector)

@@ -3,6 +3,9 @@ import { CAPS } from './caps'
 import type { Facts } from './facts'
 import { decodeHlc } from './hlc'
 
+/** The calendar day of a time in China (UTC+8), the day the caps count by on every device and the server. */
+export const chinaDay = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10)
+
 /**
  * The reader's progress per article, derived from facts: read mark (F1), reading time as the sum of sessions with
  * each article's day capped (F2, C1), and the latest position (F3). `dayOf` maps a time to its calendar day.

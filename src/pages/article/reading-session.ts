@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { isRead, progressKey } from '../../domain/progress/progress'
+import { syncReading } from '../../services'
 import { progressStore } from '../../stores'
 
 const FLUSH_EVERY_MS = 10000
@@ -16,6 +17,8 @@ export function useReadingSession(issueId: string | undefined, articleId: string
   const reachedEnd = useRef(false)
   const since = useRef<number | null>(null)
   const savedAt = useRef(0)
+  // One reading session per opening of the article: its time grows under one id, so a retried sync counts it once.
+  const session = useRef({ id: '', ms: 0 })
 
   const flush = useCallback(() => {
     if (!issueId || !articleId || charCount === 0) return
@@ -24,13 +27,16 @@ export function useReadingSession(issueId: string | undefined, articleId: string
     if (since.current !== null) since.current = now
     const prev = progressStore.getState().articles[progressKey(issueId, articleId)]
     const markRead = isRead({ scrolledToEnd: reachedEnd.current, timeSpentMs: (prev?.timeSpentMs ?? 0) + added, charCount })
-    progressStore.getState().record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
+    const saved = progressStore.getState().record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
+    session.current.ms += added
+    syncReading({ issueId, articleId, sessionId: session.current.id, sessionMs: session.current.ms, position: saved.position, read: saved.read, at: now })
   }, [issueId, articleId, charCount])
 
   useDidShow(() => { since.current = Date.now() })
   useDidHide(() => { flush(); since.current = null })
   useEffect(() => {
     since.current = Date.now()
+    session.current = { id: `${articleId ?? ''}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`, ms: 0 }
     const timer = setInterval(flush, FLUSH_EVERY_MS)
     const onHide = () => { if (typeof document !== 'undefined' && document.visibilityState === 'hidden') flush() }
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide)
@@ -40,7 +46,7 @@ export function useReadingSession(issueId: string | undefined, articleId: string
       flush()
       since.current = null
     }
-  }, [flush])
+  }, [flush, articleId])
 
   /** Latest scroll position as a fraction; `end` once the reader reached the end. */
   const update = useCallback((fraction: number, end: boolean) => {

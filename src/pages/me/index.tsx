@@ -5,7 +5,9 @@ import { formatBytes } from '../../domain/format'
 import { readingStats } from '../../domain/progress/progress'
 import { FONT_STEPS } from '../../domain/reading/typography'
 import { offlinePath } from '../../domain/routes'
-import { useProgress, useSettings, useOffline } from '../../stores'
+import { syncStatusText } from '../../domain/sync/status'
+import { useProgress, useSettings, useOffline, useSyncStatus } from '../../stores'
+import { SyncStatusLine } from '../../components/SyncStatusLine'
 import { useThemeClass } from '../theme'
 import { AccountSection } from './account'
 import './index.css'
@@ -25,11 +27,14 @@ export default function MePage() {
   const downloads = useOffline((x) => x.storage.downloads.length)
   const downloadedBytes = useOffline((x) => x.storage.downloadedBytes)
   const stats = readingStats(articles, dayOf(Date.now()), dayOf, previousDay)
+  const sync = useSyncStatus((x) => x)
+  const syncText = syncStatusText(sync, Date.now(), (ms) => dayjs(ms).format('M月D日 HH:mm'))
   return (
     <View className={theme}>
       <View className='page-pad'>
         <Text className='h1'>我的</Text>
         <AccountSection />
+        {sync.enabled && <SyncStatusLine text={syncText} tone={sync.state === 'error' || sync.state === 'offline' ? 'warn' : 'ok'} />}
         <View className='stats' data-testid='stats'>
           <View className='stat'><Text className='stat__value accent'>{stats.articlesRead}</Text><Text className='stat__label muted'>已读文章</Text></View>
           <View className='stat'><Text className='stat__value accent'>{minutes(stats.timeSpentMs)}</Text><Text className='stat__label muted'>阅读时长</Text></View>

@@ -172,7 +172,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         if (box.outbox.length) schedule(DEBOUNCE_MS)
       })
       .catch((err: unknown) => {
-        const offline = err instanceof NetworkError
+        // No answer at all (the platform's NetworkError, or the API client's ApiError with offline set).
+        const offline = err instanceof NetworkError || (err as { offline?: unknown }).offline === true
         setStatus({ state: offline ? 'offline' : 'error', error: offline ? null : describeError(err) })
         // Full jitter: a random wait up to the doubled delay, so many devices coming online do not retry together.
         const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt)
