@@ -176,5 +176,12 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
       source
     } as Question)
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, questions }
+  return errors.length > 0 ? { ok: false, errors: errors.sort(byPlace) } : { ok: true, questions }
+}
+
+/** Row, then column left to right (A < Z < AA); the order of checks otherwise. */
+function byPlace(a: TableError, b: TableError): number {
+  const ca = a.column ?? ''
+  const cb = b.column ?? ''
+  return a.row - b.row || ca.length - cb.length || (ca < cb ? -1 : ca > cb ? 1 : 0)
 }
