@@ -83,7 +83,7 @@ describe('makePaper', () => {
       const rightLetters = isMulti ? letters(right) : [LETTERS[right[0]]]
       // What the member taps: the shown letters of the options that are right.
       const tapped = toShown(q, paper, rightLetters)
-      expect(tapped.map((l) => shown[LETTERS.indexOf(l as 'A')])).toEqual(rightLetters.map((l) => q.options[LETTERS.indexOf(l as 'A')]))
+      expect(tapped.map((l) => shown[LETTERS.indexOf(l as 'A')])).toEqual(rightLetters.map((l) => options(n)[LETTERS.indexOf(l as 'A')]))
       expect(scoreAnswer(q, toOriginal(q, paper, tapped))).toEqual({ correct: true, score: 1 })
       const otherLetters = letters(other)
       const expected = scoreAnswer(q, otherLetters)
