@@ -106,8 +106,9 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
     const answerText = cell('答案')
     if (type === 'single' || type === 'multiple') {
       const lastFilled = options.reduce((last, o, i) => (o.text !== '' ? i : last), -1)
-      const gap = options.slice(0, lastFilled).find((o) => o.text === '')
+      const gap = lastFilled < 0 ? undefined : options.slice(0, lastFilled).find((o) => o.text === '')
       const hasLetterGap = filled.some((o, i) => o.letter !== LETTERS[i])
+      const broken = gap !== undefined || hasLetterGap || filled.length < 2
       if (gap) fail(gap.name, `${gap.name}为空，但后面还有选项`)
       else if (hasLetterGap) fail('题型', '选项列不连续（应从选项A起依次填写）')
       else if (filled.length < 2) {
@@ -120,7 +121,7 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
       }
       const letters = parseLetters(answerText)
       if (!letters.ok) fail('答案', letters.message)
-      else {
+      else if (!broken) { // with the options broken the letters cannot be checked: the options are the thing to fix
         const known = new Set(filled.map((o) => o.letter))
         const unknown = letters.value.filter((l) => !known.has(l))
         if (unknown.length > 0) fail('答案', `答案 "${unknown.join('')}" 没有对应的选项`)
