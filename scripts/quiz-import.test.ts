@@ -151,6 +151,8 @@ describe('quiz:import', () => {
     expect(await runQuizImport([missing])).toEqual({ code: 1, stdout: '', stderr: `${missing}: 无法读取文件（ENOENT）\n` })
     const broken = write('broken.xlsx', 'not a zip')
     expect(await runQuizImport([broken])).toMatchObject({ code: 1, stderr: expect.stringMatching(/文件无法解析/) })
+    const unclosed = write('unclosed.csv', '题型,题干,答案,解析,出处\n单选,"未闭合,A,,x\n')
+    expect(await runQuizImport([unclosed])).toEqual({ code: 1, stdout: '', stderr: `${unclosed}:2: 有一个引号 " 没有配对（到文件末尾仍未闭合）\n` })
     const empty = write('empty.csv', csv([HEADER]))
     expect(await importFile(empty)).toEqual({ code: 1, stdout: '', stderr: `${empty}: 文件中没有题目\n` })
   })
