@@ -28,7 +28,8 @@ export function decodeCsv(bytes: Uint8Array): string {
 
 /** A CSV text as a table; rows numbered as a spreadsheet shows them (a quoted line break stays in its row). */
 export function csvTable(text: string): Table {
-  const records = parseCsv(text, { relax_column_count: true, skip_empty_lines: false, relax_quotes: true }) as string[][]
+  const options = { relax_column_count: true, skip_empty_lines: false, relax_quotes: true }
+  const records = parseCsv(text, options) as string[][]
   const [header = [], ...rest] = records
   return { header, rows: rest.map((cells, i) => ({ row: i + 2, cells })) }
 }
@@ -41,7 +42,9 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if ('richText' in value) return value.richText.map((r) => r.text).join('')
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null)
+  if ('formula' in value || 'sharedFormula' in value) {
+    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null)
+  }
   if ('text' in value) return String(value.text)
   return ''
 }

@@ -28,7 +28,9 @@ export function parseSourceText(raw: string): Parsed<SourceRef> {
     const publisher = fact[2].trim()
     const date = parseDate(fact[3])
     if (publisher === '') return { ok: false, message: `出处没有写发布单位：${FORMAT_HELP}` }
-    if (date === null) return { ok: false, message: `出处的日期 "${fact[3].trim()}" 看不懂（可写 2021年2月、2021年2月20日 或 2021-02-20）` }
+    if (date === null) {
+      return { ok: false, message: `出处的日期 "${fact[3].trim()}" 看不懂（可写 2021年2月、2021年2月20日 或 2021-02-20）` }
+    }
     return { ok: true, value: { kind: 'fact', title: fact[1].trim(), publisher, date } }
   }
   return { ok: false, message: `出处 "${text}" 格式不对：${FORMAT_HELP}` }
@@ -47,8 +49,9 @@ export function parseDate(raw: string): string | null {
   const mm = String(month).padStart(2, '0')
   if (d === undefined) return `${y}-${mm}`
   const day = Number(d)
-  const days = [31, Number(y) % 4 === 0 && (Number(y) % 100 !== 0 || Number(y) % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30,
-    31, 30, 31][month - 1]
+  const year = Number(y)
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
   if (day < 1 || day > days) return null
   return `${y}-${mm}-${String(day).padStart(2, '0')}`
 }
@@ -92,5 +95,6 @@ export function resolveSource(raw: string, issues: readonly Issue[], issuesLabel
   if (!issue.ok) return { ok: false, message: `${issue.message}（在 ${issuesLabel} 中查找）` }
   const at = findQuote(issue.value, quote)
   if (!at) return { ok: false, message: `出处的引文在 ${issue.value.id} 中找不到：「${quote}」` }
-  return { ok: true, value: { kind: 'article', issueId: issue.value.id, articleId: at.articleId, paragraph: at.paragraph, quote } }
+  const { articleId, paragraph } = at
+  return { ok: true, value: { kind: 'article', issueId: issue.value.id, articleId, paragraph, quote } }
 }

@@ -100,7 +100,8 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
       }
     }
 
-    const options = OPTION_COLUMNS.filter((c) => index.has(c)).map((c) => ({ name: c, letter: c.slice(2), text: cell(c) }))
+    const options = OPTION_COLUMNS.filter((c) => index.has(c))
+      .map((c) => ({ name: c, letter: c.slice(2), text: cell(c) }))
     const filled = options.filter((o) => o.text !== '')
     let body: Record<string, unknown> | null = null
     const answerText = cell('答案')
@@ -149,7 +150,8 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
     const scoreText = foldWidth(cell('分值')).trim()
     if (scoreText !== '') {
       score = Number(scoreText)
-      if (!/^\d+(\.\d+)?$/.test(scoreText) || !(score > 0) || score > 100) fail('分值', `分值 "${cell('分值')}" 应为正数（如 1 或 2）`)
+      const bad = !/^\d+(\.\d+)?$/.test(scoreText) || !(score > 0)
+      if (bad) fail('分值', `分值 "${cell('分值')}" 应为正数（如 1 或 2）`)
     }
     let difficulty: Difficulty = '中'
     if (cell('难度') !== '') {

@@ -4,7 +4,8 @@ import { questionId } from './id'
 import type { Question } from './schema'
 
 const source = { kind: 'fact', title: '中国共产党简史', publisher: '人民出版社', date: '2021-02' } as const
-const base = (stem: string) => ({ id: questionId(stem), stem, explanation: '', score: 1, difficulty: '中' as const, source })
+const base = (stem: string) =>
+  ({ id: questionId(stem), stem, explanation: '', score: 1, difficulty: '中' as const, source })
 
 export const single = (stem: string, options: string[], answer: string, score = 1): Question =>
   ({ ...base(stem), type: 'single', options, answer: answer as 'A', score })
@@ -16,7 +17,9 @@ export const fill = (stem: string, answers: string[]): Question => ({ ...base(st
 
 /** A small issue for source look-ups: two articles, the second quoting the 读党史 campaign. */
 export function testIssue(id: string, publishedOn: string, number = 2): Issue {
-  const footer = { reportTo: null, sendTo: null, distributeTo: null, editorInCharge: null, phone: null, email: null, copies: null }
+  const footer = {
+    reportTo: null, sendTo: null, distributeTo: null, editorInCharge: null, phone: null, email: null, copies: null
+  }
   return {
     id, title: '重庆党史工作', number, totalNumber: null, publishedOn, editor: null, supplement: false, footer, warnings: [],
     sections: [{
