@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value'
 import { describe, expect, it } from 'vitest'
 import { questionId } from './id'
-import { QuestionSchema } from './schema'
+import { isBank, QuestionSchema } from './schema'
 import { columnLetter, COLUMNS, importTable, type Table } from './table'
 import { testIssue } from './testing'
 
@@ -35,6 +35,8 @@ describe('importTable: good rows', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     for (const q of r.questions) expect(Value.Check(QuestionSchema, q)).toBe(true)
+    expect(isBank({ id: 'practice-1', title: '党史练习', use: 'practice', questions: r.questions })).toBe(true)
+    expect(isBank({ id: 'practice-1', title: '党史练习', use: 'exam', questions: r.questions })).toBe(false)
     const [s, m, t, f] = r.questions
     expect(s).toEqual({
       id: questionId('活动覆盖多少个党组织？'), type: 'single', stem: '活动覆盖多少个党组织？', options: ['500余个', '3900余个', '1万余个'],
