@@ -4,15 +4,16 @@
  * 出处 quotes are looked up in the issues of DIR (default content/issues). A bank with bad rows prints every
  * problem as FILE:ROW:COLUMN: message on stderr and exits 1.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { extname, join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { extname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import type { Issue } from '../src/domain/issue/index'
 import { importTable, type Table, type TableError } from '../src/domain/quiz/index'
-import { formatError, importIssueFile } from './lib/issue-files'
+import { formatProblem } from '../src/domain/publish'
+import { readIssueDirectory } from '../server/services/issue-files'
 
 const USAGE = '用法：npm run -s quiz:import -- FILE [--issues DIR]'
 
@@ -72,11 +73,9 @@ export function loadIssues(dir: string, warn: (line: string) => void): Issue[] {
     return []
   }
   const issues: Issue[] = []
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
-    const file = join(dir, name)
-    const r = importIssueFile(file)
-    if (r.ok) issues.push(r.issue)
-    else warn(`${formatError(file, r.line, r.message)}（此期已跳过）`)
+  for (const { file, result } of readIssueDirectory(dir)) {
+    if (result.ok) issues.push(result.published.issue)
+    else warn(`${formatProblem(file, result.problem)}（此期已跳过）`)
   }
   return issues
 }
