@@ -1,4 +1,5 @@
 import { nextToEvict, planEviction, type CacheEntry } from '../../domain/content/cache-policy'
+import { utf8Length } from '../../domain/issue/hash'
 import type { Issue, IssueSummary } from '../../domain/issue/types'
 import type { FileStore } from '../../platform/files'
 import { StorageFullError, type KeyValueStore } from '../../platform/kv'
@@ -32,7 +33,8 @@ export class ContentStorageFullError extends Error {
 const CATALOG_KEY = 'content.catalog'
 const INDEX_KEY = `${CACHE_PREFIX}content.index`
 const fileName = (id: string) => `issue-${id}.json`
-const byteLength = (s: string) => new TextEncoder().encode(s).length
+// Counted by hand: the mini-program has no TextEncoder.
+const byteLength = utf8Length
 
 function isIssue(value: unknown, id: string): value is Issue {
   const v = value as Issue | null
