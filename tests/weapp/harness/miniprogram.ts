@@ -75,7 +75,8 @@ export class PageInstance implements HostPage {
 
   text(): string { return this.texts().join('\n') }
 
-  has(text: string): boolean { return this.text().includes(text) }
+  /** Whether the page shows `text` (adjacent text nodes read as one, as on screen). */
+  has(text: string): boolean { return this.texts().join('').includes(text) }
 
   /** Taps the element showing `text`: the tap bubbles from the innermost node through its bound ancestors. */
   tap(text: string): void {
@@ -106,7 +107,8 @@ export class PageInstance implements HostPage {
 
 /** Node names (Taro's template numbers in base.wxml) whose element binds tap to the page's event handler. */
 function tapBoundTemplates(dist: string): Set<string> {
-  const wxml = readFileSync(join(dist, 'base.wxml'), 'utf8')
+  const file = join(dist, 'base.wxml')
+  const wxml = existsSync(file) ? readFileSync(file, 'utf8') : ''
   const bound = new Set<string>()
   for (const m of wxml.matchAll(/<template name="tmpl_0_([\w-]+)">\s*<[^>]*>/g)) {
     if (/\b(bind|catch)tap="eh"/.test(m[0])) bound.add(m[1])
@@ -168,6 +170,7 @@ export class MiniProgram {
   readonly tapBound: Set<string>
   private readonly modules = new Map<string, { exports: unknown }>()
   private readonly pageConfigs = new Map<string, Config>()
+  private readonly tabPages = new Map<string, PageInstance>()
   private readonly components: Config[] = []
   private loadingRoute: string | null = null
   private readonly timers = new Set<NodeJS.Timeout>()
@@ -283,6 +286,11 @@ export class MiniProgram {
     this.wx.dispose()
   }
 
+  /** The user taps a tab in the tab bar. */
+  tabTo(route: string): void {
+    this.guard(() => this.navigate('switchTab', `/${route}`))
+  }
+
   /** The user pulls the page down. */
   pullDown(): void { this.call(this.page, 'onPullDownRefresh') }
 
@@ -309,7 +317,8 @@ export class MiniProgram {
 
   /** Whether the app config of the page (index.json) turns a feature on. */
   pageJson(route: string): Record<string, unknown> {
-    return JSON.parse(readFileSync(join(this.dist, `${route}.json`), 'utf8')) as Record<string, unknown>
+    const file = join(this.dist, `${route}.json`)
+    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : {}
   }
 
   realmClone<T>(value: T): T { return this.realmJson(JSON.stringify(value)) as T }
@@ -374,6 +383,7 @@ export class MiniProgram {
     const config = this.loadPage(route)
     const page = new PageInstance(this, route, config, query, ++this.webviewIds)
     this.pages.push(page)
+    if (this.isTab(route)) this.tabPages.set(route, page)
     this.call(page, 'onLoad', this.realmClone(query))
     this.call(page, 'onShow')
     this.timeout(() => { if (this.pages.includes(page)) this.call(page, 'onReady') }, 0)
@@ -397,6 +407,7 @@ export class MiniProgram {
   private isTab(route: string): boolean { return (this.appJson.tabBar?.list ?? []).some((t) => t.pagePath === route) }
 
   private unload(page: PageInstance): void {
+    this.tabPages.delete(page.route)
     this.call(page, 'onUnload')
     this.pages.splice(this.pages.indexOf(page), 1)
   }
@@ -411,12 +422,20 @@ export class MiniProgram {
       this.openPage(route, query)
       return
     }
-    if (kind === 'switchTab' && !this.isTab(route)) throw new Error('can not switch to no-tabBar page')
-    for (const p of [...this.pages].reverse()) {
-      if (kind === 'switchTab' && this.isTab(p.route)) { this.call(p, 'onHide'); this.pages.splice(this.pages.indexOf(p), 1); continue }
-      this.unload(p)
+    if (kind === 'switchTab') {
+      if (!this.isTab(route)) throw new Error('can not switch to no-tabBar page')
+      // Tab pages stay alive while hidden; other pages are unloaded.
+      for (const p of [...this.pages].reverse()) {
+        if (this.isTab(p.route)) { if (p === top) this.call(p, 'onHide'); this.pages.splice(this.pages.indexOf(p), 1) } else this.unload(p)
+      }
+      const kept = this.tabPages.get(route)
+      if (kept) { this.pages.push(kept); this.call(kept, 'onShow') } else this.openPage(route, {})
+      return
     }
-    this.openPage(route, kind === 'switchTab' ? {} : query)
+    for (const p of [...this.pages].reverse()) this.unload(p)
+    for (const p of this.tabPages.values()) this.call(p, 'onUnload')
+    this.tabPages.clear()
+    this.openPage(route, query)
   }
 
   private navigateBack(delta: number): void {

@@ -300,6 +300,8 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       const since = API_SINCE[name]
       return name in wx && (!since || compareVersions(since, floor) <= 0)
     }),
+    getApiCategory: syncApi('getApiCategory', () => (singlePage ? 'browseOnly' : 'default')),
+    getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
     getUpdateManager: syncApi('getUpdateManager', () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} })),
     onAppShow: syncApi('onAppShow', () => undefined),
     onAppHide: syncApi('onAppHide', () => undefined),
