@@ -27,6 +27,20 @@ describe('书架 (library)', () => {
     expect(() => mp.share('onShareAppMessage')).toThrow(/no onShareAppMessage/)
   })
 
+  it('shows the offline banner when the network goes (onNetworkStatusChange) and refreshes when it is back', async () => {
+    const device = app.device()
+    const mp = app.start(device)
+    const page = await mp.see('重庆党史工作')
+    expect(page.has('当前无网络')).toBe(false)
+    device.setOnline(false)
+    await mp.see('当前无网络，可阅读已下载的期刊')
+    expect(page.has('全部下载')).toBe(false)
+    const before = mp.wx.log.requests.filter((r) => r.url === '/api/issues' && r.ok).length
+    device.setOnline(true)
+    await mp.until(() => !page.has('当前无网络'), 'the banner gone')
+    await mp.until(() => mp.wx.log.requests.filter((r) => r.url === '/api/issues' && r.ok).length > before, 'the library refreshed')
+  })
+
   it('全部下载 stores every issue on the file system', async () => {
     const device = app.device()
     const mp = app.start(device)

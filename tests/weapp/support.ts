@@ -1,10 +1,11 @@
 // Shared set-up for the weapp runtime tests: the real server on loopback, phones (Devices), and mini-programs
-// started on them. Every test ends by checking that the bundle threw nothing and called no API above the floor.
+// started on them. Every test ends by checking that the bundle threw nothing, called no API above the floor, sent
+// no setData over the audit's 256 KB and no more than 10 requests at once.
 import { resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import type { Issue } from '../../src/domain/issue/types'
 import { Device, type DeviceOptions } from './harness/device'
-import { MiniProgram, type LaunchSpec } from './harness/miniprogram'
+import { MiniProgram, SET_DATA_AUDIT_BYTES, type LaunchSpec } from './harness/miniprogram'
 import { startServer, type WeappServer } from './harness/server'
 
 export const DIST = resolve('dist/weapp')
@@ -28,7 +29,12 @@ export function weappFixture(): Fixture {
   beforeAll(async () => { server = await startServer() })
   afterAll(async () => { await server?.close() })
   afterEach(() => {
-    const problems = running.flatMap((mp) => [...mp.errors.map((e) => `error: ${String(e)}`), ...mp.wx.log.violations])
+    const problems = running.flatMap((mp) => [
+      ...mp.errors.map((e) => `error: ${String(e)}`),
+      ...mp.wx.log.violations,
+      ...mp.history.flatMap((p) => p.setDataCalls.filter((c) => c.bytes > SET_DATA_AUDIT_BYTES).map((c) => `${p.route}: setData of ${c.bytes} bytes (audit: ≤ 256 KB)`)),
+      ...(mp.wx.log.maxConcurrentRequests > 10 ? [`${mp.wx.log.maxConcurrentRequests} concurrent wx.request (WeChat allows 10)`] : [])
+    ])
     for (const mp of running.splice(0)) mp.kill()
     expect(problems).toEqual([])
   })

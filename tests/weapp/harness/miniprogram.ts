@@ -162,6 +162,8 @@ export class MiniProgram {
   readonly context: vm.Context
   readonly wx: FakeWx
   readonly pages: PageInstance[] = []
+  /** Every page instance ever opened in this run, unloaded ones too. */
+  readonly history: PageInstance[] = []
   /** Errors thrown out of timers and lifecycle calls, as WeChat's onError would see them. */
   readonly errors: unknown[] = []
   readonly appJson: { pages: string[]; tabBar?: { list: Array<{ pagePath: string }> } }
@@ -383,6 +385,7 @@ export class MiniProgram {
     const config = this.loadPage(route)
     const page = new PageInstance(this, route, config, query, ++this.webviewIds)
     this.pages.push(page)
+    this.history.push(page)
     if (this.isTab(route)) this.tabPages.set(route, page)
     this.call(page, 'onLoad', this.realmClone(query))
     this.call(page, 'onShow')

@@ -70,7 +70,7 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
   }
 
   /** Callback-style API: runs `work` later, then success/fail/complete like the base library. */
-  const asyncApi = (name: string, work: (o: Opts) => unknown | Promise<unknown>) => (o: Opts = {}) => {
+  const asyncApi = (name: string, work: (o: Opts) => unknown | Promise<unknown> = () => undefined) => (o: Opts = {}) => {
     log.calls.push(name)
     requireVersion(name)
     const settle = new Promise<unknown>((resolve, reject) => {
@@ -295,10 +295,10 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     getMenuButtonBoundingClientRect: syncApi('getMenuButtonBoundingClientRect', () => ({ width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 })),
     getLaunchOptionsSync: syncApi('getLaunchOptionsSync', launchOptions),
     getEnterOptionsSync: syncApi('getEnterOptionsSync', launchOptions),
-    canIUse: syncApi('canIUse', (schema: string) => {
+    canIUse: syncApi('canIUse', (schema: string): boolean => {
       const name = String(schema).split('.')[0]
       const since = API_SINCE[name]
-      return name in wx && (!since || compareVersions(since, floor) <= 0)
+      return name in (wx as object) && (!since || compareVersions(since, floor) <= 0)
     }),
     getApiCategory: syncApi('getApiCategory', () => (singlePage ? 'browseOnly' : 'default')),
     getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
