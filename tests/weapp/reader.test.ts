@@ -68,7 +68,7 @@ describe('目录 (issue)', () => {
     // 信息短波 items are read in place: their first paragraph is on the contents page.
     const shortNews = issue.sections.find((s) => s.articles.every((a) => a.title === null))
     if (shortNews) expect(page.text()).toContain(shortNews.articles[0].paragraphs[0].slice(0, 20))
-    expect(mp.wx.log.navigationBarTitles).toContain('重庆党史工作 第2期')
+    await mp.until(() => mp.wx.log.navigationBarTitles.includes('重庆党史工作 第2期'), 'the navigation bar title')
 
     // Reading an issue caches it (within the budget) on the file system, with the catalog in storage.
     await mp.until(() => device.files.has(ISSUE_FILE), 'the issue written to the user data directory')
@@ -108,7 +108,7 @@ describe('正文 (article)', () => {
     const page = await mp.see(first.title!)
     expect(page.text()).toContain(first.paragraphs[0])
     expect(page.has('第 1/')).toBe(true)
-    expect(mp.wx.log.navigationBarTitles).toContain(first.section)
+    await mp.until(() => mp.wx.log.navigationBarTitles.includes(first.section), 'the section as navigation bar title')
     expect(page.scrollTop).toBe(0)
 
     // 转发 from the ··· menu and from the toolbar's share button: the article's deep link and a 5:4 card.

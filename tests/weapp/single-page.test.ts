@@ -10,7 +10,8 @@ describe('单页模式 (opened from Moments, scene 1154)', () => {
     const { first } = firstArticles(await app.issue())
     // The query exactly as onShareTimeline gives it.
     const query = { issue: SAMPLE_ID, article: encodeURIComponent(first.id), from: 'share' }
-    const mp = app.start(app.device(), { path: 'pages/article/index', query, scene: 1154 })
+    const device = app.device()
+    const mp = app.start(device, { path: 'pages/article/index', query, scene: 1154 })
     const page = await mp.see(first.title!)
     expect(page.text()).toContain(first.paragraphs[0])
     expect(page.has('来自朋友圈的分享 · 打开小程序可阅读全部期刊')).toBe(true)
@@ -20,6 +21,9 @@ describe('单页模式 (opened from Moments, scene 1154)', () => {
     await mp.settle(300)
     expect(mp.wx.log.calls).not.toContain('login')
     expect(mp.wx.log.requests.filter((r) => r.url.startsWith('/api/auth'))).toEqual([])
+    // Its storage is its own: the full app's is untouched, and no session was stored.
+    expect([...device.storage.keys()]).toEqual([])
+    expect(device.singlePageStorage.has('session')).toBe(false)
     // The article can be shared on from here too.
     expect(mp.share('onShareTimeline')).toMatchObject({ title: first.title, query: `issue=${SAMPLE_ID}&article=${encodeURIComponent(first.id)}&from=share` })
   })

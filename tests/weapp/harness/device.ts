@@ -26,6 +26,8 @@ export class Device {
   userDataBytes: number
   /** wx storage: key → value as stored (strings here; size is what JSON makes of it). */
   readonly storage = new Map<string, unknown>()
+  /** 单页模式 (opened from Moments) has storage of its own, apart from the full app's. */
+  readonly singlePageStorage = new Map<string, unknown>()
   /** The user data file system: absolute wxfile:// path → text. */
   readonly files = new Map<string, string>()
   readonly dirs = new Set<string>([USER_DATA_PATH])
@@ -59,9 +61,9 @@ export class Device {
     return Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value) ?? '')
   }
 
-  storageBytes(): number {
+  storageBytes(storage: Map<string, unknown> = this.storage): number {
     let n = 0
-    for (const [k, v] of this.storage) n += this.storageEntryBytes(k, v)
+    for (const [k, v] of storage) n += this.storageEntryBytes(k, v)
     return n
   }
 

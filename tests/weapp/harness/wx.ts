@@ -52,6 +52,7 @@ const NOT_IN_SINGLE_PAGE = new Set(['login', 'navigateTo', 'redirectTo', 'switch
 export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, floor = BASE_LIBRARY_FLOOR) {
   const log: WxLog = { calls: [], violations: [], toasts: [], shareMenus: [], requests: [], logins: 0, maxConcurrentRequests: 0, navigationBarTitles: [] }
   const singlePage = launch.scene === SINGLE_PAGE_SCENE
+  const storage = singlePage ? device.singlePageStorage : device.storage
   const unsubscribers: Array<() => void> = []
   const networkCallbacks = new Set<(r: { isConnected: boolean; networkType: string }) => void>()
   unsubscribers.push(device.onNetworkChange((online) => {
@@ -106,17 +107,17 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     if (typeof key !== 'string' || key === '') throw fail('invalid key')
     const size = device.storageEntryBytes(key, data)
     if (size > STORAGE_KEY_BYTES) throw fail('entry size limit reached')
-    const previous = device.storage.has(key) ? device.storageEntryBytes(key, device.storage.get(key)) : 0
-    if (device.storageBytes() - previous + size > device.storageTotalBytes) throw fail('exceed storage max size 10Mb')
-    device.storage.set(key, data)
+    const previous = storage.has(key) ? device.storageEntryBytes(key, storage.get(key)) : 0
+    if (device.storageBytes(storage) - previous + size > device.storageTotalBytes) throw fail('exceed storage max size 10Mb')
+    storage.set(key, data)
     void api
   }
   const syncThrow = (api: string, fn: () => unknown) => {
     try { return fn() } catch (err) { throw new Error(`${api}:fail ${(err as Error).message}`) }
   }
   const storageInfo = () => ({
-    keys: [...device.storage.keys()],
-    currentSize: Math.ceil(device.storageBytes() / 1024),
+    keys: [...storage.keys()],
+    currentSize: Math.ceil(device.storageBytes(storage) / 1024),
     limitSize: Math.floor(device.storageTotalBytes / 1024)
   })
 
@@ -258,17 +259,17 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     env: { USER_DATA_PATH },
     // storage
     setStorageSync: syncApi('setStorageSync', (key: string, data: unknown) => { syncThrow('setStorageSync', () => setStorage('setStorageSync', key, data)) }),
-    getStorageSync: syncApi('getStorageSync', (key: string) => (device.storage.has(key) ? device.storage.get(key) : '')),
-    removeStorageSync: syncApi('removeStorageSync', (key: string) => { device.storage.delete(key) }),
-    clearStorageSync: syncApi('clearStorageSync', () => { device.storage.clear() }),
+    getStorageSync: syncApi('getStorageSync', (key: string) => (storage.has(key) ? storage.get(key) : '')),
+    removeStorageSync: syncApi('removeStorageSync', (key: string) => { storage.delete(key) }),
+    clearStorageSync: syncApi('clearStorageSync', () => { storage.clear() }),
     getStorageInfoSync: syncApi('getStorageInfoSync', storageInfo),
     setStorage: asyncApi('setStorage', (o) => { setStorage('setStorage', String(o.key), o.data) }),
     getStorage: asyncApi('getStorage', (o) => {
-      if (!device.storage.has(String(o.key))) throw fail('data not found')
-      return { data: device.storage.get(String(o.key)) }
+      if (!storage.has(String(o.key))) throw fail('data not found')
+      return { data: storage.get(String(o.key)) }
     }),
-    removeStorage: asyncApi('removeStorage', (o) => { device.storage.delete(String(o.key)) }),
-    clearStorage: asyncApi('clearStorage', () => { device.storage.clear() }),
+    removeStorage: asyncApi('removeStorage', (o) => { storage.delete(String(o.key)) }),
+    clearStorage: asyncApi('clearStorage', () => { storage.clear() }),
     getStorageInfo: asyncApi('getStorageInfo', storageInfo),
     // files
     getFileSystemManager: syncApi('getFileSystemManager', () => fileSystemManager),
