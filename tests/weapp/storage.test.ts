@@ -1,7 +1,8 @@
 // WeChat's storage limits, hit for real: 10 MB of wx storage (cache gives way, progress stays) and the user data
 // quota of the file system (a download that does not fit says so).
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { firstArticles, weappFixture } from './support'
+import { firstArticles, SAMPLE_ID, weappFixture } from './support'
 
 const app = weappFixture()
 
@@ -41,11 +42,45 @@ describe('storage full', () => {
   it('says so when a download does not fit in the user data quota, and the issue is still readable', async () => {
     const { first } = firstArticles(await app.issue())
     const device = app.device({ userDataBytes: 4 * 1024 })
-    const mp = app.start(device, { path: 'pages/issue/index', query: { id: 'chongqing-dangshi-gongzuo-2020-02' } })
+    const mp = app.start(device, { path: 'pages/issue/index', query: { id: SAMPLE_ID } })
     const page = await mp.see(first.title!)
     page.tap('下载离线阅读')
     await mp.see('存储空间不足')
     expect(device.files.size).toBe(0)
     expect(page.has('下载离线阅读')).toBe(true)
+  })
+})
+
+describe('user data full', () => {
+  // Last in this file: it publishes a second issue on the shared server.
+  it('evicts a cached issue from the file system to make room for another, keeps the download and the progress', async () => {
+    const { first } = firstArticles(await app.issue())
+    const sample = readFileSync('content/issues/chongqing-dangshi-gongzuo-2020-02.txt', 'utf8')
+    const nextId = await app.server().publish(sample.replace('第 2 期', '第 3 期').replace('总第 197 期', '总第 198 期'), 'chongqing-dangshi-gongzuo-2020-03.txt')
+    const issueBytes = Buffer.byteLength(JSON.stringify(await app.issue()))
+    // Room for one issue and a half: the second one only fits if the first one goes.
+    const device = app.device({ userDataBytes: Math.round(issueBytes * 1.5) })
+    const mp = app.start(device)
+    ;(await mp.see('第2期 · 总第197期')).tap('第2期 · 总第197期')
+    ;(await mp.see(first.title!)).tap(first.title!)
+    await mp.see(first.paragraphs[0])
+    mp.page.tap('目录')
+    await mp.until(() => mp.page.route === 'pages/issue/index', 'contents')
+    const cached = `wxfile://usr/issues/issue-${SAMPLE_ID}.json`
+    await mp.until(() => device.files.has(cached) && device.storage.has('progress'), 'the first issue cached and progress saved')
+
+    mp.navigateBackFromUser()
+    ;(await mp.see('第3期 · 总第198期')).tap('第3期 · 总第198期')
+    const page = await mp.see('下载离线阅读')
+    page.tap('下载离线阅读')
+    await mp.see('✓ 已下载，可离线阅读')
+    expect(device.files.has(`wxfile://usr/issues/issue-${nextId}.json`)).toBe(true)
+    expect(device.files.has(cached)).toBe(false)
+    expect(device.userDataUsed()).toBeLessThanOrEqual(device.userDataBytes)
+    const catalog = JSON.parse(String(device.storage.get('content.catalog')))
+    expect(Object.keys(catalog.entries)).toEqual([nextId])
+    expect(catalog.entries[nextId].downloaded).toBe(true)
+    const progress = JSON.parse(String(device.storage.get('progress'))).state.articles
+    expect(Object.keys(progress).some((k) => k.includes(first.id))).toBe(true)
   })
 })

@@ -58,7 +58,9 @@ export class Device {
   }
 
   storageEntryBytes(key: string, value: unknown): number {
-    return Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value) ?? '')
+    // A string counts as its bytes (what the app stores); anything else as its JSON.
+    const data = typeof value === 'string' ? Buffer.byteLength(value) : Buffer.byteLength(JSON.stringify(value) ?? '')
+    return Buffer.byteLength(key) + data
   }
 
   storageBytes(storage: Map<string, unknown> = this.storage): number {

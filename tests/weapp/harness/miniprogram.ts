@@ -288,6 +288,11 @@ export class MiniProgram {
     this.wx.dispose()
   }
 
+  /** The user taps the navigation bar's back arrow. */
+  navigateBackFromUser(): void {
+    this.guard(() => this.navigateBack(1))
+  }
+
   /** The user taps a tab in the tab bar. */
   tabTo(route: string): void {
     this.guard(() => this.navigate('switchTab', `/${route}`))
