@@ -174,12 +174,15 @@ describe('正文 (article)', () => {
     const link = { path: 'pages/article/index', query: { issue: SAMPLE_ID, article: first.id } }
     const mp = app.start(device, link)
     await mp.see(first.paragraphs[0])
-    await mp.settle(200) // layout measured
+    // The page measures its layout once every paragraph is rendered (a selector query, then the window height);
+    // the reader scrolls after that.
+    await mp.until(() => mp.wx.log.calls.includes('getWindowInfo'), 'the layout measured')
     mp.scroll(300)
-    await mp.until(() => String(device.storage.get('progress') ?? '').includes('"position"'), 'progress saved')
-    const saved = JSON.parse(String(device.storage.get('progress'))).state.articles
-    const position = Object.values(saved as Record<string, { position: number }>)[0].position
-    expect(position).toBeGreaterThan(0.05)
+    const position = () => {
+      const saved = JSON.parse(String(device.storage.get('progress') ?? '{"state":{"articles":{}}}')).state.articles as Record<string, { position: number }>
+      return Object.values(saved)[0]?.position ?? 0
+    }
+    await mp.until(() => position() > 0.05, 'the position saved')
     mp.kill()
 
     const again = app.start(device, link)
