@@ -1,6 +1,6 @@
 // Shared set-up for the weapp runtime tests: the real server on loopback, phones (Devices), and mini-programs
 // started on them. Every test ends by checking that the bundle threw nothing, called no API above the floor, sent
-// no setData over the audit's 256 KB and no more than 10 requests at once.
+// no setData over the audit's 256 KB or 20 a second, and no more than 10 requests at once.
 import { resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import type { Issue } from '../../src/domain/issue/types'
@@ -33,6 +33,7 @@ export function weappFixture(): Fixture {
       ...mp.errors.map((e) => `error: ${String(e)}`),
       ...mp.wx.log.violations,
       ...mp.history.flatMap((p) => p.setDataCalls.filter((c) => c.bytes > SET_DATA_AUDIT_BYTES).map((c) => `${p.route}: setData of ${c.bytes} bytes (audit: ≤ 256 KB)`)),
+      ...mp.history.filter((p) => p.maxSetDataPerSecond() > 20).map((p) => `${p.route}: ${p.maxSetDataPerSecond()} setData calls in one second (audit: ≤ 20)`),
       ...(mp.wx.log.maxConcurrentRequests > 10 ? [`${mp.wx.log.maxConcurrentRequests} concurrent wx.request (WeChat allows 10)`] : [])
     ])
     for (const mp of running.splice(0)) mp.kill()
