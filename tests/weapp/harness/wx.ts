@@ -103,14 +103,13 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
   const fail = (message: string, errCode?: number) => Object.assign(new Error(message), { errCode })
 
   // --- storage ---------------------------------------------------------------------------------------------
-  const setStorage = (api: string, key: string, data: unknown) => {
+  const setStorage = (key: string, data: unknown) => {
     if (typeof key !== 'string' || key === '') throw fail('invalid key')
     const size = device.storageEntryBytes(key, data)
     if (size > STORAGE_KEY_BYTES) throw fail('entry size limit reached')
     const previous = storage.has(key) ? device.storageEntryBytes(key, storage.get(key)) : 0
     if (device.storageBytes(storage) - previous + size > device.storageTotalBytes) throw fail('exceed storage max size 10Mb')
     storage.set(key, data)
-    void api
   }
   const syncThrow = (api: string, fn: () => unknown) => {
     try { return fn() } catch (err) { throw new Error(`${api}:fail ${(err as Error).message}`) }
@@ -258,12 +257,12 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
   const wx = {
     env: { USER_DATA_PATH },
     // storage
-    setStorageSync: syncApi('setStorageSync', (key: string, data: unknown) => { syncThrow('setStorageSync', () => setStorage('setStorageSync', key, data)) }),
+    setStorageSync: syncApi('setStorageSync', (key: string, data: unknown) => { syncThrow('setStorageSync', () => setStorage(key, data)) }),
     getStorageSync: syncApi('getStorageSync', (key: string) => (storage.has(key) ? storage.get(key) : '')),
     removeStorageSync: syncApi('removeStorageSync', (key: string) => { storage.delete(key) }),
     clearStorageSync: syncApi('clearStorageSync', () => { storage.clear() }),
     getStorageInfoSync: syncApi('getStorageInfoSync', storageInfo),
-    setStorage: asyncApi('setStorage', (o) => { setStorage('setStorage', String(o.key), o.data) }),
+    setStorage: asyncApi('setStorage', (o) => { setStorage(String(o.key), o.data) }),
     getStorage: asyncApi('getStorage', (o) => {
       if (!storage.has(String(o.key))) throw fail('data not found')
       return { data: storage.get(String(o.key)) }
