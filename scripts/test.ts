@@ -60,7 +60,11 @@ const browser = wanted('unit') || wanted('e2e') ? ensureBrowser() : { ok: false,
 if (!browser.ok && browser.message) console.error(`\n${browser.message}`)
 const h5Built = (wanted('unit') || wanted('e2e')) && check('H5 build', 'npm', ['run', '-s', 'build:h5'])
 if (wanted('unit')) vitest('unit and integration tests', 'vitest.config.mts')
-if (wanted('weapp') && check('weapp build', 'npx', ['taro', 'build', '--type', 'weapp'])) weappCheck()
+if (wanted('weapp') && check('weapp build', 'npx', ['taro', 'build', '--type', 'weapp'])) {
+  weappCheck()
+  // The built bundle run in the mini-program's own JavaScript environment (tests/weapp/harness).
+  vitest('weapp runtime', 'vitest.weapp.config.mts')
+}
 if (wanted('e2e')) {
   if (!browser.ok) tallies.push({ name: 'end-to-end (Chromium)', passed: 0, failed: 1, note: browser.message })
   else if (h5Built) vitest('end-to-end (Chromium)', 'vitest.e2e.config.mts')

@@ -1,10 +1,12 @@
+import { utf8Length } from '../domain/issue/hash'
 import { StorageFullError } from './kv.types'
 import type { FileStore } from './files.types'
 
 /** An in-memory FileStore with a byte quota: the default implementation and the test double. */
 export function createMemoryFileStore(quotaBytes = Infinity): FileStore & { usedBytes(): number; corrupt(name: string, text: string): void } {
   const files = new Map<string, string>()
-  const bytes = (s: string) => new TextEncoder().encode(s).length
+  // Counted by hand: the mini-program's JavaScript has no TextEncoder.
+  const bytes = utf8Length
   const used = () => [...files.values()].reduce((n, v) => n + bytes(v), 0)
   return {
     read: async (name) => files.get(name) ?? null,

@@ -76,7 +76,11 @@ export default function ArticlePage() {
         <View className='article-text' style={{ fontSize: `${type.bodyPx}px` }}>
           {article.paragraphs.slice(0, shown).map((p, i) => <Text key={i} className='para' userSelect>{p}</Text>)}
         </View>
-        {article.source && shown >= total ? <Text className='attribution' style={{ fontSize: `${type.metaPx}px` }}>（{article.source}）</Text> : null}
+        {/* Always there, so the attribution appearing is a small update: inserting it into article-root would make
+            Taro resend all of article-root's children, the whole article, in one setData (over 256 KB when long). */}
+        <View className='article-end'>
+          {article.source && shown >= total ? <Text className='attribution' style={{ fontSize: `${type.metaPx}px` }}>（{article.source}）</Text> : null}
+        </View>
         {at.next && !singlePage ? (
           <View className='next-card' onClick={() => goToArticle(at.next!.article.id)}>
             <Text className='muted next-card__label'>下一篇{at.next.sectionTitle !== at.current.sectionTitle ? ` · 【${at.next.sectionTitle}】` : ''}</Text>

@@ -92,11 +92,13 @@ export default function IssuePage() {
         <Text className='masthead__line'>{formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}</Text>
         <Text className='masthead__line muted'>{[issue.editor, formatChineseDate(issue.publishedOn)].filter(Boolean).join(' · ')}</Text>
         <View className='masthead__actions'>
+          {/* Keys: a Text must not lose its only handler in place — Taro 4.2 then crashes the commit on weapp
+              (componentsAlias['pure-text'] is undefined, NervJS/taro#19453) and every tap in the app goes dead. */}
           {downloading !== undefined
-            ? <Text className='btn ghost small' data-testid='download-progress'>下载中 {Math.round(downloading * 100)}%</Text>
+            ? <Text key='progress' className='btn ghost small' data-testid='download-progress'>下载中 {Math.round(downloading * 100)}%</Text>
             : downloaded
-              ? <Text className='btn ghost small' data-testid='offline-badge'>✓ 已下载，可离线阅读</Text>
-              : <Text className='btn small' data-testid='download-issue' onClick={() => { void downloadIssue(issue.id) }}>下载离线阅读</Text>}
+              ? <Text key='offline' className='btn ghost small' data-testid='offline-badge'>✓ 已下载，可离线阅读</Text>
+              : <Text key='download' className='btn small' data-testid='download-issue' onClick={() => { void downloadIssue(issue.id) }}>下载离线阅读</Text>}
         </View>
         {downloadError ? <View className='notice'>{downloadError}</View> : null}
       </View>

@@ -1,0 +1,22 @@
+// The app's real server (server/app.ts) on loopback, with the sample issue and the mock jscode2session, as the
+// server's own tests start it: the fake wx.request talks to it over HTTP.
+import { testEnv, type TestEnv } from '../../../server/test-support'
+
+export interface WeappServer {
+  url: string
+  env: TestEnv
+  /** Publishes an issue from its text (as organizers do); returns its id. */
+  publish(text: string, file: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startServer(): Promise<WeappServer> {
+  const env = await testEnv()
+  const address = await env.app.listen({ port: 0, host: '127.0.0.1' })
+  return {
+    url: address,
+    env,
+    publish: async (text, file) => (await env.app.services.content.publishText(text, file)).id,
+    close: () => env.close()
+  }
+}
