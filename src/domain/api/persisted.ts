@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { MemberSchema } from './account'
 import { IssueSummarySchema } from './issue'
+import { FONT_STEPS } from '../reading/typography'
 
 // What the app keeps in storage between runs. A record restored from storage is checked against its schema
 // (it may come from an older version or be damaged); a bad one falls back to defaults, never crashes start-up.
@@ -9,8 +10,8 @@ const Millis = Type.Number({ description: 'epoch milliseconds' })
 
 /** Reading settings, under `settings`. */
 export const SettingsRecordSchema = Type.Object({
-  /** Index into FONT_STEPS (0–6). */
-  fontStep: Type.Integer({ minimum: 0, maximum: 6 }),
+  /** Index into FONT_STEPS. */
+  fontStep: Type.Integer({ minimum: 0, maximum: FONT_STEPS.length - 1 }),
   careMode: Type.Boolean(),
   nightMode: Type.Boolean(),
 })
@@ -37,11 +38,11 @@ export type ArticleProgress = Static<typeof ArticleProgressSchema>
 export const ProgressRecordSchema = Type.Object({ articles: Type.Record(Type.String(), ArticleProgressSchema) })
 export type ProgressRecord = Static<typeof ProgressRecordSchema>
 
-/** Who is signed in on this device, under `session`. */
-export const SessionRecordSchema = Type.Object({
-  token: Type.Union([Type.String(), Type.Null()]),
-  member: Type.Union([MemberSchema, Type.Null()]),
-})
+/** Who is signed in on this device, under `session`: both a token and its member, or neither. */
+export const SessionRecordSchema = Type.Union([
+  Type.Object({ token: Type.String(), member: MemberSchema }),
+  Type.Object({ token: Type.Null(), member: Type.Null() }),
+])
 export type SessionRecord = Static<typeof SessionRecordSchema>
 
 /** What the offline store knows of one stored issue. */

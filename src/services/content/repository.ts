@@ -1,14 +1,14 @@
-import { nextToEvict, planEviction, type CacheEntry } from '../../domain/content/cache-policy'
+import { matches, matchingEntries, matchingItems } from '../../domain/api/check'
+import { IssueSchema, IssueSummarySchema } from '../../domain/api/issue'
+import { CacheEntrySchema, type Catalog } from '../../domain/api/persisted'
+import { nextToEvict, planEviction } from '../../domain/content/cache-policy'
 import type { Issue, IssueSummary } from '../../domain/issue/types'
 import type { FileStore } from '../../platform/files'
 import { StorageFullError, type KeyValueStore } from '../../platform/kv'
 import { CACHE_PREFIX } from '../../platform/kv.evicting'
 import type { ContentApi } from './api'
 
-export interface Catalog {
-  entries: Record<string, CacheEntry>
-  summaries: Record<string, IssueSummary>
-}
+export type { Catalog }
 
 export interface ContentRepositoryDeps {
   api: ContentApi
@@ -34,11 +34,7 @@ const INDEX_KEY = `${CACHE_PREFIX}content.index`
 const fileName = (id: string) => `issue-${id}.json`
 const byteLength = (s: string) => new TextEncoder().encode(s).length
 
-function isIssue(value: unknown, id: string): value is Issue {
-  const v = value as Issue | null
-  return !!v && typeof v === 'object' && v.id === id && typeof v.title === 'string' && Array.isArray(v.sections) &&
-    v.sections.every((s) => s && typeof s.title === 'string' && Array.isArray(s.articles) && s.articles.every((a) => a && typeof a.id === 'string' && Array.isArray(a.paragraphs)))
-}
+const isIssue = (value: unknown, id: string): value is Issue => matches(IssueSchema, value) && value.id === id
 
 function summaryOf(issue: Issue, size: number, hash: string): IssueSummary {
   return {
@@ -63,8 +59,12 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
       return fallback
     }
   }
-  let catalog: Catalog = readJson<Catalog>(CATALOG_KEY, { entries: {}, summaries: {} })
-  if (!catalog.entries || !catalog.summaries) catalog = { entries: {}, summaries: {} }
+  // Checked entry by entry: a damaged one is forgotten (its file is found again by the next store), the rest stay.
+  const restored = readJson<Partial<Record<keyof Catalog, unknown>> | null>(CATALOG_KEY, null)
+  const catalog: Catalog = {
+    entries: matchingEntries(CacheEntrySchema, restored?.entries),
+    summaries: matchingEntries(IssueSummarySchema, restored?.summaries)
+  }
 
   const saveCatalog = () => {
     // The catalog is small; if even it cannot be written, the files stay and are found again by list().
@@ -131,7 +131,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
         try { kv.setItem(INDEX_KEY, JSON.stringify(issues)) } catch { /* a cache: fine to lose */ }
         return { issues, source: 'network' }
       } catch {
-        const remembered = readJson<IssueSummary[]>(INDEX_KEY, [])
+        const remembered = matchingItems(IssueSummarySchema, readJson<unknown>(INDEX_KEY, []))
         const ids = new Set(remembered.map((s) => s.id))
         const stored = Object.values(catalog.summaries).filter((s) => !ids.has(s.id) && catalog.entries[s.id])
         return { issues: [...remembered, ...stored], source: 'offline' }
