@@ -3,6 +3,7 @@ import { HttpError } from '../errors'
 import type { AccountRepo, MemberRow, SessionKind, SessionRow } from '../db/repos'
 import type { CodeExchange } from './wechat'
 import { CODE_LENGTH, isCode, normalizeCode } from '../../src/domain/account'
+import type { PairingReply } from '../../src/domain/api/account'
 import { looksLikeToken, newCode, newId, newToken, sha256 } from './secrets'
 
 /** How long a pairing code can be claimed. */
@@ -64,7 +65,7 @@ export class AuthService {
   }
 
   /** A fresh single-use pairing code for the member, replacing any earlier unused one. */
-  async createPairing(memberId: string): Promise<{ code: string; expiresAt: number }> {
+  async createPairing(memberId: string): Promise<PairingReply> {
     const at = this.now()
     for (;;) {
       const code = newCode(PAIRING_CODE_LENGTH)

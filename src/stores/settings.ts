@@ -6,10 +6,7 @@ import { clampFontStep, DEFAULT_FONT_STEP, FONT_STEPS } from '../domain/reading/
 import type { KeyValueStore } from '../platform/kv'
 import { storageFor } from './persist'
 
-export interface SettingsState {
-  fontStep: number
-  careMode: boolean
-  nightMode: boolean
+export interface SettingsState extends SettingsRecord {
   setFontStep(step: number): void
   biggerText(): void
   smallerText(): void
