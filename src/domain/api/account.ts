@@ -1,4 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox'
+import type { Static } from '@sinclair/typebox'
+import { Type } from './type'
 
 /** A device name as a client reports it (e.g. "iPhone Safari"). */
 export const DeviceNameSchema = Type.String({ minLength: 1, maxLength: 40 })

@@ -1,4 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox'
+import type { Static } from '@sinclair/typebox'
+import { Type } from './type'
 
 /** Body of every 4xx/5xx answer of the API. `error` is a stable machine code, `message` a sentence for people. */
 export const ErrorBodySchema = Type.Object({

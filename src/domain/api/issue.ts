@@ -1,4 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox'
+import type { Static } from '@sinclair/typebox'
+import { Type } from './type'
 
 // The issue model as published by the server and stored offline by the app. Objects stay open (extra fields
 // allowed), so an older app still reads an issue a newer importer wrote.

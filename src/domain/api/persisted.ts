@@ -1,4 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox'
+import type { Static } from '@sinclair/typebox'
+import { Type } from './type'
 import { MemberSchema } from './account'
 import { IssueSummarySchema } from './issue'
 import { FONT_STEPS } from '../reading/typography'

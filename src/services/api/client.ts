@@ -1,5 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox'
-import { Check } from '@sinclair/typebox/value'
+import { matches } from '../../domain/api/check'
 import { CLIENT_ERROR_SENTENCES, ErrorBodySchema, errorSentence } from '../../domain/api/errors'
 import type { RouteContract } from '../../domain/api/routes'
 import type { HttpClient } from '../../platform/http'
@@ -56,10 +56,10 @@ export function createApiClient(http: HttpClient, apiBase: string, token: () => 
         throw new ApiError(0, 'network', CLIENT_ERROR_SENTENCES.network, err instanceof Error ? err.message : String(err))
       }
       if (res.status === 200) {
-        if (Check(route.reply, res.data)) return res.data as ReplyOf<C>
+        if (matches(route.reply, res.data)) return res.data as ReplyOf<C>
         throw new ApiError(res.status, 'bad_response', CLIENT_ERROR_SENTENCES.bad_response, `${route.method} ${route.path}: the answer does not match its schema`)
       }
-      if (Check(ErrorBodySchema, res.data)) {
+      if (matches(ErrorBodySchema, res.data)) {
         throw new ApiError(res.status, res.data.error, errorSentence(res.data.error, res.status), res.data.message)
       }
       // Not our server's shape (a proxy's HTML page, an empty 502): the status is all there is to go on.
