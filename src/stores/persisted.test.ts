@@ -17,6 +17,11 @@ describe('restoring persisted records', () => {
     const kv = createMemoryKeyValueStore()
     kv.setItem('settings', saved({ fontStep: 5, careMode: true, nightMode: false }))
     expect(createSettingsStore(kv).getState()).toMatchObject({ fontStep: 5, careMode: true })
+    // Extra keys are ignored: stored data never replaces an action.
+    kv.setItem('settings', saved({ fontStep: 1, careMode: false, nightMode: false, biggerText: 1 }))
+    const store = createSettingsStore(kv)
+    store.getState().biggerText()
+    expect(store.getState().fontStep).toBe(2)
   })
 
   it('progress: a damaged article record is dropped, the others stay', () => {

@@ -31,7 +31,8 @@ export function createSessionStore(kv: KeyValueStore): StoreApi<SessionState> {
         storage: storageFor<SessionRecord>(kv),
         partialize: (s) => ({ token: s.token, member: s.member }) as SessionRecord,
         // A damaged record signs this device out; it signs in again on its own.
-        merge: (persisted, current) => (matches(SessionRecordSchema, persisted) ? { ...current, ...persisted } : current)
+        merge: (persisted, current) =>
+          matches(SessionRecordSchema, persisted) ? { ...current, token: persisted.token, member: persisted.member } : current
       }
     )
   )

@@ -33,8 +33,12 @@ export function createSettingsStore(kv: KeyValueStore): StoreApi<SettingsState> 
         version: 1,
         storage: storageFor<SettingsRecord>(kv),
         partialize: (s) => ({ fontStep: s.fontStep, careMode: s.careMode, nightMode: s.nightMode }),
-        // A damaged or foreign record must not break start-up: the defaults stay.
-        merge: (persisted, current) => (matches(SettingsRecordSchema, persisted) ? { ...current, ...persisted } : current)
+        // A damaged or foreign record must not break start-up: the defaults stay. Fields are picked, so extra
+        // keys in storage can never replace an action.
+        merge: (persisted, current) => {
+          if (!matches(SettingsRecordSchema, persisted)) return current
+          return { ...current, fontStep: persisted.fontStep, careMode: persisted.careMode, nightMode: persisted.nightMode }
+        }
       }
     )
   )
