@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify'
 import type { Store } from './db/repos'
 import { HttpError } from './errors'
 import { openSqliteStore } from './db/sqlite/open'
@@ -39,6 +39,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | string[]
   /** Per-IP budgets for sign-in and pairing; merged over DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits>
+  /** Sees every route as it is registered, with its schemas (the contract tests compare them with src/domain/api). */
+  onRoute?: (route: RouteOptions) => void
 }
 
 /** Builds the whole server (plugins in a fixed order, then routes); call .listen() or .inject() on it. */
@@ -81,8 +83,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       return defaultJson(req, body as string, done)
     })
 
+    if (options.onRoute) app.addHook('onRoute', options.onRoute)
     // Order matters: error handling first so every later failure is shaped; limits and compression hook
-    // onRoute, so they precede the routes; static is last so its wildcard never shadows /api.
+    // onRoute, so they precede the routes; static is last so its wildcard never shadows /api. Each plugin
+    // names what it needs (fastify-plugin `dependencies`), so registering one too early fails at start-up.
     await app.register(errorsPlugin, { fallback: staticDir === null ? undefined : sendIndexHtml })
     await app.register(securityPlugin, { corsOrigins: options.corsOrigins ?? [], staticDir })
     await app.register(limitsPlugin)

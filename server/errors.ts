@@ -1,9 +1,13 @@
-/** An error meant for the client: status 4xx/5xx, a stable machine code and a sentence for people. */
+import { ERROR_SENTENCES, type ErrorCode } from '../src/domain/api/errors'
+
+export type { ErrorBody, ErrorCode } from '../src/domain/api/errors'
+
+/** An error meant for the client: status 4xx/5xx, a stable machine code and a sentence (by default the app's own). */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly error: string,
-    message: string,
+    readonly error: ErrorCode,
+    message: string = ERROR_SENTENCES[error],
     /** Extra headers for the reply, e.g. Retry-After. */
     readonly headers: Record<string, string> = {},
   ) {
@@ -12,13 +16,7 @@ export class HttpError extends Error {
   }
 }
 
-/** The body of every error answer. */
-export interface ErrorBody {
-  error: string
-  message: string
-}
-
-const CODES: Record<number, string> = {
+const CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -35,6 +33,6 @@ const CODES: Record<number, string> = {
 }
 
 /** The machine code used for a status when the thrower gave none. */
-export function codeForStatus(status: number): string {
+export function codeForStatus(status: number): ErrorCode {
   return CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request')
 }

@@ -1,9 +1,11 @@
 import type { Facts } from '../../src/domain/sync/facts'
-import type { PullReply, PushReply } from '../../src/domain/sync/protocol'
+import type { PullReply, PushReply } from '../../src/domain/api/sync'
 
 // Storage interfaces. Every method is async and atomic on its own, so a PostgreSQL backend can implement them
 // without the services ever holding a transaction open across awaits. Services own the rules (codes, expiry,
 // validation); repositories only store and fetch rows.
+
+import type { DeviceKind } from '../../src/domain/api/account'
 
 /** A published issue as stored: the served JSON body and its hash, plus the index row. */
 export interface IssueRecord {
@@ -63,8 +65,8 @@ export interface SessionRow {
   createdAt: number
 }
 
-/** How a session began: WeChat sign-in, an H5 device account, or pairing with an existing device. */
-export type SessionKind = 'wechat' | 'device' | 'paired'
+/** How a session began: the same union the API shows as a device's `kind`. */
+export type SessionKind = DeviceKind
 
 /** A new session to store with its token hash. */
 export interface NewSession extends SessionRow {

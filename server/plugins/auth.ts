@@ -1,13 +1,13 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyRequest, FastifyPluginAsync } from 'fastify'
 import { HttpError } from '../errors'
 import type { SessionRow } from '../db/repos'
-import { global } from './global'
+import fp from 'fastify-plugin'
 
 /**
  * Default-deny bearer authentication for the scope it is registered in (/api): every route needs a live
  * token unless its config says `public: true`. Runs on onRequest, before the body is even read.
  */
-export const authPlugin = global('auth', async (app) => {
+const requireToken: FastifyPluginAsync = async (app) => {
   app.decorateRequest('auth', null)
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config.public === true) return
@@ -18,7 +18,9 @@ export const authPlugin = global('auth', async (app) => {
     }
     req.auth = session
   })
-})
+}
+
+export const authPlugin = fp(requireToken, { name: 'auth', dependencies: ['errors', 'services'] })
 
 /** The caller's session on an authenticated route (the hook guarantees it). */
 export function sessionOf(req: FastifyRequest): SessionRow {

@@ -1,6 +1,6 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyRequest, FastifyPluginAsync } from 'fastify'
 import { codeForStatus, HttpError } from '../errors'
-import { global } from './global'
+import fp from 'fastify-plugin'
 
 export interface ErrorsOptions extends Record<string, unknown> {
   /** Answers GETs that match nothing outside /api (the H5 app's index.html), or undefined to 404. */
@@ -8,7 +8,7 @@ export interface ErrorsOptions extends Record<string, unknown> {
 }
 
 /** Turns every failure into {error, message}: 4xx for anything the client did, 5xx only for our own faults. */
-export const errorsPlugin = global<ErrorsOptions>('errors', async (app, opts) => {
+const shapeErrors: FastifyPluginAsync<ErrorsOptions> = async (app, opts) => {
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     if (err instanceof HttpError) {
       return reply.code(err.statusCode).headers(err.headers).send({ error: err.error, message: err.message })
@@ -35,4 +35,6 @@ export const errorsPlugin = global<ErrorsOptions>('errors', async (app, opts) =>
     }
     return reply.code(404).send({ error: 'not_found', message: `No route for ${req.method} ${path.slice(0, 200)}` })
   })
-})
+}
+
+export const errorsPlugin = fp(shapeErrors, { name: 'errors' })

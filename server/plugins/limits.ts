@@ -2,7 +2,8 @@ import { constants } from 'node:zlib'
 import compress from '@fastify/compress'
 import rateLimit from '@fastify/rate-limit'
 import { HttpError } from '../errors'
-import { global } from './global'
+import type { FastifyPluginAsync } from 'fastify'
+import fp from 'fastify-plugin'
 
 /** A per-IP budget: at most `max` requests per `windowMs`. */
 export interface Limit {
@@ -33,7 +34,7 @@ export function limitConfig(limit: Limit): { rateLimit: { max: number; timeWindo
 }
 
 /** Rate limiting (opt-in per route) and response compression. Must come before the routes (both hook onRoute). */
-export const limitsPlugin = global('limits', async (app) => {
+const limitAndCompress: FastifyPluginAsync = async (app) => {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
@@ -50,4 +51,6 @@ export const limitsPlugin = global('limits', async (app) => {
     // Quality 11 (the default) costs ~50 ms per issue; 5 is within a few percent of its size at a fraction of the CPU.
     brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
   })
-})
+}
+
+export const limitsPlugin = fp(limitAndCompress, { name: 'limits', dependencies: ['errors'] })

@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
-import { global } from './global'
 import { contentSecurityPolicy } from './csp'
+import type { FastifyPluginAsync } from 'fastify'
+import fp from 'fastify-plugin'
 
 export interface SecurityOptions extends Record<string, unknown> {
   /** Origins allowed to call the API from a browser; empty = same-origin only (no CORS headers at all). */
@@ -12,7 +13,7 @@ export interface SecurityOptions extends Record<string, unknown> {
 }
 
 /** Security headers (helmet, with a CSP the Taro H5 bundle runs under) and CORS. */
-export const securityPlugin = global<SecurityOptions>('security', async (app, opts) => {
+const secureHeaders: FastifyPluginAsync<SecurityOptions> = async (app, opts) => {
   const csp = contentSecurityPolicy(opts.staticDir === null ? null : join(opts.staticDir, 'index.html'))
   // helmet's own CSP rebuilds the header on every request when a directive is dynamic; ours is a cached string.
   await app.register(helmet, { contentSecurityPolicy: false })
@@ -30,4 +31,6 @@ export const securityPlugin = global<SecurityOptions>('security', async (app, op
       maxAge: 600,
     })
   }
-})
+}
+
+export const securityPlugin = fp(secureHeaders, { name: 'security', dependencies: ['errors'] })

@@ -4,7 +4,8 @@ import { ContentService } from '../services/content'
 import { MemberService } from '../services/members'
 import { SyncService } from '../services/sync'
 import type { CodeExchange } from '../services/wechat'
-import { global } from './global'
+import type { FastifyPluginAsync } from 'fastify'
+import fp from 'fastify-plugin'
 
 export interface ServicesOptions extends Record<string, unknown> {
   store: Store
@@ -17,7 +18,7 @@ export interface ServicesOptions extends Record<string, unknown> {
 }
 
 /** Builds the services over the store, publishes the content folder, and closes the store with the app. */
-export const servicesPlugin = global<ServicesOptions>('services', async (app, opts) => {
+const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) => {
   const { store, now } = opts
   const content = new ContentService(store.content, now)
   app.decorate('services', {
@@ -34,4 +35,6 @@ export const servicesPlugin = global<ServicesOptions>('services', async (app, op
     // A broken file must not take the server down: the previously published version stays served.
     for (const err of failed) app.log.warn(`not published: ${err.message}`)
   }
-})
+}
+
+export const servicesPlugin = fp(provideServices, { name: 'services' })

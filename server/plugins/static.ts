@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static'
-import type { FastifyReply } from 'fastify'
-import { global } from './global'
+import type { FastifyReply, FastifyPluginAsync } from 'fastify'
+import fp from 'fastify-plugin'
 
 /** Long-lived caching only for content-hashed files; the shell and service worker must always revalidate. */
 function cacheControl(reply: { setHeader(name: string, value: string): unknown }, file: string): void {
@@ -9,7 +9,7 @@ function cacheControl(reply: { setHeader(name: string, value: string): unknown }
 }
 
 /** Serves the H5 build at /. Registered last so every /api route wins over the wildcard. */
-export const staticPlugin = global<{ root: string }>('static', async (app, opts) => {
+const serveH5: FastifyPluginAsync<{ root: string }> = async (app, opts) => {
   await app.register(fastifyStatic, {
     root: opts.root,
     prefix: '/',
@@ -18,7 +18,9 @@ export const staticPlugin = global<{ root: string }>('static', async (app, opts)
     // Files like .env or .git in the build folder are never served.
     dotfiles: 'deny',
   })
-})
+}
+
+export const staticPlugin = fp(serveH5, { name: 'static', dependencies: ['errors'] })
 
 /** The not-found fallback that makes browser-history routes load the app shell. */
 export function sendIndexHtml(_req: unknown, reply: FastifyReply): FastifyReply {

@@ -2,12 +2,14 @@ import { randomInt } from 'node:crypto'
 import { HttpError } from '../errors'
 import type { AccountRepo, MemberRow, SessionKind, SessionRow } from '../db/repos'
 import type { CodeExchange } from './wechat'
-import { looksLikeToken, newCode, newId, newToken, normalizeCode, sha256 } from './secrets'
+import { CODE_LENGTH, isCode, normalizeCode } from '../../src/domain/account'
+import type { PairingReply } from '../../src/domain/api/account'
+import { looksLikeToken, newCode, newId, newToken, sha256 } from './secrets'
 
 /** How long a pairing code can be claimed. */
 export const PAIRING_TTL_MS = 10 * 60 * 1000
 /** Length of a pairing code: 31^8 ≈ 8.5e11 values, far beyond what the claim rate limit lets anyone try. */
-export const PAIRING_CODE_LENGTH = 8
+export const PAIRING_CODE_LENGTH = CODE_LENGTH
 
 /**
  * Live sessions kept per member. Each WeChat sign-in makes a new one (the mini-program signs in again whenever its
@@ -63,7 +65,7 @@ export class AuthService {
   }
 
   /** A fresh single-use pairing code for the member, replacing any earlier unused one. */
-  async createPairing(memberId: string): Promise<{ code: string; expiresAt: number }> {
+  async createPairing(memberId: string): Promise<PairingReply> {
     const at = this.now()
     for (;;) {
       const code = newCode(PAIRING_CODE_LENGTH)
@@ -81,11 +83,11 @@ export class AuthService {
     const normalized = normalizeCode(code)
     const at = this.now()
     const { token, session } = newSession('paired', deviceName ?? '配对设备', at)
-    const memberId = /^[0-9A-Z]{8}$/.test(normalized)
+    const memberId = isCode(normalized)
       ? await this.accounts.claimPairing(sha256(normalized), at, session)
       : null
     if (memberId === null) {
-      throw new HttpError(404, 'invalid_pairing_code', 'The pairing code is wrong, used or expired; make a new one')
+      throw new HttpError(404, 'invalid_pairing_code')
     }
     await this.accounts.pruneSessions(memberId, MAX_SESSIONS_PER_MEMBER, at)
     return { token, memberId, sessionId: session.id }

@@ -1,24 +1,8 @@
 import { HttpError } from '../errors'
-import type { AccountRepo, OrgRepo, SessionKind } from '../db/repos'
-import { newCode, newId, normalizeCode } from './secrets'
-
-/** A signed-in device as the member sees it in GET /api/me. */
-export interface DeviceView {
-  id: string
-  name: string
-  kind: SessionKind
-  createdAt: number
-  /** true for the device making the request. */
-  current: boolean
-}
-
-/** The member as returned by sign-in routes and GET /api/me. */
-export interface MemberView {
-  id: string
-  displayName: string
-  org: { id: string; name: string } | null
-  devices: DeviceView[]
-}
+import type { AccountRepo, OrgRepo } from '../db/repos'
+import { CODE_LENGTH, normalizeCode } from '../../src/domain/account'
+import type { Member } from '../../src/domain/api/account'
+import { newCode, newId } from './secrets'
 
 export const DISPLAY_NAME_MAX = 20
 
@@ -31,7 +15,7 @@ export class MemberService {
   ) {}
 
   /** The member's profile, organization and live devices. */
-  async view(memberId: string, currentSessionId: string): Promise<MemberView> {
+  async view(memberId: string, currentSessionId: string): Promise<Member> {
     const member = await this.accounts.getMember(memberId)
     // A live session always has its member; a miss means the row vanished, which is the caller's 401.
     if (member === null) throw new HttpError(401, 'unauthorized', 'This account no longer exists')
@@ -56,7 +40,7 @@ export class MemberService {
     const name = displayName.trim()
     const length = [...name].length
     if (length < 1 || length > DISPLAY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name)) {
-      throw new HttpError(400, 'invalid_display_name', `Display name must be 1–${DISPLAY_NAME_MAX} visible characters`)
+      throw new HttpError(400, 'invalid_display_name')
     }
     await this.accounts.updateDisplayName(memberId, name, this.now())
   }
@@ -64,7 +48,7 @@ export class MemberService {
   /** Joins the organization with this join code (moving out of any earlier one). */
   async joinOrg(memberId: string, joinCode: string): Promise<void> {
     const org = await this.orgs.findByJoinCode(normalizeCode(joinCode))
-    if (org === null) throw new HttpError(404, 'unknown_join_code', 'No party organization has this join code')
+    if (org === null) throw new HttpError(404, 'unknown_join_code')
     await this.accounts.setOrg(memberId, org.id, this.now())
   }
 }
@@ -74,7 +58,7 @@ export async function createOrg(orgs: OrgRepo, name: string, at: number): Promis
   const trimmed = name.trim()
   if (trimmed === '' || [...trimmed].length > 50) throw new Error('organization name must be 1–50 characters')
   for (;;) {
-    const org = { id: newId(), name: trimmed, joinCode: newCode(8), createdAt: at }
+    const org = { id: newId(), name: trimmed, joinCode: newCode(CODE_LENGTH), createdAt: at }
     if (await orgs.create(org)) return org
   }
 }

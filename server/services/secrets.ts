@@ -1,7 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto'
-
-/** Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L). */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+import { CODE_ALPHABET, CODE_LENGTH } from '../../src/domain/account'
 
 /** A new bearer token: 32 random bytes, base64url (43 characters). */
 export function newToken(): string {
@@ -14,15 +12,10 @@ export function sha256(text: string): string {
 }
 
 /** A uniformly random code of `length` characters from CODE_ALPHABET. */
-export function newCode(length = 8): string {
+export function newCode(length = CODE_LENGTH): string {
   let out = ''
   for (let i = 0; i < length; i++) out += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
   return out
-}
-
-/** Upper-cases a typed code and drops spaces and dashes, so "abcd-efgh" matches "ABCDEFGH". */
-export function normalizeCode(input: string): string {
-  return input.replace(/[\s-]+/g, '').toUpperCase()
 }
 
 /** A new opaque row id. */

@@ -1,7 +1,7 @@
 import type { Issue } from '../../src/domain/issue/types'
 import { CAPS } from '../../src/domain/sync/caps'
 import { factsOf, type Mutation } from '../../src/domain/sync/mutations'
-import type { PullReply } from '../../src/domain/sync/protocol'
+import type { PullReply } from '../../src/domain/api/sync'
 import type { JudgedMutation, PushOutcome, SyncRepo } from '../db/repos'
 import type { ContentService } from './content'
 

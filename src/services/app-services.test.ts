@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { serializeIssue, summarizeIssue } from '../domain/issue/summary'
 import type { Issue } from '../domain/issue/types'
 import { createMemoryFileStore } from '../platform/files.memory'
 import type { HttpClient, HttpRequest } from '../platform/http'
@@ -24,7 +25,7 @@ function setup() {
   const http = (async (req: HttpRequest) => {
     requests.push(req.url)
     if (req.url.endsWith('/api/issues')) {
-      return { status: 200, headers: {}, data: issues.map((i) => ({ id: i.id, title: i.title, number: i.number, totalNumber: i.totalNumber, publishedOn: i.publishedOn, hash: versions[i.id], size: 1 })) }
+      return { status: 200, headers: {}, data: issues.map((i) => ({ ...summarizeIssue(i, serializeIssue(i), versions[i.id]), size: 1 })) }
     }
     const found = issues.find((i) => req.url.endsWith(`/api/issues/${i.id}`))
     return found ? { status: 200, headers: {}, data: found } : { status: 404, headers: {}, data: null }

@@ -17,7 +17,8 @@ import { createAccountApi } from './account/api'
 import { createSessionService } from './account/session'
 import { createContentApi } from './content/api'
 import { ContentStorageFullError, createContentRepository, type ContentRepository } from './content/repository'
-import { createSyncEngine, type SyncTransport } from './sync/engine'
+import { createSyncApi } from './sync/api'
+import { createSyncEngine } from './sync/engine'
 import { importLocalProgress, recordReading, type ReadingReport } from './sync/reading'
 
 /** Cached (not downloaded) issues may take this much; the weapp file system allows 200 MB in all. */
@@ -61,7 +62,7 @@ export function createAppServices(deps: AppServiceDeps) {
   const random = deps.random ?? Math.random
   const sync = createSyncEngine({
     kv: deps.kv,
-    transport: createSyncTransport(deps.http, deps.apiBase, () => stores.session.getState().token),
+    transport: createSyncApi(deps.http, deps.apiBase, () => stores.session.getState().token),
     now,
     random,
     newId: () => `${now().toString(36)}-${Math.floor(random() * 2 ** 52).toString(36)}`
@@ -205,14 +206,3 @@ export function createAppServices(deps: AppServiceDeps) {
 
 export type AppServices = ReturnType<typeof createAppServices>
 
-/** Push and pull over the API (replaced by the shared API client's routes once they exist for sync). */
-function createSyncTransport(http: HttpClient, apiBase: string, token: () => string | null): SyncTransport {
-  const post = async <T>(path: string, body: unknown): Promise<T> => {
-    const t = token()
-    const res = await http<T>({ url: `${apiBase}${path}`, method: 'POST', body, headers: t ? { authorization: `Bearer ${t}` } : {} })
-    if (res.status === 200) return res.data
-    const data = (res.data ?? {}) as { error?: string; message?: string }
-    throw Object.assign(new Error(data.message ?? `HTTP ${res.status}`), { status: res.status, code: data.error })
-  }
-  return { push: (body) => post('/api/sync/push', body), pull: (body) => post('/api/sync/pull', body) }
-}

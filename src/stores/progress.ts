@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
 import { emptyProgress, mergeProgress, progressKey, recordReading, type ArticleProgress, type ProgressMap } from '../domain/progress/progress'
+import { matchingEntries } from '../domain/api/check'
+import { ArticleProgressSchema, type ProgressRecord } from '../domain/api/persisted'
 import type { KeyValueStore } from '../platform/kv'
 import { storageFor } from './persist'
 
@@ -29,12 +31,13 @@ export function createProgressStore(kv: KeyValueStore): StoreApi<ProgressState> 
       {
         name: 'progress',
         version: 1,
-        storage: storageFor<{ articles: ProgressMap }>(kv),
+        storage: storageFor<ProgressRecord>(kv),
         partialize: (s) => ({ articles: s.articles }),
-        merge: (persisted, current) => {
-          const articles = (persisted as { articles?: unknown } | undefined)?.articles
-          return { ...current, articles: articles && typeof articles === 'object' ? (articles as ProgressMap) : {} }
-        }
+        // Records are checked one by one: a damaged one is dropped, the reader's other progress stays.
+        merge: (persisted, current) => ({
+          ...current,
+          articles: matchingEntries(ArticleProgressSchema, (persisted as { articles?: unknown } | undefined)?.articles)
+        })
       }
     )
   )

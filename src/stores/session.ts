@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
 import type { Member } from '../domain/account'
+import { matches } from '../domain/api/check'
+import { SessionRecordSchema, type SessionRecord } from '../domain/api/persisted'
 import type { KeyValueStore } from '../platform/kv'
 import { storageFor } from './persist'
 
@@ -26,14 +28,11 @@ export function createSessionStore(kv: KeyValueStore): StoreApi<SessionState> {
       {
         name: 'session',
         version: 1,
-        storage: storageFor<{ token: string | null; member: Member | null }>(kv),
-        partialize: (s) => ({ token: s.token, member: s.member }),
-        merge: (persisted, current) => {
-          const p = (persisted ?? {}) as { token?: unknown; member?: unknown }
-          return typeof p.token === 'string' && p.member && typeof p.member === 'object'
-            ? { ...current, token: p.token, member: p.member as Member }
-            : current
-        }
+        storage: storageFor<SessionRecord>(kv),
+        partialize: (s) => ({ token: s.token, member: s.member }) as SessionRecord,
+        // A damaged record signs this device out; it signs in again on its own.
+        merge: (persisted, current) =>
+          matches(SessionRecordSchema, persisted) ? { ...current, token: persisted.token, member: persisted.member } : current
       }
     )
   )

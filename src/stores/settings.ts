@@ -1,21 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
+import { matches } from '../domain/api/check'
+import { SettingsRecordSchema, type SettingsRecord } from '../domain/api/persisted'
 import { clampFontStep, DEFAULT_FONT_STEP, FONT_STEPS } from '../domain/reading/typography'
 import type { KeyValueStore } from '../platform/kv'
 import { storageFor } from './persist'
 
-export interface SettingsState {
-  fontStep: number
-  careMode: boolean
-  nightMode: boolean
+export interface SettingsState extends SettingsRecord {
   setFontStep(step: number): void
   biggerText(): void
   smallerText(): void
   setCareMode(on: boolean): void
   setNightMode(on: boolean): void
 }
-
-type Persisted = Pick<SettingsState, 'fontStep' | 'careMode' | 'nightMode'>
 
 /** Reading settings, persisted under `settings` so they survive the app being killed. */
 export function createSettingsStore(kv: KeyValueStore): StoreApi<SettingsState> {
@@ -34,17 +31,13 @@ export function createSettingsStore(kv: KeyValueStore): StoreApi<SettingsState> 
       {
         name: 'settings',
         version: 1,
-        storage: storageFor<Persisted>(kv),
+        storage: storageFor<SettingsRecord>(kv),
         partialize: (s) => ({ fontStep: s.fontStep, careMode: s.careMode, nightMode: s.nightMode }),
-        // A damaged entry must not break start-up: keep only valid fields.
+        // A damaged or foreign record must not break start-up: the defaults stay. Fields are picked, so extra
+        // keys in storage can never replace an action.
         merge: (persisted, current) => {
-          const p = (persisted ?? {}) as Partial<Persisted>
-          return {
-            ...current,
-            fontStep: clampFontStep(p.fontStep ?? current.fontStep),
-            careMode: typeof p.careMode === 'boolean' ? p.careMode : current.careMode,
-            nightMode: typeof p.nightMode === 'boolean' ? p.nightMode : current.nightMode
-          }
+          if (!matches(SettingsRecordSchema, persisted)) return current
+          return { ...current, fontStep: persisted.fontStep, careMode: persisted.careMode, nightMode: persisted.nightMode }
         }
       }
     )

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { emptyFacts, mergeFacts, type Facts } from '../../../src/domain/sync/facts'
-import type { PullReply } from '../../../src/domain/sync/protocol'
+import type { PullReply } from '../../../src/domain/api/sync'
 import type { JudgedMutation, PushOutcome, SyncRepo } from '../repos'
 
 type Kind = keyof Facts

@@ -1,13 +1,6 @@
-/** What the offline store knows of one stored issue. */
-export interface CacheEntry {
-  id: string
-  hash: string
-  size: number
-  /** Downloaded by the reader on purpose: never evicted to make room. */
-  downloaded: boolean
-  lastReadAt: number
-  savedAt: number
-}
+import type { CacheEntry } from '../api/persisted'
+
+export type { CacheEntry }
 
 /**
  * Which cached (not downloaded) issues to evict so that `incoming` more bytes fit in `budget`,

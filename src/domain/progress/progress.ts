@@ -3,20 +3,9 @@
  * read, time spent only grows; the position is the latest one. Merge is pure and order-independent so two devices
  * (and the later sync) can never lose a read mark.
  */
-export interface ArticleProgress {
-  issueId: string
-  articleId: string
-  /** Scroll position as a fraction 0..1 of the article's scrollable height. */
-  position: number
-  /** When the position was last changed (ms since epoch, supplied by the caller). */
-  positionAt: number
-  read: boolean
-  /** First time the article was marked read, or null. */
-  readAt: number | null
-  /** Total reading time in ms. */
-  timeSpentMs: number
-  updatedAt: number
-}
+import type { ArticleProgress } from '../api/persisted'
+
+export type { ArticleProgress }
 
 export type ProgressMap = Record<string, ArticleProgress>
 

@@ -1,5 +1,6 @@
-import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
+import type { Static } from '@sinclair/typebox'
+import { matches } from '../api/check'
+import { Type } from '../api/type'
 import { CAPS, clampToNow } from './caps'
 import { articleKey, emptyFacts, mergeFacts, sessionKey, ShareChannelSchema, type Facts } from './facts'
 import { decodeHlc } from './hlc'
@@ -61,10 +62,7 @@ const isName = (name: string): name is MutationName => Object.prototype.hasOwnPr
  */
 export function factsOf(m: Mutation, ctx?: ApplyContext): Judged {
   if (!isName(m.name)) return { ok: false, reason: `unknown mutation ${m.name.slice(0, 40)}` }
-  if (!Value.Check(MutationArgs[m.name], m.args)) {
-    const first = Value.Errors(MutationArgs[m.name], m.args).First()
-    return { ok: false, reason: `bad arguments for ${m.name}${first ? `: ${first.path || '/'} ${first.message}` : ''}` }
-  }
+  if (!matches(MutationArgs[m.name], m.args)) return { ok: false, reason: `bad arguments for ${m.name}` }
   const clamp = (at: number) => (ctx ? clampToNow(at, ctx.now) : at)
   const f = emptyFacts()
   const args = m.args as Record<string, unknown>

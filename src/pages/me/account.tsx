@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { formatCode } from '../../domain/account'
+import type { PairingReply } from '../../domain/api/account'
 import { AccountCard } from '../../components/AccountCard'
 import { account } from '../../services'
 import { describeError } from '../../services/account/session'
@@ -15,7 +16,7 @@ export function AccountSection() {
   const member = useSession((s) => s.member)
   const [panel, setPanel] = useState<Panel>(null)
   const [value, setValue] = useState('')
-  const [pairing, setPairing] = useState<{ code: string; expiresAt: number } | null>(null)
+  const [pairing, setPairing] = useState<PairingReply | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 

@@ -1,4 +1,5 @@
 import { normalizeCode } from '../../domain/account'
+import { CLIENT_ERROR_SENTENCES, errorSentence } from '../../domain/api/errors'
 import type { PlatformLogin } from '../../platform/login'
 import type { StoreApi } from 'zustand/vanilla'
 import type { SessionState } from '../../stores/session'
@@ -6,17 +7,7 @@ import { ApiError, type AccountApi } from './api'
 
 /** A sentence for the member, in Chinese, for whatever went wrong. */
 export function describeError(err: unknown): string {
-  if (err instanceof ApiError) {
-    switch (err.code) {
-      case 'invalid_pairing_code': return '配对码无效或已过期，请在另一台设备上重新生成'
-      case 'unknown_join_code': return '没有找到这个组织，请核对加入码'
-      case 'invalid_display_name': return '名字需为 1–20 个字'
-      case 'rate_limited': return '操作太频繁，请稍后再试'
-      case 'unauthorized': return '登录已失效，请重新登录'
-      default: return err.status >= 500 ? '服务器暂时不可用，请稍后再试' : '请求未成功，请检查后重试'
-    }
-  }
-  return '网络不可用，请连接网络后重试'
+  return err instanceof ApiError ? errorSentence(err.code, err.status) : CLIENT_ERROR_SENTENCES.network
 }
 
 /** Signs in, pairs devices and keeps the member up to date in the session store. */

@@ -1,5 +1,7 @@
 import type { Issue, IssueSummary } from '../../domain/issue/types'
+import { API } from '../../domain/api/routes'
 import type { HttpClient } from '../../platform/http'
+import { createApiClient } from '../api/client'
 
 /** The content API as the client sees it: the issue index and whole issues. */
 export interface ContentApi {
@@ -7,22 +9,11 @@ export interface ContentApi {
   getIssue(id: string): Promise<Issue>
 }
 
-export class ContentApiError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message)
-    this.name = 'ContentApiError'
-  }
-}
-
-/** Content over HTTP from the server's /api/issues routes. */
+/** Content over HTTP from the server's /api/issues routes (answers checked by the client). */
 export function createContentApi(http: HttpClient, apiBase: string): ContentApi {
-  const get = async <T>(path: string): Promise<T> => {
-    const res = await http<T>({ url: `${apiBase}${path}` })
-    if (res.status !== 200) throw new ContentApiError(res.status, `GET ${path} answered ${res.status}`)
-    return res.data
-  }
+  const client = createApiClient(http, apiBase)
   return {
-    listIssues: () => get<IssueSummary[]>('/api/issues'),
-    getIssue: (id) => get<Issue>(`/api/issues/${encodeURIComponent(id)}`)
+    listIssues: () => client.call(API.listIssues),
+    getIssue: (id) => client.call(API.getIssue, { params: { id } }),
   }
 }

@@ -1,4 +1,7 @@
-import { nextToEvict, planEviction, type CacheEntry } from '../../domain/content/cache-policy'
+import { matches, matchingEntries, matchingItems } from '../../domain/api/check'
+import { IssueSchema, IssueSummarySchema } from '../../domain/api/issue'
+import { CacheEntrySchema, type Catalog } from '../../domain/api/persisted'
+import { nextToEvict, planEviction } from '../../domain/content/cache-policy'
 import { utf8Length } from '../../domain/issue/hash'
 import { serializeIssue, summarizeIssue } from '../../domain/issue/summary'
 import type { Issue, IssueSummary } from '../../domain/issue/types'
@@ -7,10 +10,7 @@ import { StorageFullError, type KeyValueStore } from '../../platform/kv'
 import { CACHE_PREFIX } from '../../platform/kv.evicting'
 import type { ContentApi } from './api'
 
-export interface Catalog {
-  entries: Record<string, CacheEntry>
-  summaries: Record<string, IssueSummary>
-}
+export type { Catalog }
 
 export interface ContentRepositoryDeps {
   api: ContentApi
@@ -42,11 +42,7 @@ const CATALOG_KEY = 'content.catalog'
 const INDEX_KEY = `${CACHE_PREFIX}content.index`
 const fileName = (id: string) => `issue-${id}.json`
 
-function isIssue(value: unknown, id: string): value is Issue {
-  const v = value as Issue | null
-  return !!v && typeof v === 'object' && v.id === id && typeof v.title === 'string' && Array.isArray(v.sections) &&
-    v.sections.every((s) => s && typeof s.title === 'string' && Array.isArray(s.articles) && s.articles.every((a) => a && typeof a.id === 'string' && Array.isArray(a.paragraphs)))
-}
+const isIssue = (value: unknown, id: string): value is Issue => matches(IssueSchema, value) && value.id === id
 
 /**
  * Issues from the network with an offline store behind them. Downloaded issues are kept until the reader removes
@@ -63,8 +59,12 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
       return fallback
     }
   }
-  let catalog: Catalog = readJson<Catalog>(CATALOG_KEY, { entries: {}, summaries: {} })
-  if (!catalog.entries || !catalog.summaries) catalog = { entries: {}, summaries: {} }
+  // Checked entry by entry: a damaged one is forgotten (its file is found again by the next store), the rest stay.
+  const restored = readJson<Partial<Record<keyof Catalog, unknown>> | null>(CATALOG_KEY, null)
+  let catalog: Catalog = {
+    entries: matchingEntries(CacheEntrySchema, restored?.entries),
+    summaries: matchingEntries(IssueSummarySchema, restored?.summaries)
+  }
   /**
    * The content hash of each issue in the index last loaded from the network: what decides whether a stored copy
    * is current. Before the index has been loaded (a deep link at launch) a stored copy is used as it is.
@@ -144,7 +144,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
         try { kv.setItem(INDEX_KEY, JSON.stringify(issues)) } catch { /* a cache: fine to lose */ }
         return { issues, source: 'network' }
       } catch {
-        const remembered = readJson<IssueSummary[]>(INDEX_KEY, [])
+        const remembered = matchingItems(IssueSummarySchema, readJson<unknown>(INDEX_KEY, []))
         const ids = new Set(remembered.map((s) => s.id))
         const stored = Object.values(catalog.summaries).filter((s) => !ids.has(s.id) && catalog.entries[s.id])
         return { issues: [...remembered, ...stored], source: 'offline' }

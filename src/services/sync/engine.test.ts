@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyFacts, mergeFacts, type Facts } from '../../domain/sync/facts'
 import { applyMutation, type Mutation } from '../../domain/sync/mutations'
-import type { PushReply } from '../../domain/sync/protocol'
+import type { PushReply } from '../../domain/api/sync'
 import { NetworkError } from '../../platform/http.types'
 import { StorageFullError } from '../../platform/kv.types'
 import { createMemoryKeyValueStore } from '../../platform/kv.memory'

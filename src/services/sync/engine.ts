@@ -1,9 +1,10 @@
-import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
+import type { Static, TSchema } from '@sinclair/typebox'
+import { matches } from '../../domain/api/check'
+import { Type } from '../../domain/api/type'
 import { emptyFacts, FactsSchema, mergeFacts, type Facts } from '../../domain/sync/facts'
 import { decodeHlc, encodeHlc, tickHlc } from '../../domain/sync/hlc'
 import { applyMutation, factsOf, MutationSchema, type Mutation, type MutationArgsOf, type MutationName } from '../../domain/sync/mutations'
-import type { PullBody, PullReply, PushBody, PushReply } from '../../domain/sync/protocol'
+import type { PullBody, PullReply, PushBody, PushReply } from '../../domain/api/sync'
 import type { KeyValueStore } from '../../platform/kv'
 import { NetworkError } from '../../platform/http.types'
 import { factsToMutationArgs } from './carry-over'
@@ -55,12 +56,12 @@ const ServerRecord = Type.Object({ v: Type.Literal(1), facts: FactsSchema, cooki
 type Outbox = Static<typeof OutboxRecord>
 type Server = Static<typeof ServerRecord>
 
-function restore<T>(kv: KeyValueStore, key: string, schema: Parameters<typeof Value.Check>[0], fallback: () => T): T {
+function restore<T>(kv: KeyValueStore, key: string, schema: TSchema, fallback: () => T): T {
   try {
     const raw = kv.getItem(key)
     if (raw !== null) {
       const value: unknown = JSON.parse(raw)
-      if (Value.Check(schema, value)) return value as T
+      if (matches(schema, value)) return value as T
     }
   } catch {
     // A record that does not parse is treated as absent; the server still has everything acknowledged.

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { API, responseSchemas } from '../../../../src/domain/api/routes'
 import { limitConfig, type RateLimits } from '../../../plugins/limits'
 import { sessionOf } from '../../../plugins/auth'
-import { DeviceBody, SignInReply, WechatBody } from '../../../schemas/auth'
-import { errors, Ok } from '../../../schemas/common'
 
 /** POST /api/auth/wechat, /api/auth/device (sign-in, public, rate-limited) and /api/auth/logout. */
 const auth: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, opts) => {
@@ -11,7 +10,7 @@ const auth: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, 
 
   app.post(
     '/wechat',
-    { config: signInConfig, schema: { body: WechatBody, response: { 200: SignInReply, ...errors(400, 401, 403, 429, 502) } } },
+    { config: signInConfig, schema: { body: API.signInWechat.body, response: responseSchemas(API.signInWechat) } },
     async (req) => {
       const signIn = await service.signInWechat(req.body.code)
       return { token: signIn.token, member: await members.view(signIn.memberId, signIn.sessionId) }
@@ -22,7 +21,7 @@ const auth: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, 
     '/device',
     {
       config: signInConfig,
-      schema: { body: DeviceBody, response: { 200: SignInReply, ...errors(400, 429) } },
+      schema: { body: API.signInDevice.body, response: responseSchemas(API.signInDevice) },
       // The device name is optional, so a bodyless POST is a normal request here.
       preValidation: async (req) => {
         if (req.body === undefined) req.body = {}
@@ -34,7 +33,7 @@ const auth: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, 
     },
   )
 
-  app.post('/logout', { schema: { response: { 200: Ok, ...errors(401) } } }, async (req) => {
+  app.post('/logout', { schema: { response: responseSchemas(API.logout) } }, async (req) => {
     await service.logout(sessionOf(req).id)
     return { ok: true as const }
   })

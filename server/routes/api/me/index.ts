@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { API, responseSchemas } from '../../../../src/domain/api/routes'
 import { sessionOf } from '../../../plugins/auth'
-import { errors } from '../../../schemas/common'
-import { MeReply, PatchMeBody } from '../../../schemas/me'
 
 /** GET /api/me and PATCH /api/me: only ever the caller's own member, taken from the token, never from the URL. */
 const me: FastifyPluginAsyncTypebox = async (app) => {
   const { members } = app.services
 
-  app.get('/', { schema: { response: { 200: MeReply, ...errors(401) } } }, async (req) => {
+  app.get('/', { schema: { response: responseSchemas(API.me) } }, async (req) => {
     const session = sessionOf(req)
     return { member: await members.view(session.memberId, session.id) }
   })
 
-  app.patch('/', { schema: { body: PatchMeBody, response: { 200: MeReply, ...errors(400, 401) } } }, async (req) => {
+  app.patch('/', { schema: { body: API.rename.body, response: responseSchemas(API.rename) } }, async (req) => {
     const session = sessionOf(req)
     await members.rename(session.memberId, req.body.displayName)
     return { member: await members.view(session.memberId, session.id) }

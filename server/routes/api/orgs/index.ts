@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { API, responseSchemas } from '../../../../src/domain/api/routes'
 import { sessionOf } from '../../../plugins/auth'
-import { errors } from '../../../schemas/common'
-import { JoinOrgBody, MeReply } from '../../../schemas/me'
 
 /** POST /api/orgs/join: the caller joins the party organization with that join code. */
 const orgs: FastifyPluginAsyncTypebox = async (app) => {
   const { members } = app.services
 
-  app.post('/join', { schema: { body: JoinOrgBody, response: { 200: MeReply, ...errors(400, 401, 404) } } }, async (req) => {
+  app.post('/join', { schema: { body: API.joinOrg.body, response: responseSchemas(API.joinOrg) } }, async (req) => {
     const session = sessionOf(req)
     await members.joinOrg(session.memberId, req.body.joinCode)
     return { member: await members.view(session.memberId, session.id) }

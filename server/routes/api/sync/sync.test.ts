@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Issue } from '../../../../src/domain/issue/types'
-import { PullReplySchema, PushReplySchema } from '../../../../src/domain/sync/protocol'
+import { PullReplySchema, PushReplySchema } from '../../../../src/domain/api/sync'
 import { bearer, dumpDatabase, SAMPLE_ID, signInDevice, testEnv, type TestEnv } from '../../../test-support'
 
 let env: TestEnv

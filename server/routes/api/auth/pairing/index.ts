@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { API, responseSchemas } from '../../../../../src/domain/api/routes'
 import { sessionOf } from '../../../../plugins/auth'
 import { limitConfig, type RateLimits } from '../../../../plugins/limits'
-import { ClaimBody, PairingReply, SignInReply } from '../../../../schemas/auth'
-import { errors } from '../../../../schemas/common'
 
 /** POST /api/auth/pairing (signed in: make a code) and POST /api/auth/pairing/claim (public: use it). */
 const pairing: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, opts) => {
@@ -10,7 +9,7 @@ const pairing: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (ap
 
   app.post(
     '/',
-    { config: limitConfig(opts.rateLimits.pairing), schema: { response: { 200: PairingReply, ...errors(401, 429) } } },
+    { config: limitConfig(opts.rateLimits.pairing), schema: { response: responseSchemas(API.createPairing) } },
     async (req) => auth.createPairing(sessionOf(req).memberId),
   )
 
@@ -18,7 +17,7 @@ const pairing: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (ap
     '/claim',
     {
       config: { public: true, ...limitConfig(opts.rateLimits.claim) },
-      schema: { body: ClaimBody, response: { 200: SignInReply, ...errors(400, 404, 429) } },
+      schema: { body: API.claimPairing.body, response: responseSchemas(API.claimPairing) },
     },
     async (req) => {
       const signIn = await auth.claimPairing(req.body.code, req.body.deviceName)

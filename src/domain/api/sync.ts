@@ -1,7 +1,8 @@
-import { Type, type Static } from '@sinclair/typebox'
-import { CAPS } from './caps'
-import { FactsSchema } from './facts'
-import { MutationSchema } from './mutations'
+import type { Static } from '@sinclair/typebox'
+import { CAPS } from '../sync/caps'
+import { FactsSchema } from '../sync/facts'
+import { MutationSchema } from '../sync/mutations'
+import { Type } from './type'
 
 /** POST /api/sync/push (SPEC P1–P5). */
 export const PushBodySchema = Type.Object(

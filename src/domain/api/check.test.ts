@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { TSchema } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseIssue } from '../issue'
+import { summarizeIssue, serializeIssue } from '../issue/summary'
+import * as account from './account'
+import { matches, SUPPORTED_KEYWORDS } from './check'
+import * as errors from './errors'
+import * as issue from './issue'
+import * as persisted from './persisted'
+
+const schemas = (Object.entries({ ...account, ...errors, ...issue, ...persisted }) as Array<[string, unknown]>).filter(
+  (entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object',
+)
+
+const dir = 'content/issues'
+const issues = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => parseIssue(readFileSync(join(dir, f), 'utf8'), { id: f.replace(/\.txt$/, '') }))
+const member = { id: 'm', displayName: '小王', org: { id: 'o', name: '支部' }, devices: [{ id: 'd', name: 'iPhone', kind: 'paired', createdAt: 1, current: true }] }
+const progress = { issueId: 'i', articleId: 'a', position: 0.5, positionAt: 1, read: true, readAt: null, timeSpentMs: 9, updatedAt: 1 }
+const summaries = issues.map((i) => summarizeIssue(i, serializeIssue(i), 'h'))
+const entry = { id: 'i', hash: 'h', size: 10, downloaded: true, lastReadAt: 1, savedAt: 1 }
+const samples: unknown[] = [
+  ...issues,
+  ...summaries,
+  { entries: { i: entry }, summaries: { i: summaries[0] } },
+  member, { member }, { token: 't', member }, { token: null, member: null }, { ok: true }, { code: 'ABCD2345', expiresAt: 1 },
+  { fontStep: 3, careMode: true, nightMode: false }, progress, { articles: { 'i/a': progress } },
+  { error: 'not_found', message: '没有' }, { deviceName: 'x' }, { joinCode: 'ABCD2345' }, { displayName: '小王' },
+]
+
+/** A value and the values inside it (the first two items of arrays), so nested schemas get real samples too. */
+function* parts(value: unknown, depth = 0): Generator<unknown> {
+  yield value
+  if (depth > 4 || value === null || typeof value !== 'object') return
+  for (const inner of Array.isArray(value) ? value.slice(0, 2) : Object.values(value)) yield* parts(inner, depth + 1)
+}
+const allSamples = samples.flatMap((sample) => [...parts(sample)])
+
+/** Each sample, and copies of it with one value somewhere inside replaced or removed. */
+function* variants(value: unknown, depth = 0): Generator<unknown> {
+  yield value
+  if (depth > 4 || value === null || typeof value !== 'object') return
+  const odd = [null, undefined, 0, -1, 1.5, NaN, Infinity, '', 'x'.repeat(200), '2020-13-99', true, [], {}, [1], { a: 1 }]
+  const entries = Object.entries(value).slice(0, 6)
+  for (const [key, inner] of entries) {
+    for (const replacement of odd) yield Array.isArray(value) ? value.map((v, i) => (String(i) === key ? replacement : v)) : { ...value, [key]: replacement }
+    if (!Array.isArray(value)) { const { [key]: _, ...rest } = value as Record<string, unknown>; void _; yield rest }
+    for (const deeper of variants(inner, depth + 1)) {
+      yield Array.isArray(value) ? value.map((v, i) => (String(i) === key ? deeper : v)) : { ...value, [key]: deeper }
+    }
+  }
+  if (!Array.isArray(value)) { yield { ...value, extra: 1 }; yield Object.assign(Object.create(null), value); yield [value] }
+}
+
+describe('matches agrees with TypeBox Value.Check', () => {
+  it('uses only the keywords it understands', () => {
+    const seen = new Set<string>()
+    const walk = (s: unknown) => {
+      if (s === null || typeof s !== 'object') return
+      for (const [k, v] of Object.entries(s)) {
+        if (!Array.isArray(s)) seen.add(k)
+        if (k === 'properties' || k === 'patternProperties') Object.values(v as object).forEach(walk)
+        else if (typeof v === 'object') walk(v)
+      }
+    }
+    for (const [, s] of schemas) walk(s)
+    expect([...seen].filter((k) => !(SUPPORTED_KEYWORDS as readonly string[]).includes(k))).toEqual([])
+  })
+
+  it.each(schemas)('%s: on real samples and every one-value mutation of them', (_name, schema) => {
+    let accepted = 0
+    for (const sample of allSamples) {
+      for (const v of variants(sample, 2)) {
+        const expected = Value.Check(schema, v)
+        if (matches(schema, v) !== expected) expect.fail(`disagrees on ${JSON.stringify(v)?.slice(0, 300)}`)
+        if (expected) accepted++
+      }
+    }
+    expect(accepted).toBeGreaterThan(0)
+  })
+
+  it.each(schemas)('%s: on random values', (_name, schema) => {
+    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (v) => matches(schema, v) === Value.Check(schema, v)), { numRuns: 300 })
+  })
+})

@@ -1,0 +1,120 @@
+// The API contract, checked from both ends: every route the server registers takes its schemas from
+// src/domain/api (the same objects the client checks answers with), and one round trip per route family goes
+// through the real client (platform fetch client + ApiClient) against the real app via app.inject.
+import type { RouteOptions } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatCode } from '../../src/domain/account'
+import { ErrorBodySchema } from '../../src/domain/api/errors'
+import { API, type RouteContract } from '../../src/domain/api/routes'
+import { createFetchClient } from '../../src/platform/http.fetch'
+import { ApiError, createApiClient } from '../../src/services/api/client'
+import { createAccountApi } from '../../src/services/account/api'
+import { createContentApi } from '../../src/services/content/api'
+import { createOrg } from '../../server/services/members'
+import { SAMPLE_ID, testEnv, type TestEnv } from '../../server/test-support'
+import type { App } from '../../server/types'
+
+/** The platform's fetch client, with fetch answered by app.inject instead of a socket. */
+function injectedHttp(app: App) {
+  return createFetchClient(async (input, init) => {
+    const res = await app.inject({
+      method: (init?.method ?? 'GET') as 'GET',
+      url: String(input),
+      headers: init?.headers as Record<string, string>,
+      payload: init?.body as string | undefined,
+    })
+    const headers = new Headers()
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, String(v))
+    const empty = res.statusCode === 204 || res.statusCode === 304
+    return new Response(empty ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers })
+  })
+}
+
+const strip = (url: string) => (url.length > 1 ? url.replace(/\/$/, '') : url)
+
+let env: TestEnv
+const registered = new Map<string, RouteOptions>()
+
+beforeAll(async () => {
+  env = await testEnv({
+    onRoute: (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method]
+      for (const m of methods) registered.set(`${m} ${strip(route.url)}`, route)
+    },
+  })
+})
+afterAll(async () => env.close())
+
+describe('routes and client share one contract', () => {
+  const contracts = Object.entries(API) as Array<[string, RouteContract]>
+
+  it.each(contracts)('%s: the server validates and serializes with the very schemas the client checks', (_name, contract) => {
+    const route = registered.get(`${contract.method} ${contract.path}`)
+    expect(route, `${contract.method} ${contract.path} is registered`).toBeDefined()
+    const schema = route?.schema as { body?: unknown; response?: Record<number, unknown> }
+    expect(schema.body ?? null).toBe(contract.body)
+    expect(schema.response?.[200]).toBe(contract.reply)
+    for (const status of contract.errors) expect(schema.response?.[status], `${status}`).toBe(ErrorBodySchema)
+  })
+
+  it('has a contract for every /api route the server registers', () => {
+    const known = new Set(Object.values(API).map((c) => `${c.method} ${c.path}`))
+    const api = [...registered.keys()].filter((k) => / \/api\//.test(k) && !k.startsWith('HEAD '))
+    expect(api.filter((k) => !known.has(k))).toEqual([])
+  })
+})
+
+describe('round trips through the client', () => {
+  const client = () => createApiClient(injectedHttp(env.app), '')
+
+  it('health', async () => {
+    expect(await client().call(API.health)).toEqual({ ok: true })
+  })
+
+  it('issues: the index and a whole issue pass the client check; a missing one is a Chinese ApiError', async () => {
+    const content = createContentApi(injectedHttp(env.app), '')
+    const index = await content.listIssues()
+    expect(index.map((s) => s.id)).toContain(SAMPLE_ID)
+    const issue = await content.getIssue(SAMPLE_ID)
+    expect(issue.id).toBe(SAMPLE_ID)
+    expect(issue.sections.length).toBeGreaterThan(0)
+    const missing = await content.getIssue('no-such-issue').catch((e: unknown) => e)
+    expect(missing).toBeInstanceOf(ApiError)
+    expect(missing).toMatchObject({ status: 404, code: 'not_found', message: '没有找到要访问的内容' })
+  })
+
+  it('auth, pairing, me and orgs', async () => {
+    let token: string | null = null
+    const account = createAccountApi(injectedHttp(env.app), '', () => token)
+
+    const device = await account.signInDevice('测试设备')
+    token = device.token
+    expect(device.member.devices).toEqual([expect.objectContaining({ name: '测试设备', kind: 'device', current: true })])
+
+    const wechat = await account.signInWechat(env.wechat.issueCode('contract'))
+    expect(wechat.member.devices[0].kind).toBe('wechat')
+
+    expect((await account.me()).member.id).toBe(device.member.id)
+    expect((await account.rename('  小王 ')).member.displayName).toBe('小王')
+    const badName = await account.rename(' ').catch((e: unknown) => e)
+    expect(badName).toMatchObject({ status: 400 })
+
+    const org = await createOrg(env.app.services.store.orgs, '第一党支部', env.clock.now())
+    // Typed the way people type it: lower case, grouped with a dash.
+    const typed = formatCode(org.joinCode).toLowerCase().replace(' ', '-')
+    expect((await account.joinOrg(typed)).member.org).toEqual({ id: org.id, name: '第一党支部' })
+    const unknown = await account.joinOrg('2345-6789').catch((e: unknown) => e)
+    expect(unknown).toMatchObject({ status: 404, code: 'unknown_join_code', message: '没有找到这个组织，请核对加入码' })
+
+    const pairing = await account.createPairing()
+    expect(pairing.code).toMatch(/^[23456789A-HJKMNP-Z]{8}$/)
+    const claimed = await account.claimPairing(` ${formatCode(pairing.code).toLowerCase()} `, '第二台')
+    expect(claimed.member.id).toBe(device.member.id)
+    const again = await account.claimPairing(pairing.code).catch((e: unknown) => e)
+    expect(again).toMatchObject({ status: 404, code: 'invalid_pairing_code' })
+
+    expect(await account.logout()).toEqual({ ok: true })
+    const after = await account.me().catch((e: unknown) => e)
+    expect(after).toMatchObject({ status: 401, code: 'unauthorized', message: '登录已失效，请重新登录' })
+  })
+})
