@@ -87,6 +87,20 @@ describe('content repository on the weapp file system', () => {
     expect(index.source).toBe('offline')
   })
 
+  it('keeps every download when downloads alone exceed the cache budget (README: downloads are never evicted)', async () => {
+    // Downloads do not count against the budget for cached issues: three downloads and a budget of two must not
+    // make the repository evict them to fit a fourth, merely read, issue.
+    const { repo, net, wx } = setup({ budget: 2 * S })
+    await repo.download('i1')
+    await repo.download('i2')
+    await repo.download('i3')
+    await repo.getIssue('i4')
+    for (const id of ['i1', 'i2', 'i3']) expect(repo.isDownloaded(id)).toBe(true)
+    expect([...wx.files.keys()].filter((k) => /issue-i[123]\.json$/.test(k))).toHaveLength(3)
+    net.setOnline(false)
+    for (const id of ['i1', 'i2', 'i3']) expect((await repo.getIssue(id)).id).toBe(id)
+  })
+
   it('when the file system is full, evicts cache and keeps downloads and progress', async () => {
     const { repo, kv, wx } = setup({ quota: 3 * S })
     kv.setItem('progress', JSON.stringify({ state: { articles: { 'i1/a1': { read: true } } }, version: 1 }))
