@@ -21,6 +21,8 @@ export interface MemberView {
 }
 
 export const DISPLAY_NAME_MAX = 20
+/** Characters that draw nothing on their own: Hangul fillers (ㅤ), the blank Braille cell, lone combining marks, variation selectors. */
+const BLANK_LOOKING = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu
 
 /** Profile and organization membership. Every method acts on the caller's own member id only. */
 export class MemberService {
@@ -51,12 +53,12 @@ export class MemberService {
     }
   }
 
-  /** Sets the display name: trimmed, 1–20 characters, no control characters. */
+  /** Sets the display name: trimmed, 1–20 characters, no control characters, at least one visible character. */
   async rename(memberId: string, displayName: string): Promise<void> {
     const name = displayName.trim()
     const length = [...name].length
-    if (length < 1 || length > DISPLAY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name)) {
-      throw new HttpError(400, 'invalid_display_name', `Display name must be 1–${DISPLAY_NAME_MAX} visible characters`)
+    if (length < 1 || length > DISPLAY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name) || name.replace(BLANK_LOOKING, '') === '') {
+      throw new HttpError(400, 'invalid_display_name', `名字需为 1–${DISPLAY_NAME_MAX} 个字，且不能全是空白`)
     }
     await this.accounts.updateDisplayName(memberId, name, this.now())
   }
