@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFile
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compareSummaries, serializeIssue, summarizeIssue, type IssueSummary } from '../src/domain/issue/index'
-import { formatError, formatWarning, importIssueFile } from './lib/issue-files'
+import { formatError, formatWarning, importIssueFile } from '../tools/lib/issue-files'
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..')
 

@@ -3,7 +3,7 @@
  * Usage: npm run -s import -- FILE
  * Warnings go to stderr as FILE:LINE: warning: …, exit 0. A rejected file prints FILE:LINE: message, exit 1.
  */
-import { formatError, formatWarning, importIssueFile } from './lib/issue-files'
+import { formatError, formatWarning, importIssueFile } from '../tools/lib/issue-files'
 
 function main(argv: string[]): number {
   const files = argv.filter((a) => a !== '--')

@@ -1,0 +1,49 @@
+// The bench runner's promises: a missed goal fails the run, and a bench that leaves a process running is caught
+// (and the process killed), however it escaped.
+import { spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { processesWithEnv } from '../tools/lib/processes'
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-runner-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function runner(...filters: string[]): { code: number | null; out: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', ...filters], { encoding: 'utf8', env: { ...process.env, BENCH_DIR: dir }, timeout: 60_000 })
+  return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
+}
+
+const row = (value: number, goal: string) => `export async function run() { return [{ measure: 'm', value: ${value}, baseline: 10, unit: 'ms', goal: ${goal} }] }\n`
+
+describe.skipIf(process.platform !== 'linux')('npm run bench', () => {
+  it('prints each goal with PASS or FAIL and exits 1 when one is missed', () => {
+    writeFileSync(join(dir, 'met.bench.ts'), row(12, "{ of: 'ratio', max: 1.5 }"))
+    writeFileSync(join(dir, 'missed.bench.ts'), row(30, "{ of: 'ratio', max: 1.5 }"))
+    const met = runner('met')
+    expect(met.out).toMatch(/ratio ≤ 1\.5× \| PASS/)
+    expect(met.code).toBe(0)
+    const missed = runner('missed')
+    expect(missed.out).toMatch(/ratio ≤ 1\.5× \| FAIL/)
+    expect(missed.out).toMatch(/goal missed: m/)
+    expect(missed.code).toBe(1)
+  })
+
+  it('fails a bench that leaves a process running, names it and kills it', () => {
+    const id = randomUUID()
+    writeFileSync(join(dir, 'leak.bench.ts'), `import { spawn } from 'node:child_process'
+export async function run() {
+  // A server started in a group of its own and never stopped.
+  spawn('sleep', ['77'], { detached: true, stdio: 'ignore', env: { ...process.env, LEAK_ID: '${id}' } }).unref()
+  return [{ measure: 'leaky', value: 1, baseline: 1, unit: 'ms' }]
+}
+`)
+    const r = runner('leak')
+    expect(r.out).toMatch(/leak: left 1 process\(es\) running after it finished/)
+    expect(r.out).toMatch(/sleep 77/)
+    expect(r.code).toBe(1)
+    expect(processesWithEnv('LEAK_ID', id)).toEqual([])
+  })
+})
