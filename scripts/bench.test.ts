@@ -41,9 +41,12 @@ export async function run() {
 }
 `)
     const r = runner('leak')
+    const left = processesWithEnv('LEAK_ID', id)
+    // Never leave the sleeper behind, even when the runner failed to kill it.
+    for (const p of left) process.kill(p.pid, 'SIGKILL')
     expect(r.out).toMatch(/leak: left 1 process\(es\) running after it finished/)
     expect(r.out).toMatch(/sleep 77/)
     expect(r.code).toBe(1)
-    expect(processesWithEnv('LEAK_ID', id)).toEqual([])
+    expect(left).toEqual([])
   })
 })
