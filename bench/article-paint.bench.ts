@@ -15,7 +15,7 @@ import { startApp } from '../tools/lib/app'
 import { verdict, type BenchRow } from '../tools/lib/bench-row'
 import { launchBrowser, PHONE } from '../tools/lib/browser'
 import { runOrThrow } from '../tools/lib/run'
-import { ensureFixtureResolves, syncFixtureConfig } from './lib/fixture'
+import { syncFixtureConfig } from './lib/fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const RUNS = 7
@@ -73,7 +73,6 @@ async function emptyAppTimes(browser: Browser, staticUrl: string): Promise<{ app
 async function buildBoth(): Promise<string> {
   const app = await runOrThrow('npm', ['run', '-s', 'build:h5'])
   syncFixtureConfig(process.cwd(), FIXTURE_APP)
-  ensureFixtureResolves(process.cwd(), FIXTURE_APP)
   rmSync(FIXTURE, { recursive: true, force: true })
   const fixture = await runOrThrow('npx', ['taro', 'build', '--type', 'h5'], { cwd: FIXTURE_APP })
   return `fresh builds: app ${(app.ms / 1000).toFixed(0)} s, empty app ${(fixture.ms / 1000).toFixed(0)} s`
