@@ -1,4 +1,4 @@
-// Lint = the layering rules of shared/docs/architecture.md ("who may import whom"), enforced in npm test.
+// Lint = the layering rules of the architecture ("who may import whom"), enforced in npm test.
 import tseslint from 'typescript-eslint'
 import importPlugin from 'eslint-plugin-import'
 
