@@ -1,10 +1,11 @@
 // The bench runner's promises: a missed goal fails the run, and a bench that leaves a process running is caught
 // (and the process killed), however it escaped.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { processesWithEnv } from '../tools/lib/processes'
 
@@ -49,4 +50,29 @@ export async function run() {
     expect(r.code).toBe(1)
     expect(left).toEqual([])
   })
+
+  it('on Ctrl-C stops the bench and everything it started', async () => {
+    const id = randomUUID()
+    const processes = fileURLToPath(new URL('../tools/lib/processes.ts', import.meta.url))
+    writeFileSync(join(dir, 'hang.bench.ts'), `import { spawnGroup } from ${JSON.stringify(processes)}
+export async function run() {
+  spawnGroup('sleep', ['88'], { stdio: 'ignore', env: { ...process.env, HANG_ID: '${id}' } })
+  console.error('hang: started')
+  await new Promise(() => {})
+  return []
+}
+`)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', 'hang'], { env: { ...process.env, BENCH_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stderr.on('data', (c: Buffer) => { out += c.toString() })
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    for (let i = 0; i < 600 && !out.includes('hang: started'); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(processesWithEnv('HANG_ID', id)).toHaveLength(1)
+    child.kill('SIGINT')
+    const code = await exited
+    const left = processesWithEnv('HANG_ID', id)
+    for (const p of left) process.kill(p.pid, 'SIGKILL')
+    expect(left).toEqual([])
+    expect(code).not.toBe(0)
+  }, 60_000)
 })
