@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { propertyOptions } from '../../domain/testing/property'
 import type { Issue, IssueSummary } from '../../domain/issue/types'
 import { createWxFileStore, type WxFileSystem } from '../../platform/files.wxfs'
 import { createMemoryKeyValueStore } from '../../platform/kv.memory'
@@ -139,6 +141,26 @@ describe('content repository on the weapp file system', () => {
     kv.setItem('content.catalog', 'garbage{')
     const repo = createContentRepository({ api: net.api, files: createWxFileStore(wx.fs, '/u'), kv, now: () => 1, budgetBytes: Infinity })
     expect((await repo.getIssue('i2')).id).toBe('i2')
+  })
+})
+
+describe('content repository over random reading (property)', () => {
+  it('never evicts a download, and keeps cached issues within the budget after every step', async () => {
+    const op = fc.record({ kind: fc.constantFrom('read', 'read', 'download', 'remove'), id: fc.constantFrom('i1', 'i2', 'i3', 'i4', 'i5') })
+    await fc.assert(fc.asyncProperty(fc.array(op, { maxLength: 25 }), fc.integer({ min: 1, max: 4 }), async (ops, budgetIssues) => {
+      const { repo, wx } = setup({ budget: budgetIssues * S })
+      const downloads = new Set<string>()
+      for (const { kind, id } of ops) {
+        if (kind === 'read') await repo.getIssue(id)
+        else if (kind === 'download') { await repo.download(id); downloads.add(id) }
+        else { await repo.removeDownload(id); downloads.delete(id) }
+        for (const d of downloads) {
+          expect(repo.isDownloaded(d), `download ${d} lost after ${kind} ${id}`).toBe(true)
+          expect([...wx.files.keys()].some((k) => k.endsWith(`issue-${d}.json`)), `file of ${d}`).toBe(true)
+        }
+        expect(repo.usage().cached).toBeLessThanOrEqual(budgetIssues * S)
+      }
+    }), propertyOptions(100))
   })
 })
 

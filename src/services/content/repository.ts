@@ -171,11 +171,13 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
       onProgress?.(1)
     },
 
-    /** Removes a download (the issue stays cached until evicted). */
+    /** Removes a download: the issue becomes cache, and the cache is brought back within its budget. */
     async removeDownload(id: string): Promise<void> {
       const e = catalog.entries[id]
       if (!e) return
       e.downloaded = false
+      const cached = Object.values(catalog.entries).filter((x) => !x.downloaded)
+      for (const victim of planEviction(cached, deps.budgetBytes, 0) ?? []) await evict(victim)
       saveCatalog()
     },
 
