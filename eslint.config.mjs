@@ -12,13 +12,17 @@ const layers = {
   pages: './src/pages',
   server: './server',
   mock: './mock',
-  scripts: './scripts'
+  scripts: './scripts',
+  bench: './bench',
+  tests: './tests',
+  // The one place scripts/, bench/ and tests/ share helpers through (tools/wxci is miniprogram-ci's own install).
+  tools: './tools/lib'
 }
 const zone = (target, from, message) => ({ target, from, message })
 const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'zlib', 'stream', 'events', 'worker_threads']
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'content/dist/**', 'tools/**', 'bench/fixtures/**', '**/*.d.ts', 'data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'content/dist/**', 'tools/wxci/**', 'bench/fixtures/**', '**/*.d.ts', 'data/**'] },
   {
     files: ['**/*.{ts,tsx,mts,mjs,js}'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } },
@@ -32,7 +36,12 @@ export default tseslint.config(
           zone(layers.stores, [layers.services, layers.components, layers.pages], 'src/stores import domain and platform storage only.'),
           zone(layers.services, [layers.components, layers.pages], 'src/services import domain, platform and stores only.'),
           zone(layers.components, [layers.stores, layers.services, layers.pages, layers.platform], 'Components are presentational: props in, events out (no stores, services or platform).'),
-          zone([layers.server, layers.mock, layers.scripts], [layers.platform, layers.stores, layers.services, layers.components, layers.pages], 'server/, mock/ and scripts/ import src/domain only.')
+          zone([layers.server, layers.mock, layers.scripts, layers.bench, layers.tools], [layers.platform, layers.stores, layers.services, layers.components, layers.pages], 'server/, mock/, scripts/, bench/ and tools/lib import src/domain only.'),
+          // Helper folders do not import each other sideways: what two of them need lives in tools/lib.
+          zone(layers.scripts, [layers.bench, layers.tests], 'scripts/ imports no bench/ or tests/ code: share it through tools/lib.'),
+          zone(layers.bench, [layers.scripts, layers.tests], 'bench/ imports no scripts/ or tests/ code: share it through tools/lib.'),
+          zone(layers.tests, [layers.scripts, layers.bench], 'tests/ imports no scripts/ or bench/ code: share it through tools/lib.'),
+          zone(layers.tools, [layers.scripts, layers.bench, layers.tests], 'tools/lib is shared by scripts/, bench/ and tests/ and imports none of them.')
         ]
       }]
     }
@@ -69,9 +78,9 @@ export default tseslint.config(
     }
   },
   {
-    files: ['server/**/*.ts', 'mock/**/*.ts', 'scripts/**/*.ts'],
+    files: ['server/**/*.ts', 'mock/**/*.ts', 'scripts/**/*.ts', 'tools/lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@tarojs/*', 'react', 'react-dom'], message: 'server/, mock/ and scripts/ run in Node: no Taro or React.' }] }]
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@tarojs/*', 'react', 'react-dom'], message: 'server/, mock/, scripts/ and tools/lib run in Node: no Taro or React.' }] }]
     }
   }
 )

@@ -8,12 +8,12 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ensureFixtureResolves, syncFixtureConfig } from './lib/fixture'
-import { filesSize, human } from './lib/fs-size'
+import { filesSize, human, MB } from '../tools/lib/fs-size'
 import { firstLoadAssets } from './lib/h5'
-import { run as exec, runOrThrow, tail } from './lib/run'
-import { formatTable } from './lib/table'
-import type { BenchRow } from './lib/types'
-import { packageSizes } from './lib/weapp'
+import { run as exec, runOrThrow, tail } from '../tools/lib/run'
+import { formatTable } from '../tools/lib/table'
+import type { BenchRow } from '../tools/lib/bench-row'
+import { packageSizes } from '../tools/lib/weapp'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const FIXTURE = join(ROOT, 'bench', 'fixtures', 'empty-taro')
@@ -69,6 +69,8 @@ export async function run(): Promise<BenchRow[]> {
       value: app.weappMain,
       baseline: base.weappMain,
       unit: 'bytes',
+      // The budget npm run check:weapp enforces: half of WeChat's 2 MB, so there is room to grow.
+      goal: { of: 'value', max: 1 * MB },
       note: withNote(`${human(app.weappMain)}; files outside subpackages; builds ${secs(app.buildMs.weapp)} vs ${secs(base.buildMs.weapp)}`)
     },
     {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { buildApp } from '../server/app'
+import type { BenchRow } from '../tools/lib/bench-row'
 
 /** The part of autocannon's programmatic API used here (the package ships no types). */
 interface AutocannonResult {
@@ -33,14 +34,6 @@ const SAMPLE = fileURLToPath(new URL(`../content/issues/${ISSUE_ID}.txt`, import
 const DURATION_S = 5
 const ROUNDS = 2
 const CONNECTIONS = 10
-
-/** One bench row as the bench runner prints it. */
-export interface BenchRow {
-  measure: string
-  value: number
-  baseline: number
-  unit: string
-}
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 })

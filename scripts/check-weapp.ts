@@ -7,9 +7,9 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { human, MB } from '../bench/lib/fs-size'
-import { run, tail } from '../bench/lib/run'
-import { allPages, missingPageFiles, packageSizes, readAppJson } from '../bench/lib/weapp'
+import { human, MB } from '../tools/lib/fs-size'
+import { run, tail } from '../tools/lib/run'
+import { allPages, missingPageFiles, packageSizes, readAppJson } from '../tools/lib/weapp'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DIST = join(ROOT, 'dist', 'weapp')

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ensureBrowser } from './lib/browser'
+import { ensureBrowser } from '../tools/lib/ensure-browser'
 
 interface Tally { name: string; passed: number; failed: number; skipped?: number; note?: string }
 const tallies: Tally[] = []

@@ -1,6 +1,8 @@
 // @vitest-environment node
 // Fuzzes every route with seeded hostile input: malformed and oversized bodies, wrong types, bad tokens and path
-// tricks. The server must answer each with a 4xx (never a 5xx) and leave the database exactly as it was.
+// tricks. The server must answer each with a 4xx (never a 5xx) and leave the database exactly as it was. A second
+// suite sends bodies the schemas accept, with a valid token, whose values the services must refuse: those reach
+// handler code, so "the database is unchanged" there shows a refusal writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOrg } from './services/members'
 import { bearer, dumpDatabase, signInDevice, tempDir, testEnv, writeH5Fixture, type TestEnv } from './test-support'
@@ -146,6 +148,7 @@ function attack(r: Rand, valid: string): Attack {
 
 let env: TestEnv
 let token: string
+let org: { id: string; name: string; joinCode: string }
 const h5 = tempDir('h5-')
 beforeAll(async () => {
   writeH5Fixture(h5.path)
@@ -153,7 +156,7 @@ beforeAll(async () => {
   const lots = { max: 1e9, windowMs: 60_000 }
   env = await testEnv({ staticDir: h5.path, rateLimits: { signIn: lots, pairing: lots, claim: lots } })
   token = (await signInDevice(env.app, 'victim')).token
-  await createOrg(env.app.services.store.orgs, '党支部', env.clock.now())
+  org = await createOrg(env.app.services.store.orgs, '党支部', env.clock.now())
   await env.app.inject({ method: 'POST', url: '/api/auth/pairing', headers: bearer(token) })
 })
 afterAll(async () => {
@@ -184,5 +187,56 @@ describe('hostile input', () => {
     expect(dumpDatabase(env.dataDir)).toBe(before)
     // The run really exercised refusals of every kind, not just one path.
     for (const status of [400, 401, 404, 413, 415]) expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(10)
+  })
+})
+
+/** Display names the schema accepts (a string of 1–100) but that show as nothing, or hide a bidi trick. */
+const BLANK_OR_BIDI_NAMES = [
+  '\u202E张三', '张\u202E三', '\u202Dabc', '\u2066党\u2069', '\u200F名', '\u3000\u3000', '\u3000', ' \u3000 ', '\u00A0\u00A0',
+  '\u3164', '\u3164\u3164', '\u115F', '\u1160', '\uFFA0', '\u2800\u2800', '\u0300\u0301', '\uFE0F', '\u034F', '\u200B',
+  '\u200B\u200C\u200D', '\u2060', '\uFEFF', '\u00AD', '\u{E0020}', '\t\n', '\u2028', '党'.repeat(21), '😀'.repeat(21),
+]
+
+/** Join codes the schema accepts (1–32 characters) that name no organization the member may join. */
+function wrongJoinCodes(): string[] {
+  const code = org.joinCode
+  const swap = (c: string) => (c === 'A' ? 'B' : 'A')
+  return [
+    'ABCDEFGH', 'ZZZZZZZZ', '00000000', '-', ' ', '\u3000',
+    code.slice(0, -1), code + 'A', swap(code[0]) + code.slice(1), code.slice(0, -1) + swap(code[code.length - 1]),
+    // Other identifiers of the organization are not its join code.
+    org.id.slice(0, 32), org.name, `${code}${code}`.slice(0, 32), code.split('').reverse().join(''),
+  ].filter((c) => c !== code && c.replace(/[\s-]+/g, '').toUpperCase() !== code)
+}
+
+describe('schema-valid but wrong values, with a valid token', () => {
+  it('refuses blank-looking and bidi display names and unknown join codes with a 4xx {error, message}, changing nothing', async () => {
+    const me = async () => (await env.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json() as { member: { displayName: string; org: unknown } }
+    const before = dumpDatabase(env.dataDir)
+    const profile = await me()
+    const failures: string[] = []
+    const requests = [
+      ...BLANK_OR_BIDI_NAMES.map((displayName) => ({ method: 'PATCH' as const, url: '/api/me', payload: { displayName } })),
+      ...wrongJoinCodes().map((joinCode) => ({ method: 'POST' as const, url: '/api/orgs/join', payload: { joinCode } })),
+    ]
+    expect(requests.length).toBeGreaterThan(30)
+    for (const req of requests) {
+      const res = await env.app.inject({ ...req, headers: bearer(token) })
+      const where = `${req.method} ${req.url} ${JSON.stringify(req.payload)} → ${res.statusCode} ${res.body.slice(0, 200)}`
+      if (res.statusCode < 400 || res.statusCode >= 500) failures.push(where)
+      const body = (() => { try { return res.json() as Record<string, unknown> } catch { return null } })()
+      if (typeof body?.error !== 'string' || typeof body?.message !== 'string' || body.error === 'bad_request') failures.push(`shape or schema: ${where}`)
+      // Each refusal is checked on its own, so a write that precedes a refusal is caught at the request that made it.
+      if (dumpDatabase(env.dataDir) !== before) failures.push(`database changed: ${where}`)
+    }
+    expect(failures).toEqual([])
+    expect(await me()).toEqual(profile)
+    expect(dumpDatabase(env.dataDir)).toBe(before)
+  })
+
+  it('refuses a name in Chinese, saying what is wrong', async () => {
+    const res = await env.app.inject({ method: 'PATCH', url: '/api/me', headers: bearer(token), payload: { displayName: '\u3164\u3164' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toEqual({ error: 'invalid_display_name', message: expect.stringMatching(/[\u4e00-\u9fff]/) })
   })
 })

@@ -99,6 +99,32 @@ describe('npm run publish', () => {
   })
 })
 
+describe('republishing an issue', () => {
+  it('serves the new body at once and answers 200, not 304, to the old ETag', async () => {
+    const url = `${server.url}api/issues/${SAMPLE_ID}`
+    const first = await fetch(url)
+    const oldBody = await first.text()
+    const oldEtag = first.headers.get('etag') ?? ''
+    expect(oldEtag).not.toBe('')
+    // Warm the server's cache with the old body and check the old ETag is honoured before the change.
+    expect((await fetch(url, { headers: { 'if-none-match': oldEtag } })).status).toBe(304)
+
+    const changed = sample.replace('4月14日下午', '4月15日下午')
+    expect(changed).not.toBe(sample)
+    const file = join(incoming, `${SAMPLE_ID}.txt`)
+    writeFileSync(file, changed)
+    expect((await publish(file)).out).toBe(`published ${SAMPLE_ID}`)
+
+    const conditional = await fetch(url, { headers: { 'if-none-match': oldEtag } })
+    expect(conditional.status).toBe(200)
+    const newBody = await conditional.text()
+    expect(newBody).not.toBe(oldBody)
+    expect(newBody).toContain('4月15日下午')
+    expect(conditional.headers.get('etag')).not.toBe(oldEtag)
+    expect(await (await fetch(url)).text()).toBe(newBody)
+  })
+})
+
 describe('publishing at start', () => {
   it('publishes new and changed files, and keeps the old version of a file that no longer parses', async () => {
     const sub = tempDir()

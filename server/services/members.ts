@@ -5,6 +5,8 @@ import type { Member } from '../../src/domain/api/account'
 import { newCode, newId } from './secrets'
 
 export const DISPLAY_NAME_MAX = 20
+/** Characters that draw nothing on their own: Hangul fillers (ㅤ), the blank Braille cell, lone combining marks, variation selectors. */
+const BLANK_LOOKING = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu
 
 /** Profile and organization membership. Every method acts on the caller's own member id only. */
 export class MemberService {
@@ -35,11 +37,11 @@ export class MemberService {
     }
   }
 
-  /** Sets the display name: trimmed, 1–20 characters, no control characters. */
+  /** Sets the display name: trimmed, 1–20 characters, no control characters, at least one visible character. */
   async rename(memberId: string, displayName: string): Promise<void> {
     const name = displayName.trim()
     const length = [...name].length
-    if (length < 1 || length > DISPLAY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name)) {
+    if (length < 1 || length > DISPLAY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name) || name.replace(BLANK_LOOKING, '') === '') {
       throw new HttpError(400, 'invalid_display_name')
     }
     await this.accounts.updateDisplayName(memberId, name, this.now())

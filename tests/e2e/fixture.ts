@@ -1,4 +1,4 @@
-// Kept apart from support.ts, which benchmarks import outside vitest.
+// Kept apart from support.ts: this one needs vitest's hooks.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { launchBrowser, startApp, type RunningApp } from './support'
@@ -11,8 +11,12 @@ export function useAppAndBrowser(env: Record<string, string> = {}): { app: Runni
     ctx.browser = await launchBrowser()
   })
   afterAll(async () => {
-    await ctx.browser?.close()
-    await ctx.app?.stop()
+    // Each on its own: a browser that fails to close must not keep the server running.
+    try {
+      await ctx.browser?.close()
+    } finally {
+      await ctx.app?.stop()
+    }
   })
   return ctx
 }

@@ -25,9 +25,16 @@ beforeAll(async () => {
   browser = await launchBrowser()
 })
 afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-  if (h5Dir) rmSync(h5Dir, { recursive: true, force: true })
+  // Each on its own: a browser that fails to close must not keep the server running.
+  try {
+    await browser?.close()
+  } finally {
+    try {
+      await app?.stop()
+    } finally {
+      if (h5Dir) rmSync(h5Dir, { recursive: true, force: true })
+    }
+  }
 })
 
 async function waitForController(page: Page, hint = ''): Promise<void> {

@@ -34,6 +34,20 @@ describe('import rules of architecture.md', () => {
     expect(await errors('scripts/bad.ts', "import Taro from '@tarojs/taro'\nexport const x = Taro")).toHaveLength(1)
     expect(await errors('server/good.ts', "import type { Issue } from '../src/domain/issue/types'\nexport const x: Issue | null = null")).toEqual([])
   })
+  it('scripts/, bench/ and tests/ share helpers through tools/lib, never sideways', async () => {
+    expect((await errors('scripts/bad.ts', "import { syncFixtureConfig } from '../bench/lib/fixture'\nexport const x = syncFixtureConfig")).join()).toMatch(/no-restricted-paths/)
+    expect((await errors('scripts/bad.ts', "import { startApp } from '../tests/e2e/support'\nexport const x = startApp")).join()).toMatch(/no-restricted-paths/)
+    expect((await errors('bench/bad.bench.ts', "import { startApp } from '../tests/e2e/support'\nexport const x = startApp")).join()).toMatch(/no-restricted-paths/)
+    expect((await errors('bench/bad.bench.ts', "import { main } from '../scripts/publish'\nexport const x = main")).join()).toMatch(/no-restricted-paths/)
+    expect((await errors('tests/e2e/bad.ts', "import { run } from '../../bench/import.bench'\nexport const x = run")).join()).toMatch(/no-restricted-paths/)
+    expect((await errors('tests/e2e/bad.ts', "import { main } from '../../scripts/publish'\nexport const x = main")).join()).toMatch(/no-restricted-paths/)
+    expect((await errors('tools/lib/bad.ts', "import { run } from '../../bench/import.bench'\nexport const x = run")).join()).toMatch(/no-restricted-paths/)
+    expect((await errors('tools/lib/bad.ts', "import { kv } from '../../src/platform/kv'\nexport const x = kv")).join()).toMatch(/no-restricted-paths/)
+    for (const file of ['scripts/good.ts', 'bench/good.bench.ts', 'tests/e2e/good.ts']) {
+      const up = file.startsWith('tests/') ? '../../' : '../'
+      expect(await errors(file, `import { startApp } from '${up}tools/lib/app'\nexport const x = startApp`), file).toEqual([])
+    }
+  })
 })
 
 describe('rules of React hooks', () => {

@@ -1,7 +1,7 @@
 import { parseAttribution, type Attribution } from './attribution'
 import type { Contents, ContentsEntry } from './contents'
 import type { Line } from './normalize'
-import { charLength, collapseSpaces, endsSentence, excerpt, joinPieces, sectionHeader, titleKey } from './text'
+import { charLength, collapseSpaces, endsSentence, excerpt, isClosersOnly, joinPieces, sectionHeader, titleKey } from './text'
 import type { ImportWarning } from './types'
 
 /** An article as read from the body, before ids are given. */
@@ -205,7 +205,9 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
       continue
     }
     const last = pieces[pieces.length - 1]
-    if (last !== undefined && !piecesEndSentence(last) && !(useIndent && indented)) {
+    // A line of closing quotes only (”) ends the paragraph before it even after a complete sentence (……支持！ / ”):
+    // it never starts a paragraph, and piecesEndSentence then reads the final mark through it.
+    if (last !== undefined && (isClosersOnly(text) || (!piecesEndSentence(last) && !(useIndent && indented)))) {
       // The previous paragraph stopped mid-sentence where a page ended: this line is its second half.
       last.push(text)
       joins.push({ line: lastLine, next: no })

@@ -8,6 +8,7 @@ import {
   withFooter, withIdeographicIndent, withMasthead, withoutContents, withPageNumbers
 } from './fixtures/variants'
 import { parseIssue, type Issue } from './index'
+import { joinHalves, joinPieces } from './text'
 
 const seed = readFileSync(fileURLToPath(new URL(`../../../${SEED_PATH}`, import.meta.url)), 'utf8')
 const parse = (text: string): Issue => parseIssue(text, { id: 't' })
@@ -15,6 +16,7 @@ const base = parse(seed)
 const messages = (issue: Issue): string[] => issue.warnings.map((w) => w.message)
 const SEED_MESSAGES = messages(base)
 const titles = (issue: Issue): Array<string | null> => issue.sections.flatMap((s) => s.articles.map((a) => a.title))
+const paragraphsOf = (issue: Issue): string[] => issue.sections.flatMap((s) => s.articles.flatMap((a) => a.paragraphs))
 const sources = (issue: Issue): Array<string | null> => issue.sections.flatMap((s) => s.articles.map((a) => a.source))
 
 /** A masthead in the seed's layout with `changes` applied to its lines. */
@@ -291,6 +293,29 @@ describe('text from a PDF', () => {
     const a = parse(text).sections[0].articles[4]
     expect(a.paragraphs).toHaveLength(5)
     expect(a.paragraphs[2]).toBe('二、提出建设参考方案')
+  })
+  it('halves split between two Latin words are joined with a space, Chinese halves without one', () => {
+    const lines = seed.split('\n')
+    const text = replaceLines(seed, 57, 59, [`${lines[56]}，推进 Internet`, '', `Plus 行动，${lines[58]}`])
+    const joined = paragraphsOf(parse(text)).find((p) => p.includes('Internet'))
+    expect(joined).toContain('推进 Internet Plus 行动')
+    expect(joined).toContain('进一步增，推进')
+    expect(joinHalves('Internet', 'Plus')).toBe('Internet Plus')
+    expect(joinHalves('第 3', '期')).toBe('第 3期')
+    expect(joinHalves('增', '强')).toBe('增强')
+    expect(joinPieces(['A', 'b', '中', '2', 'c'])).toBe('A b中2 c')
+  })
+  it('a closing quote left alone on the next line ends the paragraph it closes; the next paragraph stays apart', () => {
+    const lines = seed.split('\n')
+    const last = lines[96].replace(/。$/, '！')
+    expect(last).toMatch(/！$/)
+    const before = paragraphsOf(base)
+    const after = paragraphsOf(parse(replaceLines(seed, 97, 97, [last, '', '”'])))
+    const at = before.indexOf(lines[96])
+    expect(at).toBeGreaterThanOrEqual(0)
+    expect(after[at]).toBe(`${last}”`)
+    expect(after.slice(at + 1)).toEqual(before.slice(at + 1))
+    expect(after).toHaveLength(before.length)
   })
   it('Windows line endings and a byte-order mark', () => {
     expect(parse(withCrlfAndBom(seed))).toEqual(base)

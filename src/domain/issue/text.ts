@@ -23,6 +23,11 @@ export function endsSentence(text: string): boolean {
   return i >= 0 && FINAL.has(text[i])
 }
 
+/** True when the text is only closing quotes and brackets: 「”」 left on a line of its own by a page end. */
+export function isClosersOnly(text: string): boolean {
+  return text.length > 0 && [...text].every((ch) => CLOSERS.has(ch))
+}
+
 /** Length in code points, so that an astral ideograph counts once. */
 export function charLength(text: string): number {
   let n = 0

@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { propertyOptions } from '../../domain/testing/property'
 import type { Issue, IssueSummary } from '../../domain/issue/types'
 import { createWxFileStore, type WxFileSystem } from '../../platform/files.wxfs'
 import { createMemoryKeyValueStore } from '../../platform/kv.memory'
@@ -88,6 +90,20 @@ describe('content repository on the weapp file system', () => {
     expect(index.source).toBe('offline')
   })
 
+  it('keeps every download when downloads alone exceed the cache budget (README: downloads are never evicted)', async () => {
+    // Downloads do not count against the budget for cached issues: three downloads and a budget of two must not
+    // make the repository evict them to fit a fourth, merely read, issue.
+    const { repo, net, wx } = setup({ budget: 2 * S })
+    await repo.download('i1')
+    await repo.download('i2')
+    await repo.download('i3')
+    await repo.getIssue('i4')
+    for (const id of ['i1', 'i2', 'i3']) expect(repo.isDownloaded(id)).toBe(true)
+    expect([...wx.files.keys()].filter((k) => /issue-i[123]\.json$/.test(k))).toHaveLength(3)
+    net.setOnline(false)
+    for (const id of ['i1', 'i2', 'i3']) expect((await repo.getIssue(id)).id).toBe(id)
+  })
+
   it('when the file system is full, evicts cache and keeps downloads and progress', async () => {
     const { repo, kv, wx } = setup({ quota: 3 * S })
     kv.setItem('progress', JSON.stringify({ state: { articles: { 'i1/a1': { read: true } } }, version: 1 }))
@@ -126,6 +142,26 @@ describe('content repository on the weapp file system', () => {
     kv.setItem('content.catalog', 'garbage{')
     const repo = createContentRepository({ api: net.api, files: createWxFileStore(wx.fs, '/u'), kv, now: () => 1, budgetBytes: Infinity })
     expect((await repo.getIssue('i2')).id).toBe('i2')
+  })
+})
+
+describe('content repository over random reading (property)', () => {
+  it('never evicts a download, and keeps cached issues within the budget after every step', async () => {
+    const op = fc.record({ kind: fc.constantFrom('read', 'read', 'download', 'remove'), id: fc.constantFrom('i1', 'i2', 'i3', 'i4', 'i5') })
+    await fc.assert(fc.asyncProperty(fc.array(op, { maxLength: 25 }), fc.integer({ min: 1, max: 4 }), async (ops, budgetIssues) => {
+      const { repo, wx } = setup({ budget: budgetIssues * S })
+      const downloads = new Set<string>()
+      for (const { kind, id } of ops) {
+        if (kind === 'read') await repo.getIssue(id)
+        else if (kind === 'download') { await repo.download(id); downloads.add(id) }
+        else { await repo.removeDownload(id); downloads.delete(id) }
+        for (const d of downloads) {
+          expect(repo.isDownloaded(d), `download ${d} lost after ${kind} ${id}`).toBe(true)
+          expect([...wx.files.keys()].some((k) => k.endsWith(`issue-${d}.json`)), `file of ${d}`).toBe(true)
+        }
+        expect(repo.usage().cached).toBeLessThanOrEqual(budgetIssues * S)
+      }
+    }), propertyOptions(100))
   })
 })
 

@@ -1,8 +1,7 @@
 // The end-to-end tests need Debian's Chromium and a CJK font (or Chinese renders as boxes).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { CHROMIUM } from './browser'
 
 function hasCjkFont(): boolean {
   const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' })
