@@ -39,7 +39,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function timeTo(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage()
   await page.goto(url, { waitUntil: 'commit' })
-  await page.waitForFunction(() => typeof (window as unknown as { __paint: number | null }).__paint === 'number' && (window as unknown as { __paint: number }).__paint > 0, undefined, { timeout: 20000 })
+  await page.waitForFunction(
+    () =>
+      typeof (window as unknown as { __paint: number | null }).__paint === 'number' &&
+      (window as unknown as { __paint: number }).__paint > 0,
+    undefined,
+    { timeout: 20000 }
+  )
   const t = await page.evaluate(() => (window as unknown as { __paint: number }).__paint)
   await page.close()
   return t
@@ -91,9 +97,12 @@ export async function run(): Promise<BenchRow[]> {
     if (!result.ok) throw new Error(`content/issues/${ISSUE}.txt: ${result.problem.message}`)
     const { issue } = result.published
     const article = issue.sections[0].articles[0]
-    writeFileSync(join(dir, 'bench-static.html'), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(article.title ?? '')}</title>
+    writeFileSync(
+      join(dir, 'bench-static.html'),
+      `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(article.title ?? '')}</title>
 <style>body{margin:0;padding:16px 20px;background:#FAF7F0;color:#1F1F1F;font-size:17px;line-height:1.8}.para{display:block;text-indent:2em;margin-bottom:.8em}</style></head>
-<body><h1>${escape(article.title ?? '')}</h1>${article.paragraphs.map((p) => `<p class="para">${escape(p)}</p>`).join('')}</body></html>`)
+<body><h1>${escape(article.title ?? '')}</h1>${article.paragraphs.map((p) => `<p class="para">${escape(p)}</p>`).join('')}</body></html>`
+    )
     const app = await startApp({ H5_DIR: dir })
     cleanups.push(() => app.stop())
     const browser = await launchBrowser()
@@ -107,9 +116,13 @@ export async function run(): Promise<BenchRow[]> {
     await setup.goto(`${app.url}#/pages/issue/index?id=${ISSUE}`)
     await setup.locator('[data-testid=download-issue]').click()
     await setup.locator('[data-testid=offline-badge]').waitFor({ timeout: 20000 })
-    await setup.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20000 }).catch((e: unknown) => {
-      throw new Error(`the service worker never controlled the page, so the offline path cannot be timed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
-    })
+    await setup
+      .waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20000 })
+      .catch((e: unknown) => {
+        throw new Error(
+          `the service worker never controlled the page, so the offline path cannot be timed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`
+        )
+      })
     await setup.close()
 
     const appUrl = `${app.url}#/pages/article/index?issue=${ISSUE}&article=${article.id}`
@@ -128,8 +141,21 @@ export async function run(): Promise<BenchRow[]> {
     await Promise.all([context.close(), plain.close()])
     const floor = await emptyAppTimes(browser, `${app.url}bench-static.html`)
     return [
-      { measure: `article text painted from the offline store (median of ${RUNS})`, value: Math.round(median(appTimes)), baseline: Math.round(median(staticTimes)), unit: 'ms', goal: { of: 'ratio', max: GOAL }, note: built },
-      { measure: `empty Taro app: its text painted (framework floor, median of ${RUNS})`, value: Math.round(median(floor.app)), baseline: Math.round(median(floor.static)), unit: 'ms', note: 'no goal: what Taro H5 itself costs' }
+      {
+        measure: `article text painted from the offline store (median of ${RUNS})`,
+        value: Math.round(median(appTimes)),
+        baseline: Math.round(median(staticTimes)),
+        unit: 'ms',
+        goal: { of: 'ratio', max: GOAL },
+        note: built
+      },
+      {
+        measure: `empty Taro app: its text painted (framework floor, median of ${RUNS})`,
+        value: Math.round(median(floor.app)),
+        baseline: Math.round(median(floor.static)),
+        unit: 'ms',
+        note: 'no goal: what Taro H5 itself costs'
+      }
     ]
   } finally {
     const failures: unknown[] = []
@@ -139,5 +165,17 @@ export async function run(): Promise<BenchRow[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then((rows) => { for (const r of rows) console.log(`${r.measure}: ${r.value} ${r.unit} vs ${r.baseline} ${r.unit} = ${(r.value / r.baseline).toFixed(2)}× (${verdict(r) || 'no goal'})`); process.exit(rows.some((r) => verdict(r) === 'FAIL') ? 1 : 0) }, (e) => { console.error(e); process.exit(1) })
+  run().then(
+    (rows) => {
+      for (const r of rows)
+        console.log(
+          `${r.measure}: ${r.value} ${r.unit} vs ${r.baseline} ${r.unit} = ${(r.value / r.baseline).toFixed(2)}× (${verdict(r) || 'no goal'})`
+        )
+      process.exit(rows.some((r) => verdict(r) === 'FAIL') ? 1 : 0)
+    },
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    }
+  )
 }

@@ -22,7 +22,13 @@ const TARO = join(ROOT, 'node_modules', '.bin', 'taro')
 
 type Platform = 'weapp' | 'h5'
 
-interface Measured { weappMain: number, js: { raw: number, gzip: number }, css: { raw: number, gzip: number }, scripts: number, buildMs: Record<Platform, number> }
+interface Measured {
+  weappMain: number
+  js: { raw: number; gzip: number }
+  css: { raw: number; gzip: number }
+  scripts: number
+  buildMs: Record<Platform, number>
+}
 
 /** The app is built as `npm run build:<platform>` does (content first); if the content step fails, Taro alone. */
 async function buildApp(platform: Platform): Promise<number> {
@@ -53,7 +59,8 @@ function measure(appDir: string): Omit<Measured, 'buildMs'> {
 
 export async function run(): Promise<BenchRow[]> {
   const resynced = syncFixtureConfig(ROOT, FIXTURE)
-  if (resynced.length) console.error(`bundle bench: fixture config re-copied from the root (commit it): ${resynced.join(', ')}`)
+  if (resynced.length)
+    console.error(`bundle bench: fixture config re-copied from the root (commit it): ${resynced.join(', ')}`)
   const linked = ensureFixtureResolves(ROOT, FIXTURE)
 
   // One build at a time: the machine has 2 cores, and parallel webpack builds would only slow each other.
@@ -71,27 +78,46 @@ export async function run(): Promise<BenchRow[]> {
       unit: 'bytes',
       // The budget npm run check:weapp enforces: half of WeChat's 2 MB, so there is room to grow.
       goal: { of: 'value', max: 1 * MB },
-      note: withNote(`${human(app.weappMain)}; files outside subpackages; builds ${secs(app.buildMs.weapp)} vs ${secs(base.buildMs.weapp)}`)
+      note: withNote(
+        `${human(app.weappMain)}; files outside subpackages; builds ${secs(app.buildMs.weapp)} vs ${secs(base.buildMs.weapp)}`
+      )
     },
     {
       measure: 'h5 first-load JS raw',
       value: app.js.raw,
       baseline: base.js.raw,
       unit: 'bytes',
-      note: withNote(`${app.scripts} vs ${base.scripts} <script src> in index.html; builds ${secs(app.buildMs.h5)} vs ${secs(base.buildMs.h5)}`)
+      note: withNote(
+        `${app.scripts} vs ${base.scripts} <script src> in index.html; builds ${secs(app.buildMs.h5)} vs ${secs(base.buildMs.h5)}`
+      )
     },
-    { measure: 'h5 first-load JS gzip', value: app.js.gzip, baseline: base.js.gzip, unit: 'bytes', note: withNote('gzip -9, each file on its own') }
+    {
+      measure: 'h5 first-load JS gzip',
+      value: app.js.gzip,
+      baseline: base.js.gzip,
+      unit: 'bytes',
+      note: withNote('gzip -9, each file on its own')
+    }
   ]
   // CSS only when the app ships some: the empty app has none, so its ratio would say nothing.
   if (app.css.raw > 0) {
-    rows.push({ measure: 'h5 first-load CSS gzip', value: app.css.gzip, baseline: base.css.gzip, unit: 'bytes', note: withNote(`raw ${app.css.raw} vs ${base.css.raw}`) })
+    rows.push({
+      measure: 'h5 first-load CSS gzip',
+      value: app.css.gzip,
+      baseline: base.css.gzip,
+      unit: 'bytes',
+      note: withNote(`raw ${app.css.raw} vs ${base.css.raw}`)
+    })
   }
   return rows
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().then((rows) => console.log(formatTable(rows)), (e: unknown) => {
-    console.error(e)
-    process.exitCode = 1
-  })
+  run().then(
+    (rows) => console.log(formatTable(rows)),
+    (e: unknown) => {
+      console.error(e)
+      process.exitCode = 1
+    }
+  )
 }

@@ -22,7 +22,7 @@ function median(xs: number[]): number {
 }
 
 /** Milliseconds for one pass over 200 issues doing `work` on each file's text; returns a checksum to keep work alive. */
-function pass(work: (text: string, i: number) => number): { ms: number, sink: number } {
+function pass(work: (text: string, i: number) => number): { ms: number; sink: number } {
   let sink = 0
   const start = performance.now()
   for (let i = 0; i < ISSUES; i++) sink += work(readIssueText(SEED), i)
@@ -46,24 +46,31 @@ export async function run(): Promise<BenchRow[]> {
     splits.push(pass(splitOne).ms)
   }
   const value = median(imports)
-  return [{
-    measure: `import ${ISSUES} issues (read + parse) vs read + split lines`,
-    value: Math.round(value * 10) / 10,
-    baseline: Math.round(median(splits) * 10) / 10,
-    unit: 'ms',
-    goal: { of: 'value', max: LIMIT_MS, strict: true }
-  }]
+  return [
+    {
+      measure: `import ${ISSUES} issues (read + parse) vs read + split lines`,
+      value: Math.round(value * 10) / 10,
+      baseline: Math.round(median(splits) * 10) / 10,
+      unit: 'ms',
+      goal: { of: 'value', max: LIMIT_MS, strict: true }
+    }
+  ]
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().then((rows) => {
-    for (const r of rows) {
-      const ratio = r.baseline > 0 ? (r.value / r.baseline).toFixed(1) : '—'
-      console.log(`${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${ratio}; ${verdict(r) || 'no goal'})`)
-      if (verdict(r) === 'FAIL') process.exitCode = 1
+  run().then(
+    (rows) => {
+      for (const r of rows) {
+        const ratio = r.baseline > 0 ? (r.value / r.baseline).toFixed(1) : '—'
+        console.log(
+          `${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${ratio}; ${verdict(r) || 'no goal'})`
+        )
+        if (verdict(r) === 'FAIL') process.exitCode = 1
+      }
+    },
+    (e: unknown) => {
+      console.error(e)
+      process.exitCode = 1
     }
-  }, (e: unknown) => {
-    console.error(e)
-    process.exitCode = 1
-  })
+  )
 }

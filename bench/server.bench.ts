@@ -86,14 +86,14 @@ export async function run(): Promise<BenchRow[]> {
         measure: `server GET /api/issues/:id (${Math.round(Buffer.byteLength(body) / 1024)} KB JSON, ${CONNECTIONS} connections)`,
         value: Math.round(measured.requests.average),
         baseline: Math.round(baseline.requests.average),
-        unit: 'req/s',
+        unit: 'req/s'
       },
       {
         measure: 'server GET /api/issues/:id p99 latency',
         value: measured.latency.p99,
         baseline: baseline.latency.p99,
-        unit: 'ms',
-      },
+        unit: 'ms'
+      }
     ]
   } finally {
     await app.close()
@@ -106,12 +106,14 @@ if (process.argv[1] !== undefined && /server\.bench\.ts$/.test(process.argv[1]))
   run().then(
     (rows) => {
       for (const r of rows) {
-        console.log(`${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${(r.value / r.baseline).toFixed(2)})`)
+        console.log(
+          `${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${(r.value / r.baseline).toFixed(2)})`
+        )
       }
     },
     (err: unknown) => {
       console.error(err)
       process.exit(1)
-    },
+    }
   )
 }

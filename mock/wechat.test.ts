@@ -13,7 +13,11 @@ async function start(options: MockWechatOptions = {}): Promise<MockWechat> {
   return mock
 }
 
-async function exchange(m: MockWechat, code: string, extra: Record<string, string> = {}): Promise<Record<string, unknown>> {
+async function exchange(
+  m: MockWechat,
+  code: string,
+  extra: Record<string, string> = {}
+): Promise<Record<string, unknown>> {
   const q = new URLSearchParams({ appid: 'a', secret: 's', js_code: code, grant_type: 'authorization_code', ...extra })
   const res = await fetch(`${m.url}/sns/jscode2session?${q}`)
   expect(res.status).toBe(200) // WeChat reports errors in the body, not the status

@@ -78,7 +78,7 @@ export async function startMockWechat(options: MockWechatOptions = {}): Promise<
     return {
       openid: openidFor(match[1]),
       session_key: randomBytes(16).toString('base64'),
-      ...(options.unionid ? { unionid: 'u' + openidFor(match[1]).slice(1) } : {}),
+      ...(options.unionid ? { unionid: 'u' + openidFor(match[1]).slice(1) } : {})
     }
   }
 
@@ -120,7 +120,7 @@ export async function startMockWechat(options: MockWechatOptions = {}): Promise<
       new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      })
   }
 }
 

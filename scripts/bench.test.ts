@@ -13,11 +13,16 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-runner-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 function runner(...filters: string[]): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', ...filters], { encoding: 'utf8', env: { ...process.env, BENCH_DIR: dir }, timeout: 60_000 })
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', ...filters], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_DIR: dir },
+    timeout: 60_000
+  })
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` }
 }
 
-const row = (value: number, goal: string) => `export async function run() { return [{ measure: 'm', value: ${value}, baseline: 10, unit: 'ms', goal: ${goal} }] }\n`
+const row = (value: number, goal: string) =>
+  `export async function run() { return [{ measure: 'm', value: ${value}, baseline: 10, unit: 'ms', goal: ${goal} }] }\n`
 
 describe.skipIf(process.platform !== 'linux')('npm run bench', () => {
   it('prints each goal with PASS or FAIL and exits 1 when one is missed', () => {
@@ -34,13 +39,16 @@ describe.skipIf(process.platform !== 'linux')('npm run bench', () => {
 
   it('fails a bench that leaves a process running, names it and kills it', () => {
     const id = randomUUID()
-    writeFileSync(join(dir, 'leak.bench.ts'), `import { spawn } from 'node:child_process'
+    writeFileSync(
+      join(dir, 'leak.bench.ts'),
+      `import { spawn } from 'node:child_process'
 export async function run() {
   // A server started in a group of its own and never stopped.
   spawn('sleep', ['77'], { detached: true, stdio: 'ignore', env: { ...process.env, LEAK_ID: '${id}' } }).unref()
   return [{ measure: 'leaky', value: 1, baseline: 1, unit: 'ms' }]
 }
-`)
+`
+    )
     const r = runner('leak')
     const left = processesWithEnv('LEAK_ID', id)
     // Never leave the sleeper behind, even when the runner failed to kill it.
@@ -54,17 +62,25 @@ export async function run() {
   it('on Ctrl-C stops the bench and everything it started', async () => {
     const id = randomUUID()
     const processes = fileURLToPath(new URL('../tools/lib/processes.ts', import.meta.url))
-    writeFileSync(join(dir, 'hang.bench.ts'), `import { spawnGroup } from ${JSON.stringify(processes)}
+    writeFileSync(
+      join(dir, 'hang.bench.ts'),
+      `import { spawnGroup } from ${JSON.stringify(processes)}
 export async function run() {
   spawnGroup('sleep', ['88'], { stdio: 'ignore', env: { ...process.env, HANG_ID: '${id}' } })
   console.error('hang: started')
   await new Promise(() => {})
   return []
 }
-`)
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', 'hang'], { env: { ...process.env, BENCH_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] })
+`
+    )
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', 'hang'], {
+      env: { ...process.env, BENCH_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
-    child.stderr.on('data', (c: Buffer) => { out += c.toString() })
+    child.stderr.on('data', (c: Buffer) => {
+      out += c.toString()
+    })
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     for (let i = 0; i < 600 && !out.includes('hang: started'); i++) await new Promise((r) => setTimeout(r, 50))
     expect(processesWithEnv('HANG_ID', id)).toHaveLength(1)

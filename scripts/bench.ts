@@ -21,7 +21,7 @@ const MARKER = 'DANGSHI_BENCH_RUN'
 
 /** Child mode: runs one bench in this process and writes its rows (or its error) as JSON to `out`. */
 async function runOne(file: string, out: string): Promise<number> {
-  let result: { rows?: BenchRow[], error?: string }
+  let result: { rows?: BenchRow[]; error?: string }
   try {
     const mod = (await import(pathToFileURL(join(BENCH_DIR, file)).href)) as { run?: () => Promise<BenchRow[]> }
     if (typeof mod.run !== 'function') throw new Error(`${file} exports no run()`)
@@ -34,7 +34,8 @@ async function runOne(file: string, out: string): Promise<number> {
   // A server or build started through tools/lib/processes and not stopped by the bench is a bug in the bench,
   // even though the exit handler would stop it.
   const forgotten = aliveGroups()
-  if (forgotten.length && !result.error) result = { ...result, error: `${file} did not stop the process group(s) ${forgotten.join(', ')} it started` }
+  if (forgotten.length && !result.error)
+    result = { ...result, error: `${file} did not stop the process group(s) ${forgotten.join(', ')} it started` }
   writeFileSync(out, JSON.stringify(result))
   return 0
 }
@@ -63,13 +64,19 @@ async function main(): Promise<number> {
       console.error(`bench ${name}…`)
       const out = join(tmp, `${name}.json`)
       const runId = randomUUID()
-      const child = spawnGroup(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', file, out], {
-        env: { ...process.env, [MARKER]: runId },
-        stdio: ['ignore', 'inherit', 'inherit']
-      })
-      const code = await new Promise<number>((resolve) => child.once('exit', (c, signal) => resolve(c ?? (signal ? 128 : 1))))
+      const child = spawnGroup(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', file, out],
+        {
+          env: { ...process.env, [MARKER]: runId },
+          stdio: ['ignore', 'inherit', 'inherit']
+        }
+      )
+      const code = await new Promise<number>((resolve) =>
+        child.once('exit', (c, signal) => resolve(c ?? (signal ? 128 : 1)))
+      )
       const problems: string[] = []
-      let result: { rows?: BenchRow[], error?: string } = {}
+      let result: { rows?: BenchRow[]; error?: string } = {}
       try {
         result = JSON.parse(readFileSync(out, 'utf8')) as typeof result
       } catch {
@@ -78,12 +85,21 @@ async function main(): Promise<number> {
       if (result.error) problems.push(result.error)
       // Anything the bench started that is still running: same group, or anywhere with the run's marker. Helpers
       // that exit with their parent (tsx's esbuild service) get a moment to do so.
-      const leftovers = () => (child.pid !== undefined && groupAlive(child.pid)) || processesWithEnv(MARKER, runId).length > 0
+      const leftovers = () =>
+        (child.pid !== undefined && groupAlive(child.pid)) || processesWithEnv(MARKER, runId).length > 0
       for (let i = 0; i < 60 && leftovers(); i++) await new Promise((resolve) => setTimeout(resolve, 50))
       const left = processesWithEnv(MARKER, runId)
       if (leftovers()) {
-        problems.push(`left ${left.length} process(es) running after it finished (now killed):\n${left.map((p) => `  ${p.pid} ${p.command.slice(0, 160)}`).join('\n')}`)
-        for (const p of left) { try { process.kill(p.pid, 'SIGKILL') } catch { /* gone */ } }
+        problems.push(
+          `left ${left.length} process(es) running after it finished (now killed):\n${left.map((p) => `  ${p.pid} ${p.command.slice(0, 160)}`).join('\n')}`
+        )
+        for (const p of left) {
+          try {
+            process.kill(p.pid, 'SIGKILL')
+          } catch {
+            /* gone */
+          }
+        }
       }
       await stopGroup(child, 1000)
       if (result.rows) rows.push(...result.rows)
@@ -91,9 +107,17 @@ async function main(): Promise<number> {
         const message = problems.join('\n')
         errors.push(`${name}: ${message}`)
         // The table keeps one line per failure; the full message follows it.
-        rows.push({ measure: `${name}: ERROR`, value: NaN, baseline: NaN, unit: '', note: message.split('\n')[0].slice(0, 160) })
+        rows.push({
+          measure: `${name}: ERROR`,
+          value: NaN,
+          baseline: NaN,
+          unit: '',
+          note: message.split('\n')[0].slice(0, 160)
+        })
       } else {
-        console.error(`bench ${name}: ${result.rows?.length ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        console.error(
+          `bench ${name}: ${result.rows?.length ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`
+        )
       }
     }
   } finally {
@@ -104,14 +128,19 @@ async function main(): Promise<number> {
   for (const e of errors) console.error(`\n${e}`)
   const missed = rows.filter((r) => verdict(r) === 'FAIL')
   for (const r of missed) console.error(`goal missed: ${r.measure}`)
-  console.log(`bench: ${rows.filter((r) => verdict(r) === 'PASS').length} goals met, ${missed.length} missed, ${errors.length} errors`)
+  console.log(
+    `bench: ${rows.filter((r) => verdict(r) === 'PASS').length} goals met, ${missed.length} missed, ${errors.length} errors`
+  )
   return errors.length || missed.length ? 1 : 0
 }
 
-main().then((code) => {
-  // Exit explicitly: a bench may leave handles open (a server's keep-alive, a watcher) that would keep node alive.
-  process.exit(code)
-}, (e: unknown) => {
-  console.error(e)
-  process.exit(1)
-})
+main().then(
+  (code) => {
+    // Exit explicitly: a bench may leave handles open (a server's keep-alive, a watcher) that would keep node alive.
+    process.exit(code)
+  },
+  (e: unknown) => {
+    console.error(e)
+    process.exit(1)
+  }
+)

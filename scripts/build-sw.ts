@@ -22,12 +22,7 @@ export function swOptions(distDir: string): GenerateSWOptions {
     globDirectory: distDir,
     swDest: join(distDir, 'sw.js'),
     // Only the shell. Content comes from /api and is cached at run time (and by the app's own store).
-    globPatterns: [
-      'index.html',
-      'js/*.js',
-      'css/*.css',
-      ...OPTIONAL_PATTERNS
-    ],
+    globPatterns: ['index.html', 'js/*.js', 'css/*.css', ...OPTIONAL_PATTERNS],
     globIgnores: ['**/*.map', '**/*.LICENSE.txt', 'content/**', 'api/**'],
     // Webpack already puts a content hash in these names; a second revision would only bloat the manifest.
     dontCacheBustURLsMatching: /\.[0-9a-f]{8}\./,
@@ -70,7 +65,12 @@ export function swOptions(distDir: string): GenerateSWOptions {
   }
 }
 
-export interface SwBuildResult { swPath: string; count: number; size: number; warnings: string[] }
+export interface SwBuildResult {
+  swPath: string
+  count: number
+  size: number
+  warnings: string[]
+}
 
 /** Writes sw.js and the workbox runtime into distDir; throws when the H5 build is missing. */
 export async function buildServiceWorker(distDir: string): Promise<SwBuildResult> {
@@ -92,7 +92,9 @@ async function main(): Promise<void> {
   try {
     const { swPath, count, size, warnings } = await buildServiceWorker(distDir)
     for (const w of warnings) console.warn(`build-sw: warning: ${w}`)
-    console.log(`build-sw: ${relative(process.cwd(), swPath)} precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`)
+    console.log(
+      `build-sw: ${relative(process.cwd(), swPath)} precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`
+    )
   } catch (err) {
     console.error(`build-sw: ${err instanceof Error ? err.message : String(err)}`)
     process.exit(1)

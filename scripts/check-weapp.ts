@@ -19,13 +19,35 @@ const SUB_LIMIT = 2 * MB // WeChat
 const TOTAL_LIMIT = 30 * MB // WeChat
 
 /** The slice of miniprogram-ci's API used here (its own typings are not installed when the root type-checks). */
-interface QualityItem { name: string, success: boolean, text: string, docURL?: string, detail?: unknown }
-interface AnalyseDep { error?: unknown, request?: string }
-interface AnalyseModule { id: string, errors?: unknown[], deps?: AnalyseDep[] }
+interface QualityItem {
+  name: string
+  success: boolean
+  text: string
+  docURL?: string
+  detail?: unknown
+}
+interface AnalyseDep {
+  error?: unknown
+  request?: string
+}
+interface AnalyseModule {
+  id: string
+  errors?: unknown[]
+  deps?: AnalyseDep[]
+}
 interface MiniprogramCi {
-  Project: new (opts: { appid: string, type: 'miniProgram', projectPath: string, privateKeyPath: string, ignores?: string[] }) => object
+  Project: new (opts: {
+    appid: string
+    type: 'miniProgram'
+    projectPath: string
+    privateKeyPath: string
+    ignores?: string[]
+  }) => object
   checkCodeQuality(project: object): Promise<QualityItem[]>
-  analyseCode(project: object, opts?: { silent: boolean }): Promise<{ files: Array<{ path: string, size: number }>, modules: AnalyseModule[] } | undefined>
+  analyseCode(
+    project: object,
+    opts?: { silent: boolean }
+  ): Promise<{ files: Array<{ path: string; size: number }>; modules: AnalyseModule[] } | undefined>
 }
 
 /** What to change when a quality check fails; miniprogram-ci's own `text` only names the problem. */
@@ -33,7 +55,8 @@ const FIX: Record<string, string> = {
   JS_COMPRESS_OPEN: 'set "setting.minified": true in project.config.json',
   WXML_COMPRESS_OPEN: 'set "setting.minifyWXML": true in project.config.json',
   WXSS_COMPRESS_OPEN: 'set "setting.minifyWXSS": true in project.config.json',
-  LAZYCODE_LOADING_OPEN: "set lazyCodeLoading: 'requiredComponents' in src/app.config.ts (it must reach dist/weapp/app.json)",
+  LAZYCODE_LOADING_OPEN:
+    "set lazyCodeLoading: 'requiredComponents' in src/app.config.ts (it must reach dist/weapp/app.json)",
   PACKAGE_SIZE_LIMIT: 'main package over 1.5 MB: move pages into subPackages or load data at run time',
   IMAGE_AND_AUDIO_LIMIT: 'images/audio over 200 KB in the package: compress them or load them from the server',
   CONTAINS_OTHER_PKG_JS: 'move JS used only by a subpackage into that subpackage',
@@ -43,7 +66,11 @@ const FIX: Record<string, string> = {
   CONTAINS_UNUSED_CODES: 'remove files under dist/weapp that nothing depends on'
 }
 
-interface Check { name: string, ok: boolean, detail: string }
+interface Check {
+  name: string
+  ok: boolean
+  detail: string
+}
 const checks: Check[] = []
 function record(name: string, ok: boolean, detail: string): void {
   checks.push({ name, ok, detail })
@@ -90,7 +117,11 @@ function checkBuild(): boolean {
   record('build: app.json lists pages', pages.length > 0, `${pages.length} pages`)
   for (const page of pages) {
     const missing = missingPageFiles(DIST, page)
-    record(`build: page ${page}`, missing.length === 0, missing.length ? `missing ${missing.join(', ')}` : '.js .wxml .json present')
+    record(
+      `build: page ${page}`,
+      missing.length === 0,
+      missing.length ? `missing ${missing.join(', ')}` : '.js .wxml .json present'
+    )
   }
   return true
 }
@@ -98,13 +129,17 @@ function checkBuild(): boolean {
 /** Our own size count from the files on disk, so the budget does not depend on how miniprogram-ci counts. */
 function checkSizes(): void {
   const sizes = packageSizes(DIST)
-  console.log(`main package: ${sizes.main} bytes (${human(sizes.main)}); total ${sizes.total} bytes (${human(sizes.total)})`)
+  console.log(
+    `main package: ${sizes.main} bytes (${human(sizes.main)}); total ${sizes.total} bytes (${human(sizes.total)})`
+  )
   record('size: main package < 1 MB', sizes.main < MAIN_BUDGET, `${human(sizes.main)} of ${human(MAIN_BUDGET)}`)
   const subs = Object.entries(sizes.subpackages)
   const over = subs.filter(([, bytes]) => bytes >= SUB_LIMIT)
-  record('size: each subpackage < 2 MB', over.length === 0, subs.length
-    ? subs.map(([root, bytes]) => `${root} ${human(bytes)}`).join(', ')
-    : 'no subpackages')
+  record(
+    'size: each subpackage < 2 MB',
+    over.length === 0,
+    subs.length ? subs.map(([root, bytes]) => `${root} ${human(bytes)}`).join(', ') : 'no subpackages'
+  )
   record('size: all packages < 30 MB', sizes.total < TOTAL_LIMIT, human(sizes.total))
 }
 
@@ -120,7 +155,10 @@ async function checkWithCi(): Promise<void> {
   // The checks run offline and read no key, but Project insists on a key file: a throwaway one in a temp dir.
   const keyDir = mkdtempSync(join(tmpdir(), 'wxci-key-'))
   const keyPath = join(keyDir, 'private.dummy.key')
-  writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }))
+  writeFileSync(
+    keyPath,
+    generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' })
+  )
   try {
     // projectPath is the repo root: its project.config.json points miniprogramRoot at dist/weapp/ and carries the
     // minify settings the checks read. 'touristappid' works offline; a dummy wx… id stands in only if none is set.
@@ -151,11 +189,20 @@ async function checkWithCi(): Promise<void> {
       ...(m.errors ?? []).map((e) => `${m.id}: ${String(e)}`),
       ...(m.deps ?? []).filter((d) => d.error).map((d) => `${m.id} -> ${d.request ?? '?'}: ${String(d.error)}`)
     ])
-    record('analyse: every dependency resolves', broken.length === 0,
-      broken.length ? broken.slice(0, 10).join('; ') : `${analysis.modules.length} modules, ${analysis.files.length} files`)
+    record(
+      'analyse: every dependency resolves',
+      broken.length === 0,
+      broken.length
+        ? broken.slice(0, 10).join('; ')
+        : `${analysis.modules.length} modules, ${analysis.files.length} files`
+    )
     const ids = new Set(analysis.modules.map((m) => m.id))
     const unseen = allPages(readAppJson(DIST)).filter((p) => !ids.has(`Page:${p}.json`))
-    record('analyse: every app.json page is in the graph', unseen.length === 0, unseen.length ? `not found: ${unseen.join(', ')}` : '')
+    record(
+      'analyse: every app.json page is in the graph',
+      unseen.length === 0,
+      unseen.length ? `not found: ${unseen.join(', ')}` : ''
+    )
   } finally {
     rmSync(keyDir, { recursive: true, force: true })
   }

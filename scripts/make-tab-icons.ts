@@ -18,13 +18,19 @@ const crc32 = (buf: Buffer) => {
   return (c ^ 0xffffffff) >>> 0
 }
 const chunk = (type: string, data: Buffer) => {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length)
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
   const td = Buffer.concat([Buffer.from(type), data])
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td))
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(td))
   return Buffer.concat([len, td, crc])
 }
 
-function encode(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): Buffer {
+function encode(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number, number]
+): Buffer {
   const rows: Buffer[] = []
   for (let y = 0; y < height; y++) {
     const row = Buffer.alloc(1 + width * 4)
@@ -32,14 +38,22 @@ function encode(width: number, height: number, pixel: (x: number, y: number) => 
     rows.push(row)
   }
   const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr.set([8, 6, 0, 0, 0], 8)
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr.set([8, 6, 0, 0, 0], 8)
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0))
+  ])
 }
 
 /** Coverage of a shape over one pixel, 4×4 supersampled for smooth edges. */
 const coverage = (shape: Shape, x: number, y: number, scale = 1) => {
   let hits = 0
-  for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (shape((x + (sx + 0.5) / 4) / scale, (y + (sy + 0.5) / 4) / scale)) hits++
+  for (let sy = 0; sy < 4; sy++)
+    for (let sx = 0; sx < 4; sx++) if (shape((x + (sx + 0.5) / 4) / scale, (y + (sy + 0.5) / 4) / scale)) hits++
   return hits / 16
 }
 
@@ -57,26 +71,53 @@ function card(width: number, height: number): Buffer {
   return encode(width, height, (x, y) => {
     if (y < band) return [...red, 255]
     const a = coverage(book, x - ox, y - oy, scale)
-    return [0, 1, 2].map((i) => Math.round(paper[i] * (1 - a) + red[i] * a)).concat(255) as [number, number, number, number]
+    return [0, 1, 2].map((i) => Math.round(paper[i] * (1 - a) + red[i] * a)).concat(255) as [
+      number,
+      number,
+      number,
+      number
+    ]
   })
 }
 
 const grey: Rgb = [0x6b, 0x6b, 0x6b]
 const red: Rgb = [0xc8, 0x16, 0x1d]
 
-const ring = (cx: number, cy: number, r: number, w: number): Shape => (x, y) => {
-  const d = Math.hypot(x - cx, y - cy)
-  return d <= r && d >= r - w
-}
-const rectOutline = (x0: number, y0: number, x1: number, y1: number, w: number): Shape => (x, y) =>
-  x >= x0 && x <= x1 && y >= y0 && y <= y1 && !(x > x0 + w && x < x1 - w && y > y0 + w && y < y1 - w)
-const bar = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y))
+const ring =
+  (cx: number, cy: number, r: number, w: number): Shape =>
+  (x, y) => {
+    const d = Math.hypot(x - cx, y - cy)
+    return d <= r && d >= r - w
+  }
+const rectOutline =
+  (x0: number, y0: number, x1: number, y1: number, w: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1 && !(x > x0 + w && x < x1 - w && y > y0 + w && y < y1 - w)
+const bar =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y))
 
 // An open book: two pages and lines of text.
-const book = union(rectOutline(10, 18, 40, 64, 5), rectOutline(41, 18, 71, 64, 5), bar(17, 30, 33, 33), bar(17, 40, 33, 43), bar(48, 30, 64, 33), bar(48, 40, 64, 43))
+const book = union(
+  rectOutline(10, 18, 40, 64, 5),
+  rectOutline(41, 18, 71, 64, 5),
+  bar(17, 30, 33, 33),
+  bar(17, 40, 33, 43),
+  bar(48, 30, 64, 33),
+  bar(48, 40, 64, 43)
+)
 // A person: head and shoulders.
-const person = union(ring(40.5, 28, 14, 5), (x, y) => y >= 50 && y <= 68 && Math.hypot(x - 40.5, y - 72) <= 26 && Math.hypot(x - 40.5, y - 72) >= 21 || (y >= 66 && y <= 71 && x >= 14.5 && x <= 66.5))
+const person = union(
+  ring(40.5, 28, 14, 5),
+  (x, y) =>
+    (y >= 50 && y <= 68 && Math.hypot(x - 40.5, y - 72) <= 26 && Math.hypot(x - 40.5, y - 72) >= 21) ||
+    (y >= 66 && y <= 71 && x >= 14.5 && x <= 66.5)
+)
 
 writeFileSync('src/assets/tab-library.png', png(book, grey))
 writeFileSync('src/assets/tab-library-active.png', png(book, red))

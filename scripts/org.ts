@@ -38,6 +38,6 @@ if (process.argv[1] !== undefined && /org\.ts$/.test(process.argv[1])) {
     (err: unknown) => {
       console.error(err)
       process.exit(1)
-    },
+    }
   )
 }

@@ -27,7 +27,12 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env,
   }
   const store = openSqliteStore(resolve(cwd, env.DATA_DIR || 'data'))
   try {
-    const changed = new Set(await store.content.publish(records.map((r) => r.record), Date.now()))
+    const changed = new Set(
+      await store.content.publish(
+        records.map((r) => r.record),
+        Date.now()
+      )
+    )
     const issuesDir = resolve(cwd, 'content/issues')
     mkdirSync(issuesDir, { recursive: true })
     for (const { file, record } of records) {
@@ -48,6 +53,6 @@ if (process.argv[1] !== undefined && /publish\.ts$/.test(process.argv[1])) {
     (err: unknown) => {
       console.error(err)
       process.exit(1)
-    },
+    }
   )
 }

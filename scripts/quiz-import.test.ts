@@ -22,10 +22,35 @@ const HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const FACT = '《中国共产党简史》，人民出版社、中共党史出版社，2021年2月'
 const GOOD = [
-  ['单选', '活动覆盖市直机关多少个党组织？', '500余个', '3900余个', '1万余个', '', 'B', '见原文。', '2', '易',
-    `${ISSUE}「覆盖市直机关 3900 余个党组织、5 万余名党员干部」`, '读党史活动'],
+  [
+    '单选',
+    '活动覆盖市直机关多少个党组织？',
+    '500余个',
+    '3900余个',
+    '1万余个',
+    '',
+    'B',
+    '见原文。',
+    '2',
+    '易',
+    `${ISSUE}「覆盖市直机关 3900 余个党组织、5 万余名党员干部」`,
+    '读党史活动'
+  ],
   ['多选', '中共一大先后在哪些地方举行？', '上海', '嘉兴南湖', '北京', '广州', 'A，B', '', '', '', FACT, ''],
-  ['判断', '活动于2020年4月至9月开展。', '', '', '', '', '√', '', '1', '中', '《重庆党史工作》2020年第2期「于 2020 年 4 月至 9 月有序开展」', ''],
+  [
+    '判断',
+    '活动于2020年4月至9月开展。',
+    '',
+    '',
+    '',
+    '',
+    '√',
+    '',
+    '1',
+    '中',
+    '《重庆党史工作》2020年第2期「于 2020 年 4 月至 9 月有序开展」',
+    ''
+  ],
   ['填空', '中共一大于1921年7月23日在____开幕。', '', '', '', '', '上海；上海市', '', '1', '难', FACT, '建党']
 ]
 const csvCell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)
@@ -67,7 +92,13 @@ describe('quiz:import', () => {
     const out = JSON.parse(r.stdout)
     expect(Object.keys(out)).toEqual(['questions'])
     expect(out.questions.map((q: { type: string }) => q.type)).toEqual(['single', 'multiple', 'truefalse', 'fill'])
-    expect(out.questions[0]).toMatchObject({ answer: 'B', score: 2, difficulty: '易', topic: '读党史活动', source: { kind: 'article', issueId: ISSUE } })
+    expect(out.questions[0]).toMatchObject({
+      answer: 'B',
+      score: 2,
+      difficulty: '易',
+      topic: '读党史活动',
+      source: { kind: 'article', issueId: ISSUE }
+    })
     expect(out.questions[2].source).toMatchObject({ kind: 'article', issueId: ISSUE, paragraph: expect.any(Number) })
     expected = out
   })
@@ -83,18 +114,37 @@ describe('quiz:import', () => {
   })
 
   it('a CSV with 5 bad rows: every one reported as FILE:ROW:COLUMN, nothing on stdout, exit 1', async () => {
-    const file = write('bad.csv', iconv.encode(csv([
-      HEADER,
-      GOOD[0],
-      ['问答', '什么是初心？', '', '', '', '', '为人民谋幸福', '', '', '', FACT, ''],
-      GOOD[1],
-      ['单选', '中共一大在哪里开幕？', '上海', '北京', '', '', 'E', '', '', '', FACT, ''],
-      ['多选', '遵义会议是哪一年召开的？', '1934', '1935', '1936', '', 'B', '', '', '', FACT, ''],
-      GOOD[2],
-      ['判断', '重庆于1949年11月30日解放。', '', '', '', '', '也许', '', '三', '', FACT, ''],
-      GOOD[3],
-      ['单选', '活动覆盖多少名党员干部？', '5万余名', '50万余名', '', '', 'A', '', '', '', `${ISSUE}「共有3900多个党组织、5万余名党员参与」`, '']
-    ]), 'gbk'))
+    const file = write(
+      'bad.csv',
+      iconv.encode(
+        csv([
+          HEADER,
+          GOOD[0],
+          ['问答', '什么是初心？', '', '', '', '', '为人民谋幸福', '', '', '', FACT, ''],
+          GOOD[1],
+          ['单选', '中共一大在哪里开幕？', '上海', '北京', '', '', 'E', '', '', '', FACT, ''],
+          ['多选', '遵义会议是哪一年召开的？', '1934', '1935', '1936', '', 'B', '', '', '', FACT, ''],
+          GOOD[2],
+          ['判断', '重庆于1949年11月30日解放。', '', '', '', '', '也许', '', '三', '', FACT, ''],
+          GOOD[3],
+          [
+            '单选',
+            '活动覆盖多少名党员干部？',
+            '5万余名',
+            '50万余名',
+            '',
+            '',
+            'A',
+            '',
+            '',
+            '',
+            `${ISSUE}「共有3900多个党组织、5万余名党员参与」`,
+            ''
+          ]
+        ]),
+        'gbk'
+      )
+    )
     const r = await importFile(file)
     expect([r.code, r.stdout]).toEqual([1, ''])
     expect(r.stderr.trimEnd().split('\n')).toEqual([
@@ -108,7 +158,10 @@ describe('quiz:import', () => {
   })
 
   it('a duplicate 题干 names the first row', async () => {
-    const file = write('dup.csv', csv([HEADER, GOOD[0], GOOD[1], [...GOOD[2].slice(0, 1), GOOD[0][1], ...GOOD[2].slice(2)]]))
+    const file = write(
+      'dup.csv',
+      csv([HEADER, GOOD[0], GOOD[1], [...GOOD[2].slice(0, 1), GOOD[0][1], ...GOOD[2].slice(2)]])
+    )
     const r = await importFile(file)
     expect([r.code, r.stderr]).toEqual([1, `${file}:4:B: 题干与第 2 行重复\n`])
   })
@@ -130,7 +183,14 @@ describe('quiz:import', () => {
   })
 
   it('a CSV cell with a line break stays in its row; later rows keep their numbers', async () => {
-    const file = write('multiline.csv', csv([HEADER, [...GOOD[0].slice(0, 7), '第一行\n第二行', ...GOOD[0].slice(8)], ['单选', '', '', '', '', '', '', '', '', '', FACT, '']]))
+    const file = write(
+      'multiline.csv',
+      csv([
+        HEADER,
+        [...GOOD[0].slice(0, 7), '第一行\n第二行', ...GOOD[0].slice(8)],
+        ['单选', '', '', '', '', '', '', '', '', '', FACT, '']
+      ])
+    )
     const r = await importFile(file)
     expect(r.stderr).toContain(`${file}:3:B: 题干为空`)
   })
@@ -139,20 +199,40 @@ describe('quiz:import', () => {
     const file = write('header.csv', '题型,题干,选项A,选项B,答案\n单选,题,甲,乙,A\n')
     const r = await importFile(file)
     expect([r.code, r.stdout]).toEqual([1, ''])
-    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: 表头缺少列：解析、出处（第 1 行应为 题型,题干,选项A,`))
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: 表头缺少列：解析、出处（第 1 行应为 题型,题干,选项A,`
+      )
+    )
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
   })
 
   it('usage, unsupported files, unreadable files', async () => {
-    expect(await runQuizImport([])).toEqual({ code: 2, stdout: '', stderr: '用法：npm run -s quiz:import -- FILE [--issues DIR]\n' })
+    expect(await runQuizImport([])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '用法：npm run -s quiz:import -- FILE [--issues DIR]\n'
+    })
     expect(await runQuizImport(['a.csv', '--issues'])).toMatchObject({ code: 2 })
-    expect(await runQuizImport(['bank.xls'])).toEqual({ code: 1, stdout: '', stderr: 'bank.xls: 只能导入 .xlsx 或 .csv 文件（.xls 请在 Excel 中另存为 .xlsx）\n' })
+    expect(await runQuizImport(['bank.xls'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'bank.xls: 只能导入 .xlsx 或 .csv 文件（.xls 请在 Excel 中另存为 .xlsx）\n'
+    })
     const missing = join(tmp, 'nope.csv')
-    expect(await runQuizImport([missing])).toEqual({ code: 1, stdout: '', stderr: `${missing}: 无法读取文件（ENOENT）\n` })
+    expect(await runQuizImport([missing])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${missing}: 无法读取文件（ENOENT）\n`
+    })
     const broken = write('broken.xlsx', 'not a zip')
     expect(await runQuizImport([broken])).toMatchObject({ code: 1, stderr: expect.stringMatching(/文件无法解析/) })
     const unclosed = write('unclosed.csv', '题型,题干,答案,解析,出处\n单选,"未闭合,A,,x\n')
-    expect(await runQuizImport([unclosed])).toEqual({ code: 1, stdout: '', stderr: `${unclosed}:2: 有一个引号 " 没有配对（到文件末尾仍未闭合）\n` })
+    expect(await runQuizImport([unclosed])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${unclosed}:2: 有一个引号 " 没有配对（到文件末尾仍未闭合）\n`
+    })
     const empty = write('empty.csv', csv([HEADER]))
     expect(await importFile(empty)).toEqual({ code: 1, stdout: '', stderr: `${empty}: 文件中没有题目\n` })
   })
@@ -170,7 +250,12 @@ describe('quiz:template', () => {
     expect(sheet.rowCount).toBe(1 + EXAMPLES.length)
     const r = await runQuizImport([file, '--issues', join(ROOT, 'content/issues')])
     expect([r.code, r.stderr]).toEqual([0, ''])
-    expect(JSON.parse(r.stdout).questions.map((q: { type: string }) => q.type)).toEqual(['single', 'multiple', 'truefalse', 'fill'])
+    expect(JSON.parse(r.stdout).questions.map((q: { type: string }) => q.type)).toEqual([
+      'single',
+      'multiple',
+      'truefalse',
+      'fill'
+    ])
   })
 })
 
@@ -186,6 +271,10 @@ describe('npm scripts', () => {
     expect(JSON.parse(r.stdout).questions).toHaveLength(EXAMPLES.length)
     const bad = write('bad-cli.csv', csv([HEADER, ['问答', '题', '', '', '', '', 'A', '', '', '', FACT, '']]))
     const b = npm(['run', '-s', 'quiz:import', '--', bad, '--issues', issuesDir])
-    expect([b.status, b.stdout, b.stderr]).toEqual([1, '', `${bad}:2:A: 题型 "问答" 不认识（应为 单选、多选、判断 或 填空）\n`])
+    expect([b.status, b.stdout, b.stderr]).toEqual([
+      1,
+      '',
+      `${bad}:2:A: 题型 "问答" 不认识（应为 单选、多选、判断 或 填空）\n`
+    ])
   })
 })

@@ -82,10 +82,13 @@ export function loadIssues(dir: string, warn: (line: string) => void): Issue[] {
 
 /** Why a bank file could not be read, for people: the file system's code, or where the CSV syntax broke. */
 function readFailure(file: string, e: unknown): string {
-  const err = e as { code?: string, syscall?: string, lines?: number, message?: string }
+  const err = e as { code?: string; syscall?: string; lines?: number; message?: string }
   if (err.syscall !== undefined) return `${file}: 无法读取文件（${err.code ?? err.syscall}）`
   if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-    const why = err.code === 'CSV_QUOTE_NOT_CLOSED' ? '有一个引号 " 没有配对（到文件末尾仍未闭合）' : `CSV 格式有误（${err.message ?? err.code}）`
+    const why =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? '有一个引号 " 没有配对（到文件末尾仍未闭合）'
+        : `CSV 格式有误（${err.message ?? err.code}）`
     return typeof err.lines === 'number' ? `${file}:${err.lines}: ${why}` : `${file}: ${why}`
   }
   return `${file}: 文件无法解析（${err.message ?? String(e)}），请确认是 Excel 保存的 .xlsx 或 .csv 文件`
@@ -126,7 +129,9 @@ export async function runQuizImport(argv: string[]): Promise<RunResult> {
     return { code: 1, stdout: '', stderr: readFailure(file, e) + '\n' }
   }
   let stderr = ''
-  const issues = loadIssues(issuesDir, (line) => { stderr += line + '\n' })
+  const issues = loadIssues(issuesDir, (line) => {
+    stderr += line + '\n'
+  })
   const result = importTable(table, issues, { issuesLabel: issuesDir })
   if (!result.ok) {
     return { code: 1, stdout: '', stderr: stderr + result.errors.map((e) => formatTableError(file, e) + '\n').join('') }

@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureBrowser } from '../tools/lib/ensure-browser'
 
-interface Tally { name: string; passed: number; failed: number; skipped?: number; note?: string }
+interface Tally {
+  name: string
+  passed: number
+  failed: number
+  skipped?: number
+  note?: string
+}
 const tallies: Tally[] = []
 const only = process.argv.slice(2)
 const wanted = (name: string) => only.length === 0 || only.includes(name)
@@ -29,15 +35,34 @@ function vitest(name: string, config: string): void {
   console.log(`\n=== ${name} ===`)
   const dir = mkdtempSync(join(tmpdir(), 'vitest-report-'))
   const out = join(dir, 'report.json')
-  const code = run('npx', ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile=${out}`])
+  const code = run('npx', [
+    'vitest',
+    'run',
+    '-c',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`
+  ])
   if (!existsSync(out)) {
     tallies.push({ name, passed: 0, failed: 1, note: `vitest exited ${code} without a report` })
     return
   }
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: Array<{ status: string; assertionResults: unknown[] }> }
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    numPassedTests: number
+    numFailedTests: number
+    numPendingTests: number
+    numTodoTests: number
+    testResults: Array<{ status: string; assertionResults: unknown[] }>
+  }
   // A file that fails to load has no test results but must still count as a failure.
   const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
-  tallies.push({ name, passed: report.numPassedTests, skipped: report.numPendingTests + report.numTodoTests, failed: report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0) })
+  tallies.push({
+    name,
+    passed: report.numPassedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+    failed: report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0)
+  })
   rmSync(dir, { recursive: true, force: true })
 }
 
@@ -48,11 +73,17 @@ function weappCheck(): void {
   process.stdout.write(r.stdout ?? '')
   process.stderr.write(r.stderr ?? '')
   const m = /weapp-check: (\d+) passed, (\d+) failed/.exec(r.stdout ?? '')
-  if (m) tallies.push({ name: 'weapp checks', passed: Number(m[1]), failed: Number(m[2]) + (r.status !== 0 && m[2] === '0' ? 1 : 0) })
+  if (m)
+    tallies.push({
+      name: 'weapp checks',
+      passed: Number(m[1]),
+      failed: Number(m[2]) + (r.status !== 0 && m[2] === '0' ? 1 : 0)
+    })
   else tallies.push({ name: 'weapp checks', passed: 0, failed: 1, note: 'no summary line' })
 }
 
-if (wanted('lint')) check('lint (layering rules)', 'npx', ['eslint', '.'])
+if (wanted('format')) check('format (prettier --check)', 'npx', ['prettier', '--check', '.'])
+if (wanted('lint')) check('lint (layering rules, React hooks)', 'npx', ['eslint', '.'])
 if (wanted('types')) check('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
 // Chromium and the H5 build come before the unit suite: some integration tests (the server's CSP against the real
 // H5 app) need both and would otherwise be skipped.
@@ -71,7 +102,10 @@ if (wanted('e2e')) {
 }
 
 console.log('\n=== summary ===')
-for (const t of tallies) console.log(`${t.failed ? '✗' : '✓'} ${t.name}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}${t.note ? ` (${t.note})` : ''}`)
+for (const t of tallies)
+  console.log(
+    `${t.failed ? '✗' : '✓'} ${t.name}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}${t.note ? ` (${t.note})` : ''}`
+  )
 const passed = tallies.reduce((n, t) => n + t.passed, 0)
 const failed = tallies.reduce((n, t) => n + t.failed, 0)
 const skipped = tallies.reduce((n, t) => n + (t.skipped ?? 0), 0)

@@ -33,7 +33,12 @@ describe('the H5 app at /', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/)
     expect(res.body).toContain('<div id="app">')
     const csp = String(res.headers['content-security-policy'])
-    const directives = Object.fromEntries(csp.split(';').map((d) => { const [k, ...v] = d.trim().split(/\s+/); return [k, v] }))
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [k, ...v] = d.trim().split(/\s+/)
+        return [k, v]
+      })
+    )
     const hash = `'sha256-${createHash('sha256').update(H5_INLINE_SCRIPT).digest('base64')}'`
     expect(directives['script-src']).toEqual(expect.arrayContaining(["'self'", hash]))
     expect(directives['script-src']).not.toContain("'unsafe-inline'")
@@ -66,7 +71,14 @@ describe('the H5 app at /', () => {
   })
 
   it('never serves files outside the build', async () => {
-    for (const url of ['/../package.json', '/%2e%2e/package.json', '/..%2f..%2fetc%2fpasswd', '/js/..%2f..%2f..%2fpackage.json', '/%00', '/.env']) {
+    for (const url of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/..%2f..%2fetc%2fpasswd',
+      '/js/..%2f..%2f..%2fpackage.json',
+      '/%00',
+      '/.env'
+    ]) {
       const res = await env.app.inject({ url })
       expect(res.statusCode, url).toBeLessThan(500)
       expect(res.body, url).not.toContain('"dependencies"')
@@ -78,7 +90,12 @@ describe('the H5 app at /', () => {
 describe('errors are always {error, message} with a 4xx', () => {
   it('maps invalid JSON to 400, oversized bodies to 413 and unknown media types to 415', async () => {
     const post = (payload: string, contentType = 'application/json') =>
-      env.app.inject({ method: 'POST', url: '/api/auth/pairing/claim', headers: { 'content-type': contentType }, payload })
+      env.app.inject({
+        method: 'POST',
+        url: '/api/auth/pairing/claim',
+        headers: { 'content-type': contentType },
+        payload
+      })
     const bad = await post('{"code":')
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error).toBe('bad_request')
@@ -94,8 +111,10 @@ describe('errors are always {error, message} with a 4xx', () => {
 
   it('refuses compressed request bodies instead of inflating them', async () => {
     const res = await env.app.inject({
-      method: 'POST', url: '/api/auth/pairing/claim',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: gzipSync('{"code":"ABCDEFGH"}'),
+      method: 'POST',
+      url: '/api/auth/pairing/claim',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: gzipSync('{"code":"ABCDEFGH"}')
     })
     expect(res.statusCode).toBe(415)
     expect(res.json().error).toBe('unsupported_media_type')
@@ -120,7 +139,9 @@ describe('rate limits', () => {
   it('limits device sign-ins per IP with the configured budget', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) {
-      statuses.push((await env.app.inject({ method: 'POST', url: '/api/auth/device', remoteAddress: '10.9.9.9' })).statusCode)
+      statuses.push(
+        (await env.app.inject({ method: 'POST', url: '/api/auth/device', remoteAddress: '10.9.9.9' })).statusCode
+      )
     }
     expect(statuses).toEqual([200, 200, 200, 429])
   })
@@ -131,7 +152,9 @@ describe('CORS', () => {
     const res = await env.app.inject({ url: '/api/issues', headers: { origin: 'https://evil.example' } })
     expect(res.headers['access-control-allow-origin']).toBeUndefined()
     const preflight = await env.app.inject({
-      method: 'OPTIONS', url: '/api/me', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      method: 'OPTIONS',
+      url: '/api/me',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' }
     })
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined()
   })
@@ -144,8 +167,13 @@ describe('CORS', () => {
       const ok = await app.inject({ url: '/api/issues', headers: { origin: 'https://app.example' } })
       expect(ok.headers['access-control-allow-origin']).toBe('https://app.example')
       const preflight = await app.inject({
-        method: 'OPTIONS', url: '/api/me',
-        headers: { origin: 'https://app.example', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type' },
+        method: 'OPTIONS',
+        url: '/api/me',
+        headers: {
+          origin: 'https://app.example',
+          'access-control-request-method': 'PATCH',
+          'access-control-request-headers': 'authorization,content-type'
+        }
       })
       expect(preflight.statusCode).toBe(204)
       expect(String(preflight.headers['access-control-allow-headers'])).toMatch(/Authorization/)

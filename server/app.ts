@@ -58,12 +58,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     },
     ajv: {
       // Exact types and no silently dropped fields: "deviceName": 5 or {"extra": 1} is a 400, not a guess.
-      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false },
-    },
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false }
+    }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // @fastify/static needs an absolute root; a relative one silently serves nothing.
-  const staticDir = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? resolve(options.staticDir) : null
+  const staticDir =
+    options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? resolve(options.staticDir) : null
   const ownsStore = options.store === undefined
   const store = options.store ?? openSqliteStore(options.dataDir ?? 'data')
   const codeExchange = options.codeExchange ?? (options.wechat ? wechatCodeExchange(options.wechat) : null)
@@ -76,7 +77,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       const encoding = req.headers['content-encoding']
       // Compressed request bodies are refused, not inflated: a small zip bomb must not get past bodyLimit.
       if (encoding !== undefined && encoding !== 'identity') {
-        return done(new HttpError(415, 'unsupported_media_type', `Content-Encoding ${encoding.slice(0, 40)} is not accepted`), undefined)
+        return done(
+          new HttpError(415, 'unsupported_media_type', `Content-Encoding ${encoding.slice(0, 40)} is not accepted`),
+          undefined
+        )
       }
       // Content-Type set but nothing sent is "no body" (routes with a body schema still refuse it), not bad JSON.
       if (body === '') return done(null, undefined)
@@ -95,7 +99,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       ownsStore,
       now: options.now ?? Date.now,
       codeExchange,
-      contentDir: options.contentDir ?? null,
+      contentDir: options.contentDir ?? null
     })
     await app.register(api, { prefix: '/api', rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits } })
     if (staticDir !== null) await app.register(staticPlugin, { root: staticDir })

@@ -11,14 +11,15 @@ export interface ServerConfig {
 /** Reads PORT, HOST, DATA_DIR, WECHAT_*, CORS_ORIGINS, TRUST_PROXY, LOG_LEVEL (see server/README.md). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const port = Number(env.PORT ?? 8080)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`)
   const wechat =
     env.WECHAT_APPID && env.WECHAT_SECRET
       ? {
           apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
           appid: env.WECHAT_APPID,
           secret: env.WECHAT_SECRET,
-          timeoutMs: env.WECHAT_TIMEOUT_MS ? Number(env.WECHAT_TIMEOUT_MS) : undefined,
+          timeoutMs: env.WECHAT_TIMEOUT_MS ? Number(env.WECHAT_TIMEOUT_MS) : undefined
         }
       : null
   return {
@@ -29,10 +30,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
       contentDir: resolve(cwd, 'content/issues'),
       staticDir: resolve(cwd, env.H5_DIR || 'dist/h5'),
       wechat,
-      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      corsOrigins: (env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
-      logger: { level: env.LOG_LEVEL || 'info' },
-    },
+      logger: { level: env.LOG_LEVEL || 'info' }
+    }
   }
 }
 

@@ -9,7 +9,7 @@ export class HttpError extends Error {
     readonly error: ErrorCode,
     message: string = ERROR_SENTENCES[error],
     /** Extra headers for the reply, e.g. Retry-After. */
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string> = {}
   ) {
     super(message)
     this.name = 'HttpError'
@@ -29,7 +29,7 @@ const CODES: Record<number, ErrorCode> = {
   414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'rate_limited',
-  431: 'headers_too_large',
+  431: 'headers_too_large'
 }
 
 /** The machine code used for a status when the thrower gave none. */

@@ -20,12 +20,20 @@ describe.skipIf(!ready)('the H5 build under the CSP', () => {
     cpSync(SAMPLE_ISSUE, join(dir.path, 'issues', 'sample.txt'))
     const server = await startServer(
       { dataDir: join(dir.path, 'data'), staticDir: join(dir.path, 'h5'), contentDir: join(dir.path, 'issues') },
-      { host: '127.0.0.1', port: 0 },
+      { host: '127.0.0.1', port: 0 }
     )
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
     })
     const problems: string[] = []
     try {
@@ -35,7 +43,9 @@ describe.skipIf(!ready)('the H5 build under the CSP', () => {
       page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`))
       page.on('response', (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)))
       await page.addInitScript(() =>
-        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP blocked ${e.violatedDirective} ${e.blockedURI}`)),
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP blocked ${e.violatedDirective} ${e.blockedURI}`)
+        )
       )
       const res = await page.goto(server.url)
       expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/)

@@ -139,8 +139,12 @@ describe('publishing at start', () => {
     writeFileSync(join(issues, 'b.txt'), sample)
     const warnings: string[] = []
     const second = await startServer(
-      { dataDir: sub.path, contentDir: issues, logger: { level: 'warn', stream: { write: (l: string) => void warnings.push(l) } } },
-      { host: '127.0.0.1', port: 0 },
+      {
+        dataDir: sub.path,
+        contentDir: issues,
+        logger: { level: 'warn', stream: { write: (l: string) => void warnings.push(l) } }
+      },
+      { host: '127.0.0.1', port: 0 }
     )
     try {
       const ids = ((await (await fetch(`${second.url}api/issues`)).json()) as Array<{ id: string }>).map((s) => s.id)

@@ -42,7 +42,12 @@ function scratchProject(): ReturnType<typeof tempDir> {
 describe('npm start (scripts/start.ts)', () => {
   it('serves the H5 app and the API on one origin, with the mock WeChat when WECHAT_APPID is unset', async () => {
     const dir = scratchProject()
-    const run = spawnUntil([resolve('scripts/start.ts')], dir.path, { PORT: '0', WECHAT_APPID: '', LOG_LEVEL: 'warn' }, /running at (http:\/\/127\.0\.0\.1:\d+\/)/)
+    const run = spawnUntil(
+      [resolve('scripts/start.ts')],
+      dir.path,
+      { PORT: '0', WECHAT_APPID: '', LOG_LEVEL: 'warn' },
+      /running at (http:\/\/127\.0\.0\.1:\d+\/)/
+    )
     try {
       const [, url] = await run.matched
       expect(run.output()).toMatch(/using the mock WeChat service at http:\/\/127\.0\.0\.1:\d+/)
@@ -54,7 +59,9 @@ describe('npm start (scripts/start.ts)', () => {
       expect(index.map((s) => s.id)).toEqual([SAMPLE_ID])
       const origin = new URL(url).origin
       const signIn = await fetch(`${url}api/auth/wechat`, {
-        method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ code: 'mock-alice' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ code: 'mock-alice' })
       })
       expect(signIn.status).toBe(200)
       const { token } = (await signIn.json()) as { token: string }
@@ -74,7 +81,12 @@ describe('npm start (scripts/start.ts)', () => {
 describe('server.ts on its own', () => {
   it('listens on PORT/HOST and exits 0 on SIGINT', async () => {
     const dir = scratchProject()
-    const run = spawnUntil([resolve('server/server.ts')], dir.path, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, /server at (http:\S+)/)
+    const run = spawnUntil(
+      [resolve('server/server.ts')],
+      dir.path,
+      { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      /server at (http:\S+)/
+    )
     try {
       const [, url] = await run.matched
       expect((await fetch(`${url}api/health`)).status).toBe(200)

@@ -43,7 +43,7 @@ export function closeOnSignals(server: RunningServer, extra: () => Promise<void>
         (err: unknown) => {
           console.error(err)
           process.exit(1)
-        },
+        }
       )
   }
   process.on('SIGINT', shutdown)
@@ -61,6 +61,6 @@ if (process.argv[1] !== undefined && /server[\\/]server\.ts$/.test(process.argv[
     (err: unknown) => {
       console.error(err)
       process.exit(1)
-    },
+    }
   )
 }

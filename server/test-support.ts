@@ -32,7 +32,7 @@ export function writeH5Fixture(dir: string): void {
   writeFileSync(
     join(dir, 'index.html'),
     `<!DOCTYPE html><html><head><meta charset="utf-8"><title>党史阅读</title><script>${H5_INLINE_SCRIPT}</script>` +
-      '<script defer src="/js/app.0123abcd.js"></script></head><body><div id="app"></div></body></html>',
+      '<script defer src="/js/app.0123abcd.js"></script></head><body><div id="app"></div></body></html>'
   )
   writeFileSync(join(dir, 'js/app.0123abcd.js'), 'console.log("app")')
 }
@@ -64,7 +64,7 @@ export async function testEnv(options: AppOptions = {}): Promise<TestEnv> {
     ...options,
     // Every injected request comes from one address, so sign-in gets a budget no test reaches by accident;
     // tests of the limits pass their own.
-    rateLimits: { signIn: { max: 10_000, windowMs: 60_000 }, ...options.rateLimits },
+    rateLimits: { signIn: { max: 10_000, windowMs: 60_000 }, ...options.rateLimits }
   })
   return {
     app,
@@ -76,7 +76,7 @@ export async function testEnv(options: AppOptions = {}): Promise<TestEnv> {
       await app.close()
       await wechat.close()
       dir.remove()
-    },
+    }
   }
 }
 

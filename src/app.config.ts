@@ -1,11 +1,5 @@
 export default defineAppConfig({
-  pages: [
-    'pages/library/index',
-    'pages/issue/index',
-    'pages/article/index',
-    'pages/me/index',
-    'pages/offline/index'
-  ],
+  pages: ['pages/library/index', 'pages/issue/index', 'pages/article/index', 'pages/me/index', 'pages/offline/index'],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#FAF7F0',
@@ -19,8 +13,18 @@ export default defineAppConfig({
     backgroundColor: '#FAF7F0',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/library/index', text: '书架', iconPath: 'assets/tab-library.png', selectedIconPath: 'assets/tab-library-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-active.png' }
+      {
+        pagePath: 'pages/library/index',
+        text: '书架',
+        iconPath: 'assets/tab-library.png',
+        selectedIconPath: 'assets/tab-library-active.png'
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab-me.png',
+        selectedIconPath: 'assets/tab-me-active.png'
+      }
     ]
   },
   lazyCodeLoading: 'requiredComponents'

@@ -20,13 +20,22 @@ function App({ children }: PropsWithChildren) {
     // Stores restore synchronously from platform storage on import; nothing to await here.
     void serviceWorker.register((apply) => setApplyUpdate(() => apply))
     // Reading needs no account; sign-in runs in the background (never in 单页模式, where wx.login is unavailable).
-    if (!system.isSinglePageMode()) void account.ensureSignedIn().then(() => account.refresh()).catch(() => undefined)
+    if (!system.isSinglePageMode())
+      void account
+        .ensureSignedIn()
+        .then(() => account.refresh())
+        .catch(() => undefined)
   })
-  return createElement(Fragment, null, children, createElement(UpdateBanner, {
-    visible: applyUpdate !== null,
-    onApply: () => applyUpdate?.(),
-    onDismiss: () => setApplyUpdate(null)
-  }))
+  return createElement(
+    Fragment,
+    null,
+    children,
+    createElement(UpdateBanner, {
+      visible: applyUpdate !== null,
+      onApply: () => applyUpdate?.(),
+      onDismiss: () => setApplyUpdate(null)
+    })
+  )
 }
 
 export default App

@@ -1,7 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-export interface FirstLoad { scripts: string[], styles: string[], external: string[] }
+export interface FirstLoad {
+  scripts: string[]
+  styles: string[]
+  external: string[]
+}
 
 /**
  * The JS and CSS files that dist/h5/index.html itself loads (<script src>, <link rel=stylesheet href>): the
@@ -10,8 +14,9 @@ export interface FirstLoad { scripts: string[], styles: string[], external: stri
  */
 export function firstLoadAssets(distDir: string, publicPath = '/'): FirstLoad {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')
-  const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)
-  const value = (m: RegExpExecArray | null) => (m ? m[1] ?? m[2] ?? m[3] : undefined)
+  const attr = (tag: string, name: string) =>
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)
+  const value = (m: RegExpExecArray | null) => (m ? (m[1] ?? m[2] ?? m[3]) : undefined)
   const result: FirstLoad = { scripts: [], styles: [], external: [] }
   const local = (url: string): string | undefined => {
     if (/^(?:[a-z]+:)?\/\//i.test(url) || url.startsWith('data:')) {

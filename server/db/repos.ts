@@ -81,7 +81,7 @@ export interface AccountRepo {
   signInWechat(
     identity: { openid: string; unionid: string | null },
     newMember: MemberRow,
-    session: Omit<NewSession, 'memberId'>,
+    session: Omit<NewSession, 'memberId'>
   ): Promise<string>
   updateDisplayName(memberId: string, displayName: string, at: number): Promise<void>
   setOrg(memberId: string, orgId: string, at: number): Promise<void>
@@ -95,7 +95,13 @@ export interface AccountRepo {
   /** Revokes all but the newest `keep` live sessions of a member; returns how many were revoked. */
   pruneSessions(memberId: string, keep: number, at: number): Promise<number>
   /** Stores a pairing code, voiding the member's earlier unused codes. */
-  createPairing(p: { id: string; memberId: string; codeHash: string; createdAt: number; expiresAt: number }): Promise<void>
+  createPairing(p: {
+    id: string
+    memberId: string
+    codeHash: string
+    createdAt: number
+    expiresAt: number
+  }): Promise<void>
   /** Whether an unused, unexpired code with this hash exists (to avoid handing out a duplicate). */
   pairingInUse(codeHash: string, now: number): Promise<boolean>
   /** Marks an unused, unexpired code used and adds the session for its member; returns the member id or null. */

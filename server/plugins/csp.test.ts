@@ -10,7 +10,8 @@ const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('bas
 
 describe('CSP for the H5 app', () => {
   it('hashes inline scripts only, byte for byte', () => {
-    const html = '<script>a()</script><script src="/x.js"></script><SCRIPT type="text/javascript">\nb()\n</SCRIPT><script></script>'
+    const html =
+      '<script>a()</script><script src="/x.js"></script><SCRIPT type="text/javascript">\nb()\n</SCRIPT><script></script>'
     expect(hashInlineScripts(html)).toEqual([sha('a()'), sha('\nb()\n')])
   })
 

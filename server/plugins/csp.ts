@@ -16,7 +16,7 @@ const DIRECTIVES: Array<[string, string]> = [
   ['manifest-src', "'self'"],
   ['object-src', "'none'"],
   ['form-action', "'self'"],
-  ['frame-ancestors', "'self'"],
+  ['frame-ancestors', "'self'"]
   // No upgrade-insecure-requests: TLS ends at the reverse proxy, and over plain http on loopback it would
   // break every asset.
 ]
@@ -24,7 +24,9 @@ const DIRECTIVES: Array<[string, string]> = [
 /** The Content-Security-Policy header for a list of extra script-src sources. */
 export function buildPolicy(scriptSources: string[]): string {
   return DIRECTIVES.map(([name, value]) =>
-    name === 'script-src' && scriptSources.length > 0 ? `${name} ${value} ${scriptSources.join(' ')}` : `${name} ${value}`,
+    name === 'script-src' && scriptSources.length > 0
+      ? `${name} ${value} ${scriptSources.join(' ')}`
+      : `${name} ${value}`
   ).join('; ')
 }
 

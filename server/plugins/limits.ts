@@ -25,7 +25,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   // Generous enough for a branch signing in together from one office NAT.
   signIn: { max: 30, windowMs: 60_000 },
   pairing: { max: 10, windowMs: 60_000 },
-  claim: { max: 10, windowMs: 60_000 },
+  claim: { max: 10, windowMs: 60_000 }
 }
 
 /** The route config that applies one of the budgets. */
@@ -39,8 +39,8 @@ const limitAndCompress: FastifyPluginAsync = async (app) => {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
       new HttpError(429, 'rate_limited', `Too many requests; retry in ${ctx.after}`, {
-        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
-      }),
+        'retry-after': String(Math.ceil(ctx.ttl / 1000))
+      })
   })
   await app.register(compress, {
     global: true,
@@ -49,7 +49,7 @@ const limitAndCompress: FastifyPluginAsync = async (app) => {
     // Request bodies are tiny JSON; inflating them would only open the door to zip bombs past bodyLimit.
     globalDecompression: false,
     // Quality 11 (the default) costs ~50 ms per issue; 5 is within a few percent of its size at a fraction of the CPU.
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }
   })
 }
 

@@ -28,7 +28,7 @@ const secureHeaders: FastifyPluginAsync<SecurityOptions> = async (app, opts) => 
       exposedHeaders: ['ETag', 'Retry-After'],
       // Bearer tokens, not cookies: credentials mode is never needed.
       credentials: false,
-      maxAge: 600,
+      maxAge: 600
     })
   }
 }

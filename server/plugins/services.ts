@@ -26,7 +26,7 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     content,
     auth: new AuthService(store.accounts, now, opts.codeExchange),
     members: new MemberService(store.accounts, store.orgs, now),
-    sync: new SyncService(store.sync, content, now),
+    sync: new SyncService(store.sync, content, now)
   })
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {

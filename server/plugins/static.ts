@@ -16,7 +16,7 @@ const serveH5: FastifyPluginAsync<{ root: string }> = async (app, opts) => {
     cacheControl: false,
     setHeaders: (res, file) => cacheControl(res, file),
     // Files like .env or .git in the build folder are never served.
-    dotfiles: 'deny',
+    dotfiles: 'deny'
   })
 }
 

@@ -29,7 +29,7 @@ export class AuthService {
   constructor(
     private readonly accounts: AccountRepo,
     private readonly now: () => number,
-    private readonly exchangeCode: CodeExchange | null,
+    private readonly exchangeCode: CodeExchange | null
   ) {}
 
   /** Creates a new member with a device account (H5, no WeChat). */
@@ -83,9 +83,7 @@ export class AuthService {
     const normalized = normalizeCode(code)
     const at = this.now()
     const { token, session } = newSession('paired', deviceName ?? '配对设备', at)
-    const memberId = isCode(normalized)
-      ? await this.accounts.claimPairing(sha256(normalized), at, session)
-      : null
+    const memberId = isCode(normalized) ? await this.accounts.claimPairing(sha256(normalized), at, session) : null
     if (memberId === null) {
       throw new HttpError(404, 'invalid_pairing_code')
     }

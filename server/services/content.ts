@@ -8,7 +8,7 @@ export class PublishError extends Error {
   constructor(
     readonly file: string,
     readonly line: number | null,
-    readonly reason: string,
+    readonly reason: string
   ) {
     super(formatProblem(file, { line, message: reason }))
     this.name = 'PublishError'
@@ -49,7 +49,7 @@ export class ContentService {
 
   constructor(
     private readonly repo: ContentRepo,
-    private readonly now: () => number,
+    private readonly now: () => number
   ) {}
 
   /** The IssueSummary[] body (newest first) and its ETag; re-read only after a publish. */

@@ -23,7 +23,10 @@ export function readIssueText(file: string): string {
 
 /** The issue files of a folder (*.txt, sorted by name), as paths joined to `dir`. */
 export function listIssueFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f))
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f))
 }
 
 /** Reads and publishes every issue file of a folder, in name order. */

@@ -13,7 +13,7 @@ export class MemberService {
   constructor(
     private readonly accounts: AccountRepo,
     private readonly orgs: OrgRepo,
-    private readonly now: () => number,
+    private readonly now: () => number
   ) {}
 
   /** The member's profile, organization and live devices. */
@@ -32,8 +32,8 @@ export class MemberService {
         name: s.deviceName,
         kind: s.kind,
         createdAt: s.createdAt,
-        current: s.id === currentSessionId,
-      })),
+        current: s.id === currentSessionId
+      }))
     }
   }
 
@@ -41,7 +41,12 @@ export class MemberService {
   async rename(memberId: string, displayName: string): Promise<void> {
     const name = displayName.trim()
     const length = [...name].length
-    if (length < 1 || length > DISPLAY_NAME_MAX || /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name) || name.replace(BLANK_LOOKING, '') === '') {
+    if (
+      length < 1 ||
+      length > DISPLAY_NAME_MAX ||
+      /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name) ||
+      name.replace(BLANK_LOOKING, '') === ''
+    ) {
       throw new HttpError(400, 'invalid_display_name')
     }
     await this.accounts.updateDisplayName(memberId, name, this.now())
@@ -56,7 +61,11 @@ export class MemberService {
 }
 
 /** Creates a party organization with a fresh join code; used by `npm run org -- create`. */
-export async function createOrg(orgs: OrgRepo, name: string, at: number): Promise<{ id: string; name: string; joinCode: string }> {
+export async function createOrg(
+  orgs: OrgRepo,
+  name: string,
+  at: number
+): Promise<{ id: string; name: string; joinCode: string }> {
   const trimmed = name.trim()
   if (trimmed === '' || [...trimmed].length > 50) throw new Error('organization name must be 1–50 characters')
   for (;;) {

@@ -43,7 +43,9 @@ describe('sync service on SQLite (SPEC P1–P5, L1)', () => {
 
   it('P3: a gap applies what came before and refuses the rest', async () => {
     const { memberId } = await signInDevice(env.app)
-    const out = ok(await sync.push(memberId, [session('c', 1, 'a', 1000), session('c', 3, 'b', 1000), session('c', 4, 'd', 1000)]))
+    const out = ok(
+      await sync.push(memberId, [session('c', 1, 'a', 1000), session('c', 3, 'b', 1000), session('c', 4, 'd', 1000)])
+    )
     expect(out.gap).toEqual({ clientId: 'c', lastMutationId: 1, got: 3 })
     expect(out.lastMutationIds).toEqual({ c: 1 })
     expect(await readingMs(memberId)).toBe(1000)
@@ -86,7 +88,13 @@ describe('sync service on SQLite (SPEC P1–P5, L1)', () => {
 
   it('C2: a read time in the future is stored as the server’s now', async () => {
     const { memberId } = await signInDevice(env.app)
-    const m: Mutation = { clientId: 'f', id: 1, name: 'markRead', args: { issueId: SAMPLE_ID, articleId: articleIds[0], at: 9e12 }, at: 9e12 }
+    const m: Mutation = {
+      clientId: 'f',
+      id: 1,
+      name: 'markRead',
+      args: { issueId: SAMPLE_ID, articleId: articleIds[0], at: 9e12 },
+      at: 9e12
+    }
     ok(await sync.push(memberId, [m]))
     expect(Object.values((await sync.pull(memberId, 0)).facts.reads)[0].readAt).toBe(env.clock.now())
   })

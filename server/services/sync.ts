@@ -38,7 +38,7 @@ export class SyncService {
   constructor(
     private readonly repo: SyncRepo,
     content: ContentService,
-    private readonly now: () => number,
+    private readonly now: () => number
   ) {
     this.articles = new ArticleIndex(content)
   }
@@ -62,7 +62,7 @@ export class SyncService {
         argsJson: JSON.stringify(m.args ?? null),
         at: Math.min(m.at, now),
         facts: j.ok ? j.facts : null,
-        reason: j.ok ? null : j.reason,
+        reason: j.ok ? null : j.reason
       }
     })
     return this.repo.push(memberId, judged, now)

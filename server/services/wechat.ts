@@ -27,7 +27,7 @@ export function wechatCodeExchange(config: WechatConfig, fetchImpl: typeof fetch
       appid: config.appid,
       secret: config.secret,
       js_code: code,
-      grant_type: 'authorization_code',
+      grant_type: 'authorization_code'
     }).toString()
     let data: Record<string, unknown>
     try {
@@ -45,10 +45,14 @@ export function wechatCodeExchange(config: WechatConfig, fetchImpl: typeof fetch
     switch (errcode) {
       case 40029: // invalid code
       case 40163: // code already used
-        throw new HttpError(401, 'invalid_code', 'The WeChat login code is invalid, used or expired; call wx.login again')
+        throw new HttpError(
+          401,
+          'invalid_code',
+          'The WeChat login code is invalid, used or expired; call wx.login again'
+        )
       case 45011:
         throw new HttpError(429, 'rate_limited', 'Too many WeChat sign-ins; wait a minute and try again', {
-          'retry-after': '60',
+          'retry-after': '60'
         })
       case 40226:
         throw new HttpError(403, 'wechat_blocked', 'WeChat refused the sign-in for this account')

@@ -13,11 +13,17 @@ export interface ArticleRowProps {
 /** A contents entry: title and attribution; read ones dimmed with a check mark. */
 export function ArticleRow({ id, title, source, read, fontPx, onOpen }: ArticleRowProps) {
   return (
-    <View className={`article-row${read ? ' article-row--read' : ''}`} data-testid='article-row' onClick={() => onOpen(id)}>
-      <Text className='article-row__title' style={{ fontSize: `${fontPx}px` }}>{title}</Text>
-      <View className='article-row__meta'>
-        {source ? <Text className='article-row__source'>（{source}）</Text> : <Text />}
-        {read ? <Text className='article-row__check'>✓ 已读</Text> : null}
+    <View
+      className={`article-row${read ? ' article-row--read' : ''}`}
+      data-testid="article-row"
+      onClick={() => onOpen(id)}
+    >
+      <Text className="article-row__title" style={{ fontSize: `${fontPx}px` }}>
+        {title}
+      </Text>
+      <View className="article-row__meta">
+        {source ? <Text className="article-row__source">（{source}）</Text> : <Text />}
+        {read ? <Text className="article-row__check">✓ 已读</Text> : null}
       </View>
     </View>
   )

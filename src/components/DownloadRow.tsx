@@ -15,13 +15,18 @@ export interface DownloadRowProps {
 /** One downloaded issue in 离线内容: what it is, how much space it takes, and 删除. */
 export function DownloadRow(p: DownloadRowProps) {
   return (
-    <View className='download-row hairline' data-testid='download-row'>
-      <View className='download-row__text'>
-        <Text className='download-row__title'>{p.title}</Text>
-        <Text className='download-row__line'>{p.issueLine}</Text>
-        <Text className='download-row__meta muted'>{p.date ? `${p.date} · ` : ''}<Text data-testid='download-size'>{p.size}</Text></Text>
+    <View className="download-row hairline" data-testid="download-row">
+      <View className="download-row__text">
+        <Text className="download-row__title">{p.title}</Text>
+        <Text className="download-row__line">{p.issueLine}</Text>
+        <Text className="download-row__meta muted">
+          {p.date ? `${p.date} · ` : ''}
+          <Text data-testid="download-size">{p.size}</Text>
+        </Text>
       </View>
-      <Text className='download-row__delete' data-testid='delete-download' onClick={() => p.onDelete(p.id)}>删除</Text>
+      <Text className="download-row__delete" data-testid="delete-download" onClick={() => p.onDelete(p.id)}>
+        删除
+      </Text>
     </View>
   )
 }

@@ -17,16 +17,29 @@ export function IssueCard({ issue, readCount, offline, downloading, onOpen }: Is
   const total = Math.max(issue.articleCount, 1)
   const percent = Math.min(100, Math.round((readCount / total) * 100))
   return (
-    <View className='issue-card' data-testid='issue-card' onClick={() => onOpen(issue.id)}>
-      <Text className='issue-card__title'>{issue.title}</Text>
-      <Text className='issue-card__number'>{formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}</Text>
-      <Text className='issue-card__meta'>{formatChineseDate(issue.publishedOn)}{issue.editor ? ` · ${issue.editor}` : ''}</Text>
-      <View className='issue-card__footer'>
-        <View className='issue-card__bar'><View className='issue-card__bar-fill' style={{ width: `${percent}%` }} /></View>
-        <Text className='issue-card__progress'>已读 {readCount}/{issue.articleCount}</Text>
-        {downloading !== null
-          ? <Text className='issue-card__badge' data-testid='download-progress'>下载中 {Math.round(downloading * 100)}%</Text>
-          : offline ? <Text className='issue-card__badge' data-testid='offline-badge'>已下载</Text> : null}
+    <View className="issue-card" data-testid="issue-card" onClick={() => onOpen(issue.id)}>
+      <Text className="issue-card__title">{issue.title}</Text>
+      <Text className="issue-card__number">{formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}</Text>
+      <Text className="issue-card__meta">
+        {formatChineseDate(issue.publishedOn)}
+        {issue.editor ? ` · ${issue.editor}` : ''}
+      </Text>
+      <View className="issue-card__footer">
+        <View className="issue-card__bar">
+          <View className="issue-card__bar-fill" style={{ width: `${percent}%` }} />
+        </View>
+        <Text className="issue-card__progress">
+          已读 {readCount}/{issue.articleCount}
+        </Text>
+        {downloading !== null ? (
+          <Text className="issue-card__badge" data-testid="download-progress">
+            下载中 {Math.round(downloading * 100)}%
+          </Text>
+        ) : offline ? (
+          <Text className="issue-card__badge" data-testid="offline-badge">
+            已下载
+          </Text>
+        ) : null}
       </View>
     </View>
   )

@@ -18,18 +18,32 @@ export interface ReaderToolbarProps {
 /** The article's bottom bar: 上一篇 · 目录 · 下一篇 · Aa · 分享. */
 export function ReaderToolbar(p: ReaderToolbarProps) {
   return (
-    <View className={`reader-toolbar${p.hidden ? ' reader-toolbar--hidden' : ''}`} data-testid='reader-toolbar'>
+    <View className={`reader-toolbar${p.hidden ? ' reader-toolbar--hidden' : ''}`} data-testid="reader-toolbar">
       {p.navigation ? (
         <>
-          <Text className={`tool${p.hasPrevious ? '' : ' tool--off'}`} onClick={() => p.hasPrevious && p.onPrevious()}>上一篇</Text>
-          <Text className='tool' onClick={p.onContents}>目录</Text>
-          <Text className={`tool${p.hasNext ? '' : ' tool--off'}`} onClick={() => p.hasNext && p.onNext()}>下一篇</Text>
+          <Text className={`tool${p.hasPrevious ? '' : ' tool--off'}`} onClick={() => p.hasPrevious && p.onPrevious()}>
+            上一篇
+          </Text>
+          <Text className="tool" onClick={p.onContents}>
+            目录
+          </Text>
+          <Text className={`tool${p.hasNext ? '' : ' tool--off'}`} onClick={() => p.hasNext && p.onNext()}>
+            下一篇
+          </Text>
         </>
       ) : null}
-      <Text className='tool' onClick={p.onType}>Aa</Text>
-      {p.shareButton
-        ? <Button className='tool tool--button' openType='share'>分享</Button>
-        : <Text className='tool' onClick={p.onShare}>分享</Text>}
+      <Text className="tool" onClick={p.onType}>
+        Aa
+      </Text>
+      {p.shareButton ? (
+        <Button className="tool tool--button" openType="share">
+          分享
+        </Button>
+      ) : (
+        <Text className="tool" onClick={p.onShare}>
+          分享
+        </Text>
+      )}
     </View>
   )
 }

@@ -14,13 +14,13 @@ export interface UpdateBannerProps {
 export function UpdateBanner({ visible, onApply, onDismiss, night }: UpdateBannerProps) {
   if (!visible) return null
   return (
-    <View className={night ? 'update-banner update-banner--night' : 'update-banner'} data-testid='update-banner'>
-      <View className='update-banner__apply' onClick={onApply}>
-        <Text className='update-banner__dot' />
-        <Text className='update-banner__text'>有新版本，点击更新</Text>
+    <View className={night ? 'update-banner update-banner--night' : 'update-banner'} data-testid="update-banner">
+      <View className="update-banner__apply" onClick={onApply}>
+        <Text className="update-banner__dot" />
+        <Text className="update-banner__text">有新版本，点击更新</Text>
       </View>
       {onDismiss ? (
-        <View className='update-banner__later' onClick={onDismiss}>
+        <View className="update-banner__later" onClick={onDismiss}>
           <Text>稍后</Text>
         </View>
       ) : null}

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  articlePath, articleShareQuery, articleSharePath, buildQuery, decodeParams, h5Link, issuePath, issueSharePath, libraryPath,
-  offlinePath, parseLink, parseQuery, routeOf
+  articlePath,
+  articleShareQuery,
+  articleSharePath,
+  buildQuery,
+  decodeParams,
+  h5Link,
+  issuePath,
+  issueSharePath,
+  libraryPath,
+  offlinePath,
+  parseLink,
+  parseQuery,
+  routeOf
 } from './routes'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
@@ -16,16 +27,34 @@ describe('deep links', () => {
     expect(articlePath(ISSUE, 'a1b2')).toBe(`/pages/article/index?issue=${ISSUE}&article=a1b2`)
     expect(articleSharePath(ISSUE, 'a1b2')).toBe(`/pages/article/index?issue=${ISSUE}&article=a1b2&from=share`)
     expect(articleShareQuery(ISSUE, 'a1b2')).toBe(`issue=${ISSUE}&article=a1b2&from=share`)
-    expect(h5Link('https://example.org/app/', articleSharePath(ISSUE, 'a1b2')))
-      .toBe(`https://example.org/app/#/pages/article/index?issue=${ISSUE}&article=a1b2&from=share`)
-    expect(h5Link('https://example.org/#/pages/me/index', '/pages/library/index')).toBe('https://example.org/#/pages/library/index')
+    expect(h5Link('https://example.org/app/', articleSharePath(ISSUE, 'a1b2'))).toBe(
+      `https://example.org/app/#/pages/article/index?issue=${ISSUE}&article=a1b2&from=share`
+    )
+    expect(h5Link('https://example.org/#/pages/me/index', '/pages/library/index')).toBe(
+      'https://example.org/#/pages/library/index'
+    )
   })
 
   it('parses what it builds (app paths, H5 links, the Moments query)', () => {
     expect(parseLink(issuePath(ISSUE))).toEqual({ page: 'issue', issue: ISSUE })
-    expect(parseLink(articlePath(ISSUE, 'x'))).toEqual({ page: 'article', issue: ISSUE, article: 'x', fromShare: false })
-    expect(parseLink(h5Link('http://127.0.0.1:8080/', articleSharePath(ISSUE, 'x')))).toEqual({ page: 'article', issue: ISSUE, article: 'x', fromShare: true })
-    expect(routeOf('pages/article/index', parseQuery(articleShareQuery(ISSUE, 'x')))).toEqual({ page: 'article', issue: ISSUE, article: 'x', fromShare: true })
+    expect(parseLink(articlePath(ISSUE, 'x'))).toEqual({
+      page: 'article',
+      issue: ISSUE,
+      article: 'x',
+      fromShare: false
+    })
+    expect(parseLink(h5Link('http://127.0.0.1:8080/', articleSharePath(ISSUE, 'x')))).toEqual({
+      page: 'article',
+      issue: ISSUE,
+      article: 'x',
+      fromShare: true
+    })
+    expect(routeOf('pages/article/index', parseQuery(articleShareQuery(ISSUE, 'x')))).toEqual({
+      page: 'article',
+      issue: ISSUE,
+      article: 'x',
+      fromShare: true
+    })
     expect(parseLink(libraryPath())).toEqual({ page: 'library' })
     expect(parseLink(offlinePath())).toEqual({ page: 'offline' })
     expect(parseLink('http://127.0.0.1:8080/')).toEqual({ page: 'library' })
@@ -33,34 +62,77 @@ describe('deep links', () => {
   })
 
   it('round-trips any ids, whatever characters they hold', () => {
-    fc.assert(fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.boolean(), (issue, article, fromShare) => {
-      expect(parseLink(h5Link('https://h.example/', articlePath(issue, article, { fromShare })))).toEqual({ page: 'article', issue, article, fromShare })
-      expect(parseLink(issuePath(issue))).toEqual({ page: 'issue', issue })
-      expect(parseQuery(buildQuery({ issue, article }))).toEqual({ issue, article })
-    }))
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        fc.boolean(),
+        (issue, article, fromShare) => {
+          expect(parseLink(h5Link('https://h.example/', articlePath(issue, article, { fromShare })))).toEqual({
+            page: 'article',
+            issue,
+            article,
+            fromShare
+          })
+          expect(parseLink(issuePath(issue))).toEqual({ page: 'issue', issue })
+          expect(parseQuery(buildQuery({ issue, article }))).toEqual({ issue, article })
+        }
+      )
+    )
   })
 
   it('keeps old links working: `id=` on the issue page', () => {
     expect(parseLink(`/pages/issue/index?id=${ISSUE}`)).toEqual({ page: 'issue', issue: ISSUE })
-    expect(parseLink(`http://h/#/pages/issue/index?id=${encodeURIComponent(ISSUE)}`)).toEqual({ page: 'issue', issue: ISSUE })
+    expect(parseLink(`http://h/#/pages/issue/index?id=${encodeURIComponent(ISSUE)}`)).toEqual({
+      page: 'issue',
+      issue: ISSUE
+    })
     expect(routeOf('/pages/issue/index', { id: ISSUE })).toEqual({ page: 'issue', issue: ISSUE })
     // Both present: the current name wins.
     expect(routeOf('/pages/issue/index', { id: 'old', issue: 'new' })).toEqual({ page: 'issue', issue: 'new' })
-    expect(parseLink(`/pages/article/index?id=${ISSUE}&article=x`)).toEqual({ page: 'article', issue: ISSUE, article: 'x', fromShare: false })
+    expect(parseLink(`/pages/article/index?id=${ISSUE}&article=x`)).toEqual({
+      page: 'article',
+      issue: ISSUE,
+      article: 'x',
+      fromShare: false
+    })
   })
 
   it('reads mangled links without throwing', () => {
-    expect(parseLink(`/pages/article/index?issue=${ISSUE}&article=%E0%A4`)).toEqual({ page: 'article', issue: ISSUE, article: '%E0%A4', fromShare: false })
-    expect(parseLink('/pages/article/index?issue=&article=')).toEqual({ page: 'article', issue: undefined, article: undefined, fromShare: false })
-    expect(parseLink('/pages/article/index?&&issue&=x&article=a=b')).toEqual({ page: 'article', issue: undefined, article: 'a=b', fromShare: false })
+    expect(parseLink(`/pages/article/index?issue=${ISSUE}&article=%E0%A4`)).toEqual({
+      page: 'article',
+      issue: ISSUE,
+      article: '%E0%A4',
+      fromShare: false
+    })
+    expect(parseLink('/pages/article/index?issue=&article=')).toEqual({
+      page: 'article',
+      issue: undefined,
+      article: undefined,
+      fromShare: false
+    })
+    expect(parseLink('/pages/article/index?&&issue&=x&article=a=b')).toEqual({
+      page: 'article',
+      issue: undefined,
+      article: 'a=b',
+      fromShare: false
+    })
     expect(parseLink('/pages/issue/index')).toEqual({ page: 'issue', issue: undefined })
     expect(parseLink('/pages/nowhere/index?issue=x')).toEqual({ page: 'unknown', path: '/pages/nowhere/index' })
     expect(parseLink(`/pages/issue/index?issue=${ISSUE}&issue=other#frag`)).toEqual({ page: 'issue', issue: ISSUE })
     expect(parseLink('pages/issue/index/?issue=x')).toEqual({ page: 'issue', issue: 'x' })
-    fc.assert(fc.property(fc.string(), (s) => { expect(() => parseLink(s)).not.toThrow() }))
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(() => parseLink(s)).not.toThrow()
+      })
+    )
   })
 
   it('decodes router parameters once, keeping malformed escapes', () => {
-    expect(decodeParams({ issue: 'a%20b', article: '%E0%A4', n: 3 })).toEqual({ issue: 'a b', article: '%E0%A4', n: undefined })
+    expect(decodeParams({ issue: 'a%20b', article: '%E0%A4', n: 3 })).toEqual({
+      issue: 'a b',
+      article: '%E0%A4',
+      n: undefined
+    })
   })
 })

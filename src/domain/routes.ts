@@ -75,10 +75,12 @@ function articleQuery(issueId: string, articleId: string, opts: { fromShare?: bo
 }
 
 /** weapp `onShareAppMessage` path (and H5's shared link path) for an article. */
-export const articleSharePath = (issueId: string, articleId: string): string => articlePath(issueId, articleId, { fromShare: true })
+export const articleSharePath = (issueId: string, articleId: string): string =>
+  articlePath(issueId, articleId, { fromShare: true })
 
 /** weapp `onShareTimeline` query for an article (Moments opens the sharing page itself with it). */
-export const articleShareQuery = (issueId: string, articleId: string): string => articleQuery(issueId, articleId, { fromShare: true })
+export const articleShareQuery = (issueId: string, articleId: string): string =>
+  articleQuery(issueId, articleId, { fromShare: true })
 
 /** weapp `onShareAppMessage` path for an issue's contents. */
 export const issueSharePath = (issueId: string): string => issuePath(issueId)
@@ -95,13 +97,20 @@ export function issueParam(params: QueryParams): string | undefined {
 }
 
 /** The parameters of an article page. */
-export function articleParams(params: QueryParams): { issue: string | undefined; article: string | undefined; fromShare: boolean } {
+export function articleParams(params: QueryParams): {
+  issue: string | undefined
+  article: string | undefined
+  fromShare: boolean
+} {
   return { issue: issueParam(params), article: nonEmpty(params.article), fromShare: params.from === 'share' }
 }
 
 /** Which page a path names (`/pages/x/index`, `pages/x/index`, with or without a query), or null. */
 function pageOf(path: string): PageName | null {
-  const clean = `/${path.replace(/^[#/]+/, '').split('?')[0].replace(/\/+$/, '')}`
+  const clean = `/${path
+    .replace(/^[#/]+/, '')
+    .split('?')[0]
+    .replace(/\/+$/, '')}`
   const names = Object.keys(PAGES) as PageName[]
   return names.find((name) => PAGES[name] === clean) ?? null
 }
@@ -132,4 +141,3 @@ export function parseLink(link: string): Route {
   if (path.replace(/[/#]/g, '') === '' || path === '/index.html') return { page: 'library' }
   return routeOf(path, parseQuery(q >= 0 ? route.slice(q) : ''))
 }
-

@@ -20,14 +20,23 @@ export type IssueLoad = { status: 'loading' } | { status: 'ready'; issue: Issue 
 export function useIssue(id: string | undefined): IssueLoad {
   const [state, setState] = useState<IssueLoad>({ status: 'loading' })
   useEffect(() => {
-    if (!id) { setState({ status: 'error', message: '链接不完整，找不到这一期。' }); return }
+    if (!id) {
+      setState({ status: 'error', message: '链接不完整，找不到这一期。' })
+      return
+    }
     let live = true
     setState({ status: 'loading' })
     loadIssue(id).then(
-      (issue) => { if (live) setState({ status: 'ready', issue }) },
-      () => { if (live) setState({ status: 'error', message: '这一期还没有下载，请连接网络后重试。' }) }
+      (issue) => {
+        if (live) setState({ status: 'ready', issue })
+      },
+      () => {
+        if (live) setState({ status: 'error', message: '这一期还没有下载，请连接网络后重试。' })
+      }
     )
-    return () => { live = false }
+    return () => {
+      live = false
+    }
   }, [id])
   return state
 }

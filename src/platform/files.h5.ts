@@ -3,4 +3,5 @@ import { createMemoryFileStore } from './files.memory'
 import type { FileStore } from './files.types'
 
 export type { FileStore } from './files.types'
-export const files: FileStore = typeof indexedDB !== 'undefined' ? createIdbFileStore(indexedDB) : createMemoryFileStore()
+export const files: FileStore =
+  typeof indexedDB !== 'undefined' ? createIdbFileStore(indexedDB) : createMemoryFileStore()

@@ -6,12 +6,18 @@ const STORE = 'files'
 /** A FileStore in IndexedDB: H5 keeps issues readable offline even where service workers are missing (iOS WeChat). */
 export function createIdbFileStore(idb: IDBFactory, dbName = 'dangshi-content'): FileStore {
   let dbp: Promise<IDBDatabase> | null = null
-  const open = () => (dbp ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const req = idb.open(dbName, 1)
-    req.onupgradeneeded = () => { req.result.createObjectStore(STORE) }
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => { dbp = null; reject(req.error) }
-  }))
+  const open = () =>
+    (dbp ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = idb.open(dbName, 1)
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore(STORE)
+      }
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => {
+        dbp = null
+        reject(req.error)
+      }
+    }))
   const tx = async <T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
     const db = await open()
     return new Promise<T>((resolve, reject) => {
@@ -40,9 +46,15 @@ export function createIdbFileStore(idb: IDBFactory, dbName = 'dangshi-content'):
         throw err
       }
     },
-    async remove(name) { await tx('readwrite', (s) => s.delete(name)).catch(() => undefined) },
+    async remove(name) {
+      await tx('readwrite', (s) => s.delete(name)).catch(() => undefined)
+    },
     async list() {
-      try { return (await tx('readonly', (s) => s.getAllKeys())).map(String) } catch { return [] }
+      try {
+        return (await tx('readonly', (s) => s.getAllKeys())).map(String)
+      } catch {
+        return []
+      }
     }
   }
 }

@@ -19,11 +19,17 @@ export function createFetchClient(fetchImpl: typeof fetch = fetch): HttpClient {
       clearTimeout(timer)
     }
     const headers: Record<string, string> = {}
-    res.headers.forEach((value, key) => { headers[key] = value })
+    res.headers.forEach((value, key) => {
+      headers[key] = value
+    })
     const text = res.status === 304 ? '' : await res.text()
     let data: unknown = text
     if (text && (headers['content-type'] ?? '').includes('json')) {
-      try { data = JSON.parse(text) } catch { data = text }
+      try {
+        data = JSON.parse(text)
+      } catch {
+        data = text
+      }
     }
     return { status: res.status, headers, data: data as never }
   }

@@ -20,7 +20,8 @@ export function withCacheEviction(inner: KeyValueStore): KeyValueStore {
           return
         } catch (err) {
           if (!(err instanceof StorageFullError)) throw err
-          const victims = inner.keys()
+          const victims = inner
+            .keys()
             .filter((k) => k.startsWith(CACHE_PREFIX) && k !== key)
             .map((k) => ({ k, size: inner.getItem(k)?.length ?? 0 }))
             .sort((a, b) => b.size - a.size)

@@ -14,7 +14,11 @@ function localStore(): KeyValueStore | null {
     return {
       getItem: (key) => ls.getItem(key),
       setItem(key, value) {
-        try { ls.setItem(key, value) } catch (err) { throw new StorageFullError(key, err) }
+        try {
+          ls.setItem(key, value)
+        } catch (err) {
+          throw new StorageFullError(key, err)
+        }
       },
       removeItem: (key) => ls.removeItem(key),
       keys: () => Object.keys(ls)

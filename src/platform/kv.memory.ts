@@ -16,7 +16,9 @@ export function createMemoryKeyValueStore(quotaBytes = Infinity): KeyValueStore 
       if (used() + delta > quotaBytes) throw new StorageFullError(key)
       data.set(key, value)
     },
-    removeItem: (key) => { data.delete(key) },
+    removeItem: (key) => {
+      data.delete(key)
+    },
     keys: () => [...data.keys()],
     usedBytes: used
   }

@@ -11,7 +11,10 @@ export interface KeyValueStore {
 
 /** Thrown by setItem when the platform refuses a write because storage is full. */
 export class StorageFullError extends Error {
-  constructor(readonly key: string, cause?: unknown) {
+  constructor(
+    readonly key: string,
+    cause?: unknown
+  ) {
     super(`storage full while writing ${key}`)
     this.name = 'StorageFullError'
     this.cause = cause

@@ -23,10 +23,18 @@ const wxStorage: KeyValueStore = {
     }
   },
   removeItem(key) {
-    try { Taro.removeStorageSync(key) } catch { /* nothing to remove */ }
+    try {
+      Taro.removeStorageSync(key)
+    } catch {
+      /* nothing to remove */
+    }
   },
   keys() {
-    try { return Taro.getStorageInfoSync().keys } catch { return [] }
+    try {
+      return Taro.getStorageInfoSync().keys
+    } catch {
+      return []
+    }
   }
 }
 

@@ -5,7 +5,11 @@ export type { PlatformLogin } from './login.types'
 export const login: PlatformLogin = {
   kind: 'wechat',
   async code() {
-    try { return (await Taro.login()).code ?? null } catch { return null }
+    try {
+      return (await Taro.login()).code ?? null
+    } catch {
+      return null
+    }
   },
   deviceName: () => '微信小程序'
 }

@@ -5,10 +5,12 @@ export type { ServiceWorkerControl, ServiceWorkerStatus } from './sw.types'
 
 /** Service workers need a secure http(s) page; iOS WeChat's WKWebView has none, so feature-detect only. */
 function supported(): boolean {
-  return typeof window !== 'undefined' &&
+  return (
+    typeof window !== 'undefined' &&
     'serviceWorker' in navigator &&
     /^https?:$/.test(window.location.protocol) &&
     window.isSecureContext !== false
+  )
 }
 
 export const serviceWorker: ServiceWorkerControl = {
@@ -24,7 +26,9 @@ export const serviceWorker: ServiceWorkerControl = {
       window.location.reload()
     }
     // With clientsClaim the first install also fires `controlling`; only an accepted update reloads.
-    wb.addEventListener('controlling', () => { if (accepted) reload() })
+    wb.addEventListener('controlling', () => {
+      if (accepted) reload()
+    })
     // Also fires for a worker left waiting by an earlier visit, or installed by another tab.
     wb.addEventListener('waiting', () => {
       onUpdateReady(() => {

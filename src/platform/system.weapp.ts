@@ -12,6 +12,10 @@ export const system: SystemInfo = {
     }
   },
   isSinglePageMode() {
-    try { return Taro.getLaunchOptionsSync().scene === 1154 } catch { return false }
+    try {
+      return Taro.getLaunchOptionsSync().scene === 1154
+    } catch {
+      return false
+    }
   }
 }

@@ -13,8 +13,23 @@ import { createSyncStatusStore } from '../stores/sync'
 import { createAppServices } from './app-services'
 
 const issue = (id: string, publishedOn: string): Issue => ({
-  id, title: '重庆党史工作', number: 2, totalNumber: 197, publishedOn, editor: null, supplement: false, warnings: [],
-  footer: { reportTo: null, sendTo: null, distributeTo: null, editorInCharge: null, phone: null, email: null, copies: null },
+  id,
+  title: '重庆党史工作',
+  number: 2,
+  totalNumber: 197,
+  publishedOn,
+  editor: null,
+  supplement: false,
+  warnings: [],
+  footer: {
+    reportTo: null,
+    sendTo: null,
+    distributeTo: null,
+    editorInCharge: null,
+    phone: null,
+    email: null,
+    copies: null
+  },
   sections: [{ title: '工作动态', articles: [{ id: 'a1', title: '标题', paragraphs: ['正文'], source: null }] }]
 })
 
@@ -25,21 +40,45 @@ function setup() {
   const http = (async (req: HttpRequest) => {
     requests.push(req.url)
     if (req.url.endsWith('/api/issues')) {
-      return { status: 200, headers: {}, data: issues.map((i) => ({ ...summarizeIssue(i, serializeIssue(i), versions[i.id]), size: 1 })) }
+      return {
+        status: 200,
+        headers: {},
+        data: issues.map((i) => ({ ...summarizeIssue(i, serializeIssue(i), versions[i.id]), size: 1 }))
+      }
     }
     const found = issues.find((i) => req.url.endsWith(`/api/issues/${i.id}`))
     return found ? { status: 200, headers: {}, data: found } : { status: 404, headers: {}, data: null }
   }) as HttpClient
   const listeners: Array<(online: boolean) => void> = []
   const network: NetworkStatus = {
-    isOnline: async () => { requests.push('isOnline'); return true },
-    subscribe: (l) => { listeners.push(l); return () => { listeners.splice(listeners.indexOf(l), 1) } }
+    isOnline: async () => {
+      requests.push('isOnline')
+      return true
+    },
+    subscribe: (l) => {
+      listeners.push(l)
+      return () => {
+        listeners.splice(listeners.indexOf(l), 1)
+      }
+    }
   }
   const kv = createMemoryKeyValueStore()
-  const stores = { library: createLibraryStore(), offline: createOfflineStore(), session: createSessionStore(kv), progress: createProgressStore(kv), sync: createSyncStatusStore() }
+  const stores = {
+    library: createLibraryStore(),
+    offline: createOfflineStore(),
+    session: createSessionStore(kv),
+    progress: createProgressStore(kv),
+    sync: createSyncStatusStore()
+  }
   const services = createAppServices({
-    http, apiBase: 'http://api', files: createMemoryFileStore(), kv, network, stores,
-    login: { kind: 'device', deviceName: () => 'test' } as never, now: () => 1
+    http,
+    apiBase: 'http://api',
+    files: createMemoryFileStore(),
+    kv,
+    network,
+    stores,
+    login: { kind: 'device', deviceName: () => 'test' } as never,
+    now: () => 1
   })
   return { services, stores, requests, listeners, versions }
 }

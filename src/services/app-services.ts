@@ -55,8 +55,12 @@ export function createAppServices(deps: AppServiceDeps) {
   const accountApi = createAccountApi(deps.http, deps.apiBase, () => stores.session.getState().token)
   const account = createSessionService(accountApi, deps.login, stores.session)
   const content: ContentRepository = createContentRepository({
-    api: contentApi, files: deps.files, kv: deps.kv, now: deps.now ?? (() => Date.now()),
-    budgetBytes: deps.budgetBytes ?? CACHE_BUDGET_BYTES, onCatalogChange: () => publishStorage()
+    api: contentApi,
+    files: deps.files,
+    kv: deps.kv,
+    now: deps.now ?? (() => Date.now()),
+    budgetBytes: deps.budgetBytes ?? CACHE_BUDGET_BYTES,
+    onCatalogChange: () => publishStorage()
   })
   const now = deps.now ?? (() => Date.now())
   const random = deps.random ?? Math.random
@@ -74,7 +78,12 @@ export function createAppServices(deps: AppServiceDeps) {
   function publishStorage(): void {
     const downloads = content.downloads()
     const usage = content.usage()
-    stores.offline.getState().setStorage({ downloads, downloadedBytes: usage.downloaded, cachedBytes: usage.cached, cacheBudget: usage.cacheBudget })
+    stores.offline.getState().setStorage({
+      downloads,
+      downloadedBytes: usage.downloaded,
+      cachedBytes: usage.cached,
+      cacheBudget: usage.cacheBudget
+    })
   }
 
   /** An issue from memory, the offline store or the network (the repository decides what is current). */
@@ -96,7 +105,8 @@ export function createAppServices(deps: AppServiceDeps) {
     if (lib.issues.length === 0) lib.setLoading()
     const { issues, source } = await content.loadIndex()
     if (source === 'offline') stores.offline.getState().setOnline(false)
-    if (source === 'offline' && issues.length === 0) stores.library.getState().setError('没有网络，也还没有下载过期刊。连接网络后下拉刷新。')
+    if (source === 'offline' && issues.length === 0)
+      stores.library.getState().setError('没有网络，也还没有下载过期刊。连接网络后下拉刷新。')
     else stores.library.getState().setIssues(issues)
   }
 
@@ -109,7 +119,9 @@ export function createAppServices(deps: AppServiceDeps) {
       await content.download(id, (f) => stores.offline.getState().setProgress(id, f))
       return true
     } catch (err) {
-      stores.offline.getState().setError(err instanceof ContentStorageFullError ? err.message : '下载失败，请检查网络后重试')
+      stores.offline
+        .getState()
+        .setError(err instanceof ContentStorageFullError ? err.message : '下载失败，请检查网络后重试')
       return false
     } finally {
       stores.offline.getState().setProgress(id, null)
@@ -147,15 +159,32 @@ export function createAppServices(deps: AppServiceDeps) {
   /** Records a share of an article (讲), synced like reading. */
   function syncShare(issueId: string, articleId: string, channel: 'chat' | 'moments' | 'link'): void {
     try {
-      sync.record('share', { issueId, articleId, channel, shareId: `${sync.clientId()}-${now().toString(36)}`, at: now() })
+      sync.record('share', {
+        issueId,
+        articleId,
+        channel,
+        shareId: `${sync.clientId()}-${now().toString(36)}`,
+        at: now()
+      })
     } catch {
       // A share that cannot be recorded is still a share; only the count misses it.
     }
   }
 
   return {
-    contentApi, accountApi, account, content, sync,
-    loadIssue, refreshLibrary, downloadIssue, downloadAll, removeDownload, removeAllDownloads, syncReading, syncShare,
+    contentApi,
+    accountApi,
+    account,
+    content,
+    sync,
+    loadIssue,
+    refreshLibrary,
+    downloadIssue,
+    downloadAll,
+    removeDownload,
+    removeAllDownloads,
+    syncReading,
+    syncShare,
 
     /** Publishes what is stored offline and follows the network. Idempotent; returns a function that stops. */
     start(): () => void {
@@ -205,4 +234,3 @@ export function createAppServices(deps: AppServiceDeps) {
 }
 
 export type AppServices = ReturnType<typeof createAppServices>
-

@@ -13,13 +13,35 @@ import { createAppServices } from './app-services'
 export { CACHE_BUDGET_BYTES, createAppServices, type AppServices } from './app-services'
 
 export const services = createAppServices({
-  http, apiBase, files, kv, network, login,
-  stores: { library: libraryStore, offline: offlineStore, session: sessionStore, progress: progressStore, sync: syncStatusStore },
+  http,
+  apiBase,
+  files,
+  kv,
+  network,
+  login,
+  stores: {
+    library: libraryStore,
+    offline: offlineStore,
+    session: sessionStore,
+    progress: progressStore,
+    sync: syncStatusStore
+  },
   // Opened from Moments (单页模式) there is no member: reads stay on the device.
   canSync: () => !system.isSinglePageMode()
 })
 
 export const {
-  contentApi, accountApi, account, content, sync,
-  loadIssue, refreshLibrary, downloadIssue, downloadAll, removeDownload, removeAllDownloads, syncReading, syncShare
+  contentApi,
+  accountApi,
+  account,
+  content,
+  sync,
+  loadIssue,
+  refreshLibrary,
+  downloadIssue,
+  downloadAll,
+  removeDownload,
+  removeAllDownloads,
+  syncReading,
+  syncShare
 } = services

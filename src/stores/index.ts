@@ -16,7 +16,9 @@ export const offlineStore = createOfflineStore()
 export const sessionStore = createSessionStore(kv)
 export const syncStatusStore = createSyncStatusStore()
 
-setPersistErrorHandler(() => offlineStore.getState().setError('手机存储空间已满：阅读进度暂时只保存在本次打开中，请清理空间后继续'))
+setPersistErrorHandler(() =>
+  offlineStore.getState().setError('手机存储空间已满：阅读进度暂时只保存在本次打开中，请清理空间后继续')
+)
 
 export const useSettings = <T>(selector: (s: SettingsState) => T): T => useStore(settingsStore, selector)
 export const useLibrary = <T>(selector: (s: LibraryState) => T): T => useStore(libraryStore, selector)

@@ -19,7 +19,12 @@ export function createLibraryStore(): StoreApi<LibraryState> {
     status: 'idle',
     error: null,
     setLoading: () => set({ status: 'loading', error: null }),
-    setIssues: (issues) => set({ issues: [...issues].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn)), status: 'ready', error: null }),
+    setIssues: (issues) =>
+      set({
+        issues: [...issues].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn)),
+        status: 'ready',
+        error: null
+      }),
     setError: (error) => set({ status: 'error', error })
   }))
 }

@@ -40,7 +40,8 @@ export function createOfflineStore(): StoreApi<OfflineState> {
     storage: { downloads: [], downloadedBytes: 0, cachedBytes: 0, cacheBudget: 0 },
     error: null,
     setOnline: (online) => set({ online }),
-    setStorage: (storage) => set({ storage, downloaded: Object.fromEntries(storage.downloads.map((d) => [d.id, true])) }),
+    setStorage: (storage) =>
+      set({ storage, downloaded: Object.fromEntries(storage.downloads.map((d) => [d.id, true])) }),
     setProgress(id, fraction) {
       const downloading = { ...get().downloading }
       if (fraction === null) delete downloading[id]

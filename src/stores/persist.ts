@@ -13,7 +13,11 @@ export function storageFor<S>(kv: KeyValueStore): PersistStorage<S> {
     getItem: (name) => kv.getItem(name),
     setItem: (name, value) => {
       // A failed write must not break the action that changed the state: the reader keeps what they did.
-      try { kv.setItem(name, value) } catch (err) { onWriteError(name, err) }
+      try {
+        kv.setItem(name, value)
+      } catch (err) {
+        onWriteError(name, err)
+      }
     },
     removeItem: (name) => kv.removeItem(name)
   }))

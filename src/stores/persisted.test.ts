@@ -26,8 +26,20 @@ describe('restoring persisted records', () => {
 
   it('progress: a damaged article record is dropped, the others stay', () => {
     const kv = createMemoryKeyValueStore()
-    const good = { issueId: 'i', articleId: 'a', position: 0.5, positionAt: 1, read: true, readAt: 1, timeSpentMs: 9000, updatedAt: 1 }
-    kv.setItem('progress', saved({ articles: { 'i/a': good, 'i/b': { ...good, articleId: 'b', position: 'half' }, 'i/c': null } }))
+    const good = {
+      issueId: 'i',
+      articleId: 'a',
+      position: 0.5,
+      positionAt: 1,
+      read: true,
+      readAt: 1,
+      timeSpentMs: 9000,
+      updatedAt: 1
+    }
+    kv.setItem(
+      'progress',
+      saved({ articles: { 'i/a': good, 'i/b': { ...good, articleId: 'b', position: 'half' }, 'i/c': null } })
+    )
     expect(createProgressStore(kv).getState().articles).toEqual({ 'i/a': good })
     kv.setItem('progress', saved({ articles: [1, 2] }))
     expect(createProgressStore(kv).getState().articles).toEqual({})
@@ -37,7 +49,11 @@ describe('restoring persisted records', () => {
 
   it('session: a token without a valid member signs the device out instead of crashing later', () => {
     const member = { id: 'm', displayName: '小王', org: null, devices: [] }
-    for (const state of [{ token: 't', member: { id: 'm' } }, { token: 't', member: null }, { token: 5, member }]) {
+    for (const state of [
+      { token: 't', member: { id: 'm' } },
+      { token: 't', member: null },
+      { token: 5, member }
+    ]) {
       const kv = createMemoryKeyValueStore()
       kv.setItem('session', saved(state))
       expect(createSessionStore(kv).getState()).toMatchObject({ token: null, member: null })

@@ -1,6 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
-import { emptyProgress, mergeProgress, progressKey, recordReading, type ArticleProgress, type ProgressMap } from '../domain/progress/progress'
+import {
+  emptyProgress,
+  mergeProgress,
+  progressKey,
+  recordReading,
+  type ArticleProgress,
+  type ProgressMap
+} from '../domain/progress/progress'
 import { matchingEntries } from '../domain/api/check'
 import { ArticleProgressSchema, type ProgressRecord } from '../domain/api/persisted'
 import type { KeyValueStore } from '../platform/kv'
@@ -9,7 +16,12 @@ import { storageFor } from './persist'
 export interface ProgressState {
   articles: ProgressMap
   /** Records a reading session of one article (position, time, read mark). */
-  record(issueId: string, articleId: string, input: { position: number; addedMs: number; markRead: boolean }, now: number): ArticleProgress
+  record(
+    issueId: string,
+    articleId: string,
+    input: { position: number; addedMs: number; markRead: boolean },
+    now: number
+  ): ArticleProgress
   /** Folds in progress from elsewhere (another device, the server) without losing anything. */
   mergeIn(other: ProgressMap): void
 }

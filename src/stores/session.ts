@@ -32,7 +32,9 @@ export function createSessionStore(kv: KeyValueStore): StoreApi<SessionState> {
         partialize: (s) => ({ token: s.token, member: s.member }) as SessionRecord,
         // A damaged record signs this device out; it signs in again on its own.
         merge: (persisted, current) =>
-          matches(SessionRecordSchema, persisted) ? { ...current, token: persisted.token, member: persisted.member } : current
+          matches(SessionRecordSchema, persisted)
+            ? { ...current, token: persisted.token, member: persisted.member }
+            : current
       }
     )
   )

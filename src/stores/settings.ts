@@ -37,7 +37,12 @@ export function createSettingsStore(kv: KeyValueStore): StoreApi<SettingsState> 
         // keys in storage can never replace an action.
         merge: (persisted, current) => {
           if (!matches(SettingsRecordSchema, persisted)) return current
-          return { ...current, fontStep: persisted.fontStep, careMode: persisted.careMode, nightMode: persisted.nightMode }
+          return {
+            ...current,
+            fontStep: persisted.fontStep,
+            careMode: persisted.careMode,
+            nightMode: persisted.nightMode
+          }
         }
       }
     )

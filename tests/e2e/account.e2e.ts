@@ -45,7 +45,9 @@ describe('sign-in and pairing (H5 against npm start)', () => {
     // The first device sees the second one too after a reload; the code cannot be used again.
     await a.reload()
     await openMe(a)
-    await expect.poll(() => a.locator('[data-testid=member-devices]').textContent(), { timeout: 10000 }).toContain('2 台设备')
+    await expect
+      .poll(() => a.locator('[data-testid=member-devices]').textContent(), { timeout: 10000 })
+      .toContain('2 台设备')
     const third = await ctx.browser.newContext(PHONE)
     const c = await third.newPage()
     await openMe(c)

@@ -38,7 +38,9 @@ describe('H5 app shell', () => {
       await page.reload()
       await settled(page)
       await page.locator('.taro_page:not(.taro_page_shade)').last().getByText('【工作动态】').waitFor()
-      expect(await page.locator('.taro_page:not(.taro_page_shade)').last().locator('[data-testid=article-row]').count()).toBeGreaterThan(10)
+      expect(
+        await page.locator('.taro_page:not(.taro_page_shade)').last().locator('[data-testid=article-row]').count()
+      ).toBeGreaterThan(10)
     }
     await context.close()
   })

@@ -87,7 +87,9 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     await page.goto(ctx.app.url)
     await settled(page)
     await page.locator('[data-testid=download-all]').click()
-    await expect.poll(() => page.locator('[data-testid=download-all]').textContent(), { timeout: 20000 }).toBe('已全部下载')
+    await expect
+      .poll(() => page.locator('[data-testid=download-all]').textContent(), { timeout: 20000 })
+      .toBe('已全部下载')
     const issues = await page.locator('[data-testid=issue-card]').count()
 
     await page.getByText('我的', { exact: true }).last().click()
@@ -99,7 +101,10 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     await settled(page)
     const offline = topPage(page)
     await expect(offline.locator('[data-testid=download-row]').count()).resolves.toBe(issues)
-    const bg = await offline.locator('.screen').first().evaluate((el) => getComputedStyle(el).backgroundColor)
+    const bg = await offline
+      .locator('.screen')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(bg).toBe('rgb(21, 21, 23)')
     // 关怀模式: touch targets of at least 48 px, text that wraps rather than overflows.
     for (const sel of ['[data-testid=delete-download]', '[data-testid=delete-all-downloads]']) {
@@ -109,11 +114,23 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     // ... and every kind of text at least 7:1 against the night background.
     const ratios = await offline.evaluate((root) => {
       const lum = (c: string) => {
-        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? [])
+          .slice(0, 3)
+          .map(Number)
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
       }
       const bg = lum(getComputedStyle(root.querySelector('.screen') as Element).backgroundColor)
-      return ['.h1', '.storage-meter__row', '.storage-meter__note', '.offline-group', '.download-row__title', '.download-row__line', '.download-row__meta'].map((sel) => {
+      return [
+        '.h1',
+        '.storage-meter__row',
+        '.storage-meter__note',
+        '.offline-group',
+        '.download-row__title',
+        '.download-row__line',
+        '.download-row__meta'
+      ].map((sel) => {
         const fg = lum(getComputedStyle(root.querySelector(sel) as Element).color)
         return [sel, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)] as const
       })
@@ -121,7 +138,9 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     for (const [sel, ratio] of ratios) expect(ratio, sel).toBeGreaterThanOrEqual(7)
     await screenshot(page, 'offline-content-night')
     await offline.locator('[data-testid=delete-all-downloads]').click()
-    await expect(page.locator('.taro-modal__content').last().textContent()).resolves.toContain(`删除全部 ${issues} 期下载？`)
+    await expect(page.locator('.taro-modal__content').last().textContent()).resolves.toContain(
+      `删除全部 ${issues} 期下载？`
+    )
     await answer(page, '删除')
     await offline.locator('[data-testid=no-downloads]').waitFor()
     await page.goto(ctx.app.url)

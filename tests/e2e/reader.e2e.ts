@@ -20,7 +20,10 @@ async function openIssue(page: Page): Promise<void> {
 /** Scroll offset of the element that scrolls the top page (Taro H5 scrolls the page container, not the window). */
 async function scrollTop(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const els = [document.scrollingElement, ...document.querySelectorAll('.taro_page, .taro-tabbar__panel')] as Element[]
+    const els = [
+      document.scrollingElement,
+      ...document.querySelectorAll('.taro_page, .taro-tabbar__panel')
+    ] as Element[]
     return Math.max(...els.map((e) => e?.scrollTop ?? 0))
   })
 }
@@ -74,14 +77,18 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await pageEl.locator('[data-testid=article-row]').nth(12).click() // the last article of 工作动态
     await page.waitForURL(/pages\/article\/index/)
     await settled(page)
-    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe('大足区召开《图说大足党史》《口述大足党史》编写大纲讨论会')
+    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe(
+      '大足区召开《图说大足党史》《口述大足党史》编写大纲讨论会'
+    )
     await screenshot(page, 'reader-article')
 
     await topPage(page).getByText('下一篇', { exact: true }).click()
     await page.waitForURL(/article=/)
     await settled(page)
     await expect(topPage(page).locator('.article-section').textContent()).resolves.toBe('【抗疫进行时】')
-    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe('全市党史部门部署推进疫情防控史料征编工作取得阶段性进展')
+    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe(
+      '全市党史部门部署推进疫情防控史料征编工作取得阶段性进展'
+    )
     await context.close()
   })
 
@@ -102,7 +109,10 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     expect(after).toBeGreaterThan(before)
 
     await page.mouse.move(187, 400)
-    for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, 300); await page.waitForTimeout(120) }
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, 300)
+      await page.waitForTimeout(120)
+    }
     await page.waitForTimeout(900)
     const position = await scrollTop(page)
     expect(position).toBeGreaterThan(500)
@@ -114,7 +124,10 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await page2.goto(articleUrl)
     await settled(page2)
     await page2.waitForTimeout(800)
-    const size2 = await topPage(page2).locator('.article-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const size2 = await topPage(page2)
+      .locator('.article-text')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(size2).toBe(after)
     const restored = await scrollTop(page2)
     expect(Math.abs(restored - position)).toBeLessThan(120)
@@ -129,14 +142,21 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await topPage(page).getByText('Aa', { exact: true }).click()
     await topPage(page).getByText('关怀模式', { exact: true }).click()
     await page.mouse.click(187, 100)
-    const size = await topPage(page).locator('.article-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    const size = await topPage(page)
+      .locator('.article-text')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     expect(size).toBeGreaterThanOrEqual(24)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     // Contrast of every kind of text against the page in care mode: at least 7:1.
     const ratios = await topPage(page).evaluate((root) => {
       const lum = (c: string) => {
-        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? [])
+          .slice(0, 3)
+          .map(Number)
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
       }
       const bg = lum(getComputedStyle(root.querySelector('.screen') as Element).backgroundColor)
@@ -153,7 +173,10 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await topPage(page).getByText('关怀模式', { exact: true }).click()
     await topPage(page).getByText('夜间模式', { exact: true }).click()
     await page.mouse.click(187, 100)
-    const bg = await topPage(page).locator('.screen').first().evaluate((el) => getComputedStyle(el).backgroundColor)
+    const bg = await topPage(page)
+      .locator('.screen')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(bg).toBe('rgb(21, 21, 23)')
     await screenshot(page, 'reader-article-night')
     await context.close()
@@ -166,7 +189,10 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await topPage(page).locator('[data-testid=article-row]').nth(1).click()
     await settled(page)
     await page.mouse.move(187, 400)
-    for (let i = 0; i < 12; i++) { await page.mouse.wheel(0, 600); await page.waitForTimeout(80) }
+    for (let i = 0; i < 12; i++) {
+      await page.mouse.wheel(0, 600)
+      await page.waitForTimeout(80)
+    }
     await page.waitForTimeout(400)
     await page.goBack()
     await settled(page)
@@ -186,7 +212,9 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await openIssue(page)
     await topPage(page).locator('[data-testid=article-row]').nth(3).click()
     await settled(page)
-    await page.evaluate(() => { (navigator as unknown as { share?: unknown }).share = undefined })
+    await page.evaluate(() => {
+      ;(navigator as unknown as { share?: unknown }).share = undefined
+    })
     await topPage(page).getByText('分享', { exact: true }).click()
     await page.getByText('链接已复制，可粘贴到群聊').waitFor()
     const link = await page.evaluate(() => navigator.clipboard.readText())
@@ -197,7 +225,9 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     const theirs = await friend.newPage()
     await theirs.goto(link)
     await settled(theirs)
-    await expect(topPage(theirs).locator('.article-title').textContent()).resolves.toBe('成渝两地党史部门就加强合作交流达成共识')
+    await expect(topPage(theirs).locator('.article-title').textContent()).resolves.toBe(
+      '成渝两地党史部门就加强合作交流达成共识'
+    )
     await friend.close()
   })
 
@@ -207,7 +237,9 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     const page = await context.newPage()
     await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}&from=share`)
     await settled(page)
-    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe('市委党史研究室深入基层调研推动对口帮扶工作')
+    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe(
+      '市委党史研究室深入基层调研推动对口帮扶工作'
+    )
     expect(await scrollTop(page)).toBe(0)
     await context.close()
   })
@@ -217,7 +249,9 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     const page = await context.newPage()
     await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=%E0%A4`)
     await settled(page)
-    await expect(topPage(page).locator('[data-testid=article-missing]').textContent()).resolves.toContain('找不到这篇文章')
+    await expect(topPage(page).locator('[data-testid=article-missing]').textContent()).resolves.toContain(
+      '找不到这篇文章'
+    )
     await page.goto(`${ctx.app.url}#/pages/article/index?issue=%E0%A4&article=x`)
     await page.reload()
     await settled(page)
@@ -249,14 +283,19 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await page.route(`**/api/issues/${ISSUE}`, async (route) => {
       const res = await route.fetch()
       const issue = await res.json()
-      issue.sections[0].articles[0].paragraphs = Array.from({ length: 200 }, (_, i) => `第${i + 1}段。${'党史学习教育'.repeat(20)}`)
+      issue.sections[0].articles[0].paragraphs = Array.from(
+        { length: 200 },
+        (_, i) => `第${i + 1}段。${'党史学习教育'.repeat(20)}`
+      )
       await route.fulfill({ response: res, json: issue, headers: { ...res.headers(), etag: '"long"' } })
     })
     // Long tasks (> 50 ms on the main thread) while the article renders: none may block input for long.
     await page.addInitScript(() => {
       const w = window as unknown as { __longest: number }
       w.__longest = 0
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration) }).observe({ type: 'longtask', buffered: true })
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration)
+      }).observe({ type: 'longtask', buffered: true })
     })
     const id = await firstArticleId()
     await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`)
@@ -282,7 +321,9 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await context.setOffline(true)
     await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`)
     await settled(page)
-    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe('市委党史研究室领导调研指导开州区党史工作')
+    await expect(topPage(page).locator('.article-title').textContent()).resolves.toBe(
+      '市委党史研究室领导调研指导开州区党史工作'
+    )
     await topPage(page).locator('[data-testid=offline-banner]').waitFor()
     await screenshot(page, 'reader-offline')
     await page.goto(ctx.app.url)
@@ -298,4 +339,3 @@ async function firstArticleId(n = 0): Promise<string> {
   const issue = (await res.json()) as { sections: Array<{ articles: Array<{ id: string }> }> }
   return issue.sections[0].articles[n].id
 }
-

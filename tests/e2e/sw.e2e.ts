@@ -17,7 +17,8 @@ let h5Dir: string
 let swFile: string
 
 beforeAll(async () => {
-  if (!existsSync(join(BUILD, 'sw.js'))) throw new Error('dist/h5/sw.js is missing: run `npm run build:h5` (it runs scripts/build-sw.ts).')
+  if (!existsSync(join(BUILD, 'sw.js')))
+    throw new Error('dist/h5/sw.js is missing: run `npm run build:h5` (it runs scripts/build-sw.ts).')
   h5Dir = mkdtempSync(join(tmpdir(), 'dangshi-sw-h5-'))
   cpSync(BUILD, h5Dir, { recursive: true })
   swFile = join(h5Dir, 'sw.js')
@@ -68,7 +69,12 @@ describe('H5 service worker', () => {
 
     await context.setOffline(true)
     // Proves the network is really gone for the page: a URL the worker does not cache must fail.
-    const probe = await page.evaluate(() => fetch(`/not-cached-${Date.now()}`).then(() => 'online', () => 'offline'))
+    const probe = await page.evaluate(() =>
+      fetch(`/not-cached-${Date.now()}`).then(
+        () => 'online',
+        () => 'offline'
+      )
+    )
     expect(probe).toBe('offline')
 
     await page.reload()
@@ -90,7 +96,9 @@ describe('H5 service worker', () => {
 
       // A byte-different sw.js is a new version for the browser.
       writeFileSync(swFile, Buffer.concat([original, Buffer.from(`\n// e2e new version ${Date.now()}\n`)]))
-      await page.evaluate(() => { (window as unknown as { beforeUpdate: boolean }).beforeUpdate = true })
+      await page.evaluate(() => {
+        ;(window as unknown as { beforeUpdate: boolean }).beforeUpdate = true
+      })
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()))
 
       const banner = page.getByText(BANNER, { exact: true })
@@ -99,7 +107,9 @@ describe('H5 service worker', () => {
 
       // Never skipped silently: the new worker keeps waiting and the page stays as it was.
       await page.waitForTimeout(1000)
-      const waiting = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))
+      const waiting = await page.evaluate(() =>
+        navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting))
+      )
       expect(waiting).toBe(true)
       expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true)
 
@@ -107,10 +117,12 @@ describe('H5 service worker', () => {
       await Promise.all([page.waitForEvent('load', { timeout: 30000 }), banner.click()])
       await settled(page)
       expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBeUndefined()
-      const after = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({
-        waiting: Boolean(r?.waiting),
-        controlled: navigator.serviceWorker.controller !== null
-      })))
+      const after = await page.evaluate(() =>
+        navigator.serviceWorker.getRegistration().then((r) => ({
+          waiting: Boolean(r?.waiting),
+          controlled: navigator.serviceWorker.controller !== null
+        }))
+      )
       expect(after).toEqual({ waiting: false, controlled: true })
       await expect(page.getByText(BANNER, { exact: true }).count()).resolves.toBe(0)
     } finally {

@@ -33,7 +33,13 @@ async function freePort(): Promise<number> {
 async function startServer(port: number): Promise<void> {
   // One process (tsx as a loader, not its CLI that forks a child), so SIGKILL really kills the server.
   server = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: join(dir.path, 'data'), H5_DIR: join(dir.path, 'none'), LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: join(dir.path, 'data'),
+      H5_DIR: join(dir.path, 'none'),
+      LOG_LEVEL: 'error'
+    },
     stdio: 'ignore'
   })
   for (let i = 0; i < 200; i++) {
@@ -60,9 +66,19 @@ describe('sync survives kill -9 of the server', () => {
     let ids = 0
     const devices: SyncEngine[] = []
     for (let d = 0; d < 3; d++) {
-      const signIn = await http<{ token: string; member: { id: string } }>({ url: `${base}/api/auth/device`, method: 'POST', body: { deviceName: `load-${d}` } })
+      const signIn = await http<{ token: string; member: { id: string } }>({
+        url: `${base}/api/auth/device`,
+        method: 'POST',
+        body: { deviceName: `load-${d}` }
+      })
       const call = async <T>(path: string, body: unknown): Promise<T> => {
-        const res = await http<T>({ url: `${base}${path}`, method: 'POST', body, headers: { authorization: `Bearer ${signIn.data.token}` }, timeoutMs: 5000 })
+        const res = await http<T>({
+          url: `${base}${path}`,
+          method: 'POST',
+          body,
+          headers: { authorization: `Bearer ${signIn.data.token}` },
+          timeoutMs: 5000
+        })
         if (res.status !== 200) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status })
         return res.data
       }
@@ -92,7 +108,13 @@ describe('sync survives kill -9 of the server', () => {
       devices.map((e) => {
         for (let k = 0; k < 20; k++) {
           sessions++
-          e.record('readingSession', { issueId: SAMPLE_ID, articleId: articles[k % articles.length], sessionId: `s${sessions}`, ms: 1000, at: Date.now() })
+          e.record('readingSession', {
+            issueId: SAMPLE_ID,
+            articleId: articles[k % articles.length],
+            sessionId: `s${sessions}`,
+            ms: 1000,
+            at: Date.now()
+          })
         }
         return e.syncNow()
       })
@@ -116,16 +138,18 @@ describe('sync survives kill -9 of the server', () => {
     try {
       for (const e of devices) {
         expect(e.status().pending).toBe(0)
-        const rows = db.prepare('SELECT mutation_id FROM sync_mutations WHERE client_id = ? ORDER BY mutation_id').pluck().all(e.clientId()) as number[]
+        const rows = db
+          .prepare('SELECT mutation_id FROM sync_mutations WHERE client_id = ? ORDER BY mutation_id')
+          .pluck()
+          .all(e.clientId()) as number[]
         // Each id from 1 to the last one made, each exactly once.
         expect(rows).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1))
         expect(rows.length).toBeGreaterThanOrEqual(ackedAtKill.get(e.clientId()) ?? 0)
       }
       expect(db.prepare('SELECT COUNT(*) FROM sync_mutations').pluck().get()).toBe(sessions)
-      const total = (db.prepare("SELECT json FROM sync_facts WHERE kind = 'sessions'").pluck().all() as string[]).reduce(
-        (n, j) => n + (JSON.parse(j) as { ms: number }).ms,
-        0
-      )
+      const total = (
+        db.prepare("SELECT json FROM sync_facts WHERE kind = 'sessions'").pluck().all() as string[]
+      ).reduce((n, j) => n + (JSON.parse(j) as { ms: number }).ms, 0)
       expect(total).toBe(sessions * 1000)
     } finally {
       db.close()

@@ -48,11 +48,26 @@ type Action =
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('read' as const), d: fc.nat(3), a: fc.nat(3) }),
-  fc.record({ kind: fc.constant('session' as const), d: fc.nat(3), a: fc.nat(3), s: fc.nat(2), ms: fc.integer({ min: 1, max: 600_000 }) }),
-  fc.record({ kind: fc.constant('position' as const), d: fc.nat(3), a: fc.nat(3), p: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant('session' as const),
+    d: fc.nat(3),
+    a: fc.nat(3),
+    s: fc.nat(2),
+    ms: fc.integer({ min: 1, max: 600_000 })
+  }),
+  fc.record({
+    kind: fc.constant('position' as const),
+    d: fc.nat(3),
+    a: fc.nat(3),
+    p: fc.double({ min: 0, max: 1, noNaN: true })
+  }),
   fc.record({ kind: fc.constant('answer' as const), d: fc.nat(3), q: fc.nat(5) }),
   fc.record({ kind: fc.constant('offline' as const), d: fc.nat(3), on: fc.boolean() }),
-  fc.record({ kind: fc.constant('sync' as const), d: fc.nat(3), fault: fc.constantFrom('none' as const, 'lost' as const, 'dup' as const) }),
+  fc.record({
+    kind: fc.constant('sync' as const),
+    d: fc.nat(3),
+    fault: fc.constantFrom('none' as const, 'lost' as const, 'dup' as const)
+  }),
   fc.record({ kind: fc.constant('late' as const), d: fc.nat(3) }),
   fc.record({ kind: fc.constant('kill' as const), d: fc.nat(3) })
 )
@@ -106,7 +121,14 @@ async function schedule(devices: number, skews: number[], actions: Action[]): Pr
   }
   const devs: Device[] = []
   for (let i = 0; i < devices; i++) {
-    const d = { kv: createMemoryKeyValueStore(), offline: false, fault: 'none', sent: [], skew: skews[i], sessions: 0 } as unknown as Device
+    const d = {
+      kv: createMemoryKeyValueStore(),
+      offline: false,
+      fault: 'none',
+      sent: [],
+      skew: skews[i],
+      sessions: 0
+    } as unknown as Device
     d.engine = boot(d)
     devs.push(d)
   }
@@ -135,7 +157,15 @@ async function schedule(devices: number, skews: number[], actions: Action[]): Pr
         note(d.engine.record('setPosition', { issueId, articleId, position: act.p, hlc: d.engine.nextHlc() }))
         break
       case 'answer':
-        note(d.engine.record('answer', { answerId: `${d.engine.clientId()}-q${act.q}`, bankId: 'b', questionId: `q${act.q}`, answer: ['A'], at }))
+        note(
+          d.engine.record('answer', {
+            answerId: `${d.engine.clientId()}-q${act.q}`,
+            bankId: 'b',
+            questionId: `q${act.q}`,
+            answer: ['A'],
+            at
+          })
+        )
         break
       case 'offline':
         d.offline = act.on
@@ -167,7 +197,10 @@ async function schedule(devices: number, skews: number[], actions: Action[]): Pr
     expect(canonicalFacts(d.engine.facts()), `device ${i} equals the server`).toBe(canonical)
   }
   // Exactly once: one row per mutation made, and reading time is the sum of the sessions made.
-  const rows = db.prepare('SELECT client_id || \'/\' || mutation_id FROM sync_mutations WHERE member_id = ?').pluck().all(memberId) as string[]
+  const rows = db
+    .prepare("SELECT client_id || '/' || mutation_id FROM sync_mutations WHERE member_id = ?")
+    .pluck()
+    .all(memberId) as string[]
   expect(new Set(rows).size).toBe(rows.length)
   expect(new Set(rows)).toEqual(recorded)
   const total = (f: Facts) => Object.values(f.sessions).reduce((n, s) => n + s.ms, 0)

@@ -21,7 +21,7 @@ function injectedHttp(app: App) {
       method: (init?.method ?? 'GET') as 'GET',
       url: String(input),
       headers: init?.headers as Record<string, string>,
-      payload: init?.body as string | undefined,
+      payload: init?.body as string | undefined
     })
     const headers = new Headers()
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, String(v))
@@ -40,7 +40,7 @@ beforeAll(async () => {
     onRoute: (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const m of methods) registered.set(`${m} ${strip(route.url)}`, route)
-    },
+    }
   })
 })
 afterAll(async () => env.close())
@@ -48,14 +48,17 @@ afterAll(async () => env.close())
 describe('routes and client share one contract', () => {
   const contracts = Object.entries(API) as Array<[string, RouteContract]>
 
-  it.each(contracts)('%s: the server validates and serializes with the very schemas the client checks', (_name, contract) => {
-    const route = registered.get(`${contract.method} ${contract.path}`)
-    expect(route, `${contract.method} ${contract.path} is registered`).toBeDefined()
-    const schema = route?.schema as { body?: unknown; response?: Record<number, unknown> }
-    expect(schema.body ?? null).toBe(contract.body)
-    expect(schema.response?.[200]).toBe(contract.reply)
-    for (const status of contract.errors) expect(schema.response?.[status], `${status}`).toBe(ErrorBodySchema)
-  })
+  it.each(contracts)(
+    '%s: the server validates and serializes with the very schemas the client checks',
+    (_name, contract) => {
+      const route = registered.get(`${contract.method} ${contract.path}`)
+      expect(route, `${contract.method} ${contract.path} is registered`).toBeDefined()
+      const schema = route?.schema as { body?: unknown; response?: Record<number, unknown> }
+      expect(schema.body ?? null).toBe(contract.body)
+      expect(schema.response?.[200]).toBe(contract.reply)
+      for (const status of contract.errors) expect(schema.response?.[status], `${status}`).toBe(ErrorBodySchema)
+    }
+  )
 
   it('has a contract for every /api route the server registers', () => {
     const known = new Set(Object.values(API).map((c) => `${c.method} ${c.path}`))
@@ -89,7 +92,9 @@ describe('round trips through the client', () => {
 
     const device = await account.signInDevice('测试设备')
     token = device.token
-    expect(device.member.devices).toEqual([expect.objectContaining({ name: '测试设备', kind: 'device', current: true })])
+    expect(device.member.devices).toEqual([
+      expect.objectContaining({ name: '测试设备', kind: 'device', current: true })
+    ])
 
     const wechat = await account.signInWechat(env.wechat.issueCode('contract'))
     expect(wechat.member.devices[0].kind).toBe('wechat')

@@ -6,7 +6,24 @@ import { parseIssue, type Issue } from '../../src/domain/issue'
 
 // The shipped question bank (issue #11): content/quiz/bank.csv, checked against the issue text it quotes.
 const ROOT = join(__dirname, '..', '..')
-const HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '选项G', '选项H', '答案', '解析', '分值', '难度', '出处', '主题']
+const HEADER = [
+  '题型',
+  '题干',
+  '选项A',
+  '选项B',
+  '选项C',
+  '选项D',
+  '选项E',
+  '选项F',
+  '选项G',
+  '选项H',
+  '答案',
+  '解析',
+  '分值',
+  '难度',
+  '出处',
+  '主题'
+]
 const LETTERS = 'ABCDEFGH'
 const TYPES = ['单选', '多选', '判断', '填空']
 
@@ -14,7 +31,9 @@ const raw = readFileSync(join(ROOT, 'content/quiz/bank.csv'), 'utf8')
 const table: string[][] = parse(raw, { relax_column_count: true })
 const header = table[0]
 /** Each question with its spreadsheet row number (the header is row 1). */
-const rows = table.slice(1).map((cells, i) => ({ row: i + 2, cells, get: (name: string) => cells[HEADER.indexOf(name)] ?? '' }))
+const rows = table
+  .slice(1)
+  .map((cells, i) => ({ row: i + 2, cells, get: (name: string) => cells[HEADER.indexOf(name)] ?? '' }))
 
 const issues = new Map<string, Issue>()
 function issue(id: string): Issue | null {
@@ -40,7 +59,12 @@ function options(cells: (name: string) => string): string[] {
 
 /** Runs check on every question and fails once, listing every bad row. */
 function everyRow(check: (r: (typeof rows)[number]) => string | null): void {
-  const bad = rows.map((r) => { const m = check(r); return m === null ? null : `row ${r.row}: ${m}` }).filter((m) => m !== null)
+  const bad = rows
+    .map((r) => {
+      const m = check(r)
+      return m === null ? null : `row ${r.row}: ${m}`
+    })
+    .filter((m) => m !== null)
   expect(bad).toEqual([])
 }
 
@@ -57,7 +81,8 @@ describe('content/quiz/bank.csv', () => {
       if (!TYPES.includes(r.get('题型'))) return `题型 ${r.get('题型')}`
       if (r.get('分值') !== '1') return `分值 ${r.get('分值')}`
       if (!['易', '中', '难'].includes(r.get('难度'))) return `难度 ${r.get('难度')}`
-      if (r.get('主题').trim() === '' || r.get('解析').trim() === '' || r.get('题干').trim() === '') return 'empty 题干, 解析 or 主题'
+      if (r.get('主题').trim() === '' || r.get('解析').trim() === '' || r.get('题干').trim() === '')
+        return 'empty 题干, 解析 or 主题'
       return null
     })
   })
@@ -77,7 +102,8 @@ describe('content/quiz/bank.csv', () => {
       const used = n === -1 ? 8 : n
       if (opts.slice(used).some((o) => o.trim() !== '')) return 'gap in the options'
       const type = r.get('题型')
-      if (type === '判断') return opts[0] === '正确' && opts[1] === '错误' && used === 2 ? null : '判断 options must be 正确, 错误'
+      if (type === '判断')
+        return opts[0] === '正确' && opts[1] === '错误' && used === 2 ? null : '判断 options must be 正确, 错误'
       if (type === '填空') return used === 0 ? null : '填空 has options'
       if (used < 2) return `${used} options`
       if (new Set(opts.slice(0, used)).size !== used) return 'duplicate options'
@@ -93,13 +119,15 @@ describe('content/quiz/bank.csv', () => {
       if (type === '填空') return answer.split('|').every((a) => a.trim() !== '') ? null : `填空 answer ${answer}`
       if (!/^[A-H]+$/.test(answer)) return `answer ${answer}`
       const letters = [...answer]
-      if (letters.join('') !== [...new Set(letters)].sort().join('')) return `answer letters not unique and in order: ${answer}`
+      if (letters.join('') !== [...new Set(letters)].sort().join(''))
+        return `answer letters not unique and in order: ${answer}`
       if (type === '单选' && letters.length !== 1) return `单选 with ${letters.length} answers`
       if (type === '多选' && letters.length < 2) return '多选 with fewer than 2 answers'
       const opts = options(r.get)
       const empty = letters.filter((l) => opts[LETTERS.indexOf(l)].trim() === '')
       if (empty.length > 0) return `answer ${empty.join('')} points at an empty option`
-      if (type === '多选' && letters.length === opts.filter((o) => o.trim() !== '').length) return '多选 marks every option right'
+      if (type === '多选' && letters.length === opts.filter((o) => o.trim() !== '').length)
+        return '多选 marks every option right'
       return null
     })
   })
@@ -124,7 +152,9 @@ describe('content/quiz/bank.csv', () => {
       if (!parsed) return `no issue ${id} in content/issues`
       const q = squash(quote)
       if (q.length < 10 || q.length > 60) return `quote is ${q.length} characters, not 10–60`
-      const hits = parsed.sections.flatMap((s) => s.articles).filter((a) => a.paragraphs.some((p) => squash(p).includes(q)))
+      const hits = parsed.sections
+        .flatMap((s) => s.articles)
+        .filter((a) => a.paragraphs.some((p) => squash(p).includes(q)))
       if (hits.length !== 1) return `quote found in ${hits.length} articles: 「${quote}」`
       return null
     })
@@ -134,7 +164,9 @@ describe('content/quiz/bank.csv', () => {
     everyRow((r) => {
       const source = r.get('出处')
       if (ARTICLE_SOURCE.test(source)) return null
-      return FACT_SOURCE.test(source) ? null : `source is neither an article quote nor 《title》，publisher，date: ${source}`
+      return FACT_SOURCE.test(source)
+        ? null
+        : `source is neither an article quote nor 《title》，publisher，date: ${source}`
     })
   })
 

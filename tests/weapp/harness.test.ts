@@ -24,7 +24,10 @@ function tinyBundle(onLoad: string, spec: { floor?: string } = {}): MiniProgram 
   writeFileSync(join(dir, 'app.json'), JSON.stringify({ pages: ['pages/a/index'] }))
   writeFileSync(join(dir, 'lib/answer.js'), 'module.exports = { answer: 42 }')
   writeFileSync(join(dir, 'app.js'), 'App({ onLaunch: function () { this.launched = true } })')
-  writeFileSync(join(dir, 'pages/a/index.js'), `var lib = require('../../lib/answer'); Page({ data: { lib: lib.answer }, onLoad: function (query) { this.setData({ result: (function () { ${onLoad} }).call(this) }) } })`)
+  writeFileSync(
+    join(dir, 'pages/a/index.js'),
+    `var lib = require('../../lib/answer'); Page({ data: { lib: lib.answer }, onLoad: function (query) { this.setData({ result: (function () { ${onLoad} }).call(this) }) } })`
+  )
   const mp = MiniProgram.start(dir, new Device({ server: 'http://127.0.0.1:9' }), spec)
   running.push(mp)
   return mp
@@ -39,20 +42,66 @@ describe('the JavaScript environment', () => {
   })
 
   it('has none of the Web and Node globals the mini-program lacks, and no eval', () => {
-    const names = ['window', 'document', 'navigator', 'location', 'fetch', 'XMLHttpRequest', 'localStorage', 'indexedDB', 'TextEncoder', 'TextDecoder',
-      'URL', 'URLSearchParams', 'atob', 'btoa', 'structuredClone', 'queueMicrotask', 'setImmediate', 'MessageChannel', 'requestAnimationFrame',
-      'AbortController', 'Blob', 'crypto', 'process', 'Buffer', 'global', 'WebAssembly']
-    const mp = tinyBundle(`return { types: [${names.map((n) => `typeof ${n}`).join(', ')}], evalFails: (function () { try { eval('1'); return false } catch (e) { return e instanceof EvalError } })() }`)
+    const names = [
+      'window',
+      'document',
+      'navigator',
+      'location',
+      'fetch',
+      'XMLHttpRequest',
+      'localStorage',
+      'indexedDB',
+      'TextEncoder',
+      'TextDecoder',
+      'URL',
+      'URLSearchParams',
+      'atob',
+      'btoa',
+      'structuredClone',
+      'queueMicrotask',
+      'setImmediate',
+      'MessageChannel',
+      'requestAnimationFrame',
+      'AbortController',
+      'Blob',
+      'crypto',
+      'process',
+      'Buffer',
+      'global',
+      'WebAssembly'
+    ]
+    const mp = tinyBundle(
+      `return { types: [${names.map((n) => `typeof ${n}`).join(', ')}], evalFails: (function () { try { eval('1'); return false } catch (e) { return e instanceof EvalError } })() }`
+    )
     expect(mp.errors).toEqual([])
     const result = mp.page.data.result as { types: string[]; evalFails: boolean }
-    expect(Object.fromEntries(names.map((n, i) => [n, result.types[i]]))).toEqual(Object.fromEntries(names.map((n) => [n, 'undefined'])))
+    expect(Object.fromEntries(names.map((n, i) => [n, result.types[i]]))).toEqual(
+      Object.fromEntries(names.map((n) => [n, 'undefined']))
+    )
     expect(result.evalFails).toBe(true)
   })
 
   it('has what the mini-program does have: wx, the constructors, timers, Promise and ES2017 built-ins', () => {
-    const mp = tinyBundle("return [typeof wx, typeof App, typeof Page, typeof Component, typeof Behavior, typeof getApp, typeof getCurrentPages, typeof setTimeout, typeof setInterval, typeof Promise, typeof Object.entries, typeof String.prototype.padStart, typeof getApp().launched, getCurrentPages().length]")
+    const mp = tinyBundle(
+      'return [typeof wx, typeof App, typeof Page, typeof Component, typeof Behavior, typeof getApp, typeof getCurrentPages, typeof setTimeout, typeof setInterval, typeof Promise, typeof Object.entries, typeof String.prototype.padStart, typeof getApp().launched, getCurrentPages().length]'
+    )
     expect(mp.errors).toEqual([])
-    expect(mp.page.data.result).toEqual(['object', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'function', 'boolean', 1])
+    expect(mp.page.data.result).toEqual([
+      'object',
+      'function',
+      'function',
+      'function',
+      'function',
+      'function',
+      'function',
+      'function',
+      'function',
+      'function',
+      'function',
+      'function',
+      'boolean',
+      1
+    ])
     // require resolves package files relative to the requiring file, like the base library.
     expect(mp.page.data.lib).toBe(42)
   })
@@ -65,7 +114,9 @@ describe('the base library floor', () => {
 
   it('refuses an API newer than the floor and records it', () => {
     const mp = tinyBundle("return wx.getApiCategory ? wx.getApiCategory() : 'missing'")
-    expect(mp.wx.log.violations).toEqual([`wx.getApiCategory needs base library 2.33.0, above the declared floor ${BASE_LIBRARY_FLOOR}`])
+    expect(mp.wx.log.violations).toEqual([
+      `wx.getApiCategory needs base library 2.33.0, above the declared floor ${BASE_LIBRARY_FLOOR}`
+    ])
     expect(mp.errors).toHaveLength(1)
   })
 
@@ -77,8 +128,10 @@ describe('the base library floor', () => {
 })
 
 describe('setData', () => {
-  it('applies path updates (a.b[0].c and Taro\'s a.cn.[0]) to the page data and records each payload', () => {
-    const mp = tinyBundle("this.setData({ 'root.cn': [{ v: 'a' }, { v: 'b' }] }); this.setData({ 'root.cn.[1].v': '党史', 'list[2].x': 1 }); return 'done'")
+  it("applies path updates (a.b[0].c and Taro's a.cn.[0]) to the page data and records each payload", () => {
+    const mp = tinyBundle(
+      "this.setData({ 'root.cn': [{ v: 'a' }, { v: 'b' }] }); this.setData({ 'root.cn.[1].v': '党史', 'list[2].x': 1 }); return 'done'"
+    )
     expect(mp.errors).toEqual([])
     expect(mp.page.texts()).toEqual(['a', '党史'])
     expect(mp.page.data.list).toEqual([undefined, undefined, { x: 1 }])

@@ -16,7 +16,8 @@ function longIssueText(): string {
   const extra = Array.from({ length: PARAGRAPHS }, (_, i) => `第${i + 1}段${filler}。`).join('\n\n')
   const at = sample.lastIndexOf(`\n${TITLE}\n`) + TITLE.length + 2
   return (sample.slice(0, at) + '\n' + extra + '\n' + sample.slice(at))
-    .replace('第 2 期', '第 4 期').replace('总第 197 期', '总第 199 期')
+    .replace('第 2 期', '第 4 期')
+    .replace('总第 197 期', '总第 199 期')
 }
 
 describe('a long article', () => {

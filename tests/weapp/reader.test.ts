@@ -38,7 +38,10 @@ describe('书架 (library)', () => {
     const before = mp.wx.log.requests.filter((r) => r.url === '/api/issues' && r.ok).length
     device.setOnline(true)
     await mp.until(() => !page.has('当前无网络'), 'the banner gone')
-    await mp.until(() => mp.wx.log.requests.filter((r) => r.url === '/api/issues' && r.ok).length > before, 'the library refreshed')
+    await mp.until(
+      () => mp.wx.log.requests.filter((r) => r.url === '/api/issues' && r.ok).length > before,
+      'the library refreshed'
+    )
   })
 
   it('全部下载 stores every issue on the file system', async () => {
@@ -118,7 +121,9 @@ describe('正文 (article)', () => {
     }
     // 分享到朋友圈: a query, not a path, and a 1:1 card.
     expect(mp.share('onShareTimeline')).toEqual({
-      title: first.title, query: `issue=${SAMPLE_ID}&article=${encodeURIComponent(first.id)}&from=share`, imageUrl: '/assets/share/card-1x1.png'
+      title: first.title,
+      query: `issue=${SAMPLE_ID}&article=${encodeURIComponent(first.id)}&from=share`,
+      imageUrl: '/assets/share/card-1x1.png'
     })
     // Both menu entries exist because the page defines both handlers (WeChat greys out what is missing).
     expect(typeof page.instance.onShareAppMessage).toBe('function')
@@ -135,9 +140,12 @@ describe('正文 (article)', () => {
     expect(mp.wx.log.logins).toBeGreaterThan(0)
   })
 
-  it('follows WeChat\'s font size (fontSizeScaleFactor)', async () => {
+  it("follows WeChat's font size (fontSizeScaleFactor)", async () => {
     const { first } = firstArticles(await app.issue())
-    const mp = app.start(app.device({ fontSizeScaleFactor: 1.4 }), { path: 'pages/article/index', query: { issue: SAMPLE_ID, article: first.id } })
+    const mp = app.start(app.device({ fontSizeScaleFactor: 1.4 }), {
+      path: 'pages/article/index',
+      query: { issue: SAMPLE_ID, article: first.id }
+    })
     const page = await mp.see(first.title!)
     const body = page.byClass('article-text')[0]
     const expected = typographyFor(DEFAULT_FONT_STEP, false, 1.4).bodyPx
@@ -154,7 +162,11 @@ describe('正文 (article)', () => {
     online.kill()
 
     device.setOnline(false)
-    const mp = app.start(device, { path: 'pages/article/index', query: { issue: SAMPLE_ID, article: first.id, from: 'share' }, scene: 1007 })
+    const mp = app.start(device, {
+      path: 'pages/article/index',
+      query: { issue: SAMPLE_ID, article: first.id, from: 'share' },
+      scene: 1007
+    })
     const page = await mp.see(first.paragraphs[0])
     expect(page.text()).toContain(first.title)
     await mp.settle(200)
@@ -169,7 +181,9 @@ describe('正文 (article)', () => {
 
   it('keeps the reading position when the app is killed and opens there again', async () => {
     // The longest article, so that there is somewhere to scroll to.
-    const first = firstArticles(await app.issue()).all.filter((a) => a.title).sort((a, b) => b.paragraphs.join('').length - a.paragraphs.join('').length)[0]
+    const first = firstArticles(await app.issue())
+      .all.filter((a) => a.title)
+      .sort((a, b) => b.paragraphs.join('').length - a.paragraphs.join('').length)[0]
     const device = app.device()
     const link = { path: 'pages/article/index', query: { issue: SAMPLE_ID, article: first.id } }
     const mp = app.start(device, link)
@@ -179,7 +193,8 @@ describe('正文 (article)', () => {
     await mp.until(() => mp.wx.log.calls.includes('getWindowInfo'), 'the layout measured')
     mp.scroll(300)
     const position = () => {
-      const saved = JSON.parse(String(device.storage.get('progress') ?? '{"state":{"articles":{}}}')).state.articles as Record<string, { position: number }>
+      const saved = JSON.parse(String(device.storage.get('progress') ?? '{"state":{"articles":{}}}')).state
+        .articles as Record<string, { position: number }>
       return Object.values(saved)[0]?.position ?? 0
     }
     await mp.until(() => position() > 0.05, 'the position saved')
@@ -206,7 +221,10 @@ describe('正文 (article)', () => {
     await mp.see(first.paragraphs[0])
     await mp.settle(300)
     mp.hide()
-    const time = () => Object.values(JSON.parse(String(device.storage.get('progress'))).state.articles as Record<string, { timeSpentMs: number }>)[0]?.timeSpentMs ?? 0
+    const time = () =>
+      Object.values(
+        JSON.parse(String(device.storage.get('progress'))).state.articles as Record<string, { timeSpentMs: number }>
+      )[0]?.timeSpentMs ?? 0
     await mp.until(() => device.storage.has('progress') && time() > 0, 'time saved on hide')
     mp.show()
     await mp.settle(100)

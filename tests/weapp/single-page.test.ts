@@ -25,6 +25,9 @@ describe('单页模式 (opened from Moments, scene 1154)', () => {
     expect([...device.storage.keys()]).toEqual([])
     expect(device.singlePageStorage.has('session')).toBe(false)
     // The article can be shared on from here too.
-    expect(mp.share('onShareTimeline')).toMatchObject({ title: first.title, query: `issue=${SAMPLE_ID}&article=${encodeURIComponent(first.id)}&from=share` })
+    expect(mp.share('onShareTimeline')).toMatchObject({
+      title: first.title,
+      query: `issue=${SAMPLE_ID}&article=${encodeURIComponent(first.id)}&from=share`
+    })
   })
 })

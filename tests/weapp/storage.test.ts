@@ -31,10 +31,12 @@ describe('storage full', () => {
     expect(mp.page.has('手机存储空间已满')).toBe(false)
   })
 
-  it('refuses a setStorage entry over 1 MB and a total over 10 MB with WeChat\'s messages', () => {
+  it("refuses a setStorage entry over 1 MB and a total over 10 MB with WeChat's messages", () => {
     const mp = app.start(app.device())
     const wx = mp.wx.wx
-    expect(() => wx.setStorageSync('big', 'x'.repeat(1024 * 1024))).toThrow('setStorageSync:fail entry size limit reached')
+    expect(() => wx.setStorageSync('big', 'x'.repeat(1024 * 1024))).toThrow(
+      'setStorageSync:fail entry size limit reached'
+    )
     mp.device.fillStorage(10)
     expect(() => wx.setStorageSync('more', 'x'.repeat(100))).toThrow('setStorageSync:fail exceed storage max size 10Mb')
   })
@@ -56,7 +58,12 @@ describe('user data full', () => {
   it('evicts a cached issue from the file system to make room for another, keeps the download and the progress', async () => {
     const { first } = firstArticles(await app.issue())
     const sample = readFileSync('content/issues/chongqing-dangshi-gongzuo-2020-02.txt', 'utf8')
-    const nextId = await app.server().publish(sample.replace('第 2 期', '第 3 期').replace('总第 197 期', '总第 198 期'), 'chongqing-dangshi-gongzuo-2020-03.txt')
+    const nextId = await app
+      .server()
+      .publish(
+        sample.replace('第 2 期', '第 3 期').replace('总第 197 期', '总第 198 期'),
+        'chongqing-dangshi-gongzuo-2020-03.txt'
+      )
     const issueBytes = Buffer.byteLength(JSON.stringify(await app.issue()))
     // Room for one issue and a half: the second one only fits if the first one goes.
     const device = app.device({ userDataBytes: Math.round(issueBytes * 1.5) })
@@ -67,7 +74,10 @@ describe('user data full', () => {
     mp.page.tap('目录')
     await mp.until(() => mp.page.route === 'pages/issue/index', 'contents')
     const cached = `wxfile://usr/issues/issue-${SAMPLE_ID}.json`
-    await mp.until(() => device.files.has(cached) && device.storage.has('progress'), 'the first issue cached and progress saved')
+    await mp.until(
+      () => device.files.has(cached) && device.storage.has('progress'),
+      'the first issue cached and progress saved'
+    )
 
     mp.navigateBackFromUser()
     ;(await mp.see('第3期 · 总第198期')).tap('第3期 · 总第198期')

@@ -26,21 +26,36 @@ export function weappFixture(): Fixture {
   let server: WeappServer | null = null
   let issue: Issue | null = null
   const running: MiniProgram[] = []
-  beforeAll(async () => { server = await startServer() })
-  afterAll(async () => { await server?.close() })
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
   afterEach(() => {
     const problems = running.flatMap((mp) => [
       ...mp.errors.map((e) => `error: ${String(e)}`),
       ...mp.wx.log.violations,
-      ...mp.history.flatMap((p) => p.setDataCalls.filter((c) => c.bytes > SET_DATA_AUDIT_BYTES).map((c) => `${p.route}: setData of ${c.bytes} bytes (audit: ≤ 256 KB)`)),
-      ...mp.history.filter((p) => p.maxSetDataPerSecond() > 20).map((p) => `${p.route}: ${p.maxSetDataPerSecond()} setData calls in one second (audit: ≤ 20)`),
-      ...(mp.wx.log.maxConcurrentRequests > 10 ? [`${mp.wx.log.maxConcurrentRequests} concurrent wx.request (WeChat allows 10)`] : [])
+      ...mp.history.flatMap((p) =>
+        p.setDataCalls
+          .filter((c) => c.bytes > SET_DATA_AUDIT_BYTES)
+          .map((c) => `${p.route}: setData of ${c.bytes} bytes (audit: ≤ 256 KB)`)
+      ),
+      ...mp.history
+        .filter((p) => p.maxSetDataPerSecond() > 20)
+        .map((p) => `${p.route}: ${p.maxSetDataPerSecond()} setData calls in one second (audit: ≤ 20)`),
+      ...(mp.wx.log.maxConcurrentRequests > 10
+        ? [`${mp.wx.log.maxConcurrentRequests} concurrent wx.request (WeChat allows 10)`]
+        : [])
     ])
     for (const mp of running.splice(0)) mp.kill()
     expect(problems).toEqual([])
   })
   return {
-    server: () => { if (!server) throw new Error('server not started'); return server },
+    server: () => {
+      if (!server) throw new Error('server not started')
+      return server
+    },
     device: (options = {}) => new Device({ ...options, server: server!.url }),
     start(device, spec = {}) {
       const mp = MiniProgram.start(DIST, device, spec)

@@ -17,7 +17,12 @@ export async function freePort(): Promise<number> {
   })
 }
 
-export interface RunningApp { url: string; dataDir: string; stop(): Promise<void>; output(): string }
+export interface RunningApp {
+  url: string
+  dataDir: string
+  stop(): Promise<void>
+  output(): string
+}
 
 /**
  * Starts `npm start` (scripts/start.ts) on a free port with its own data directory, as a user would. It runs in a
@@ -43,11 +48,19 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       const timer = setTimeout(() => reject(new Error(`app did not start:\n${out}`)), 170000)
       const onData = (chunk: Buffer) => {
         out += chunk.toString()
-        if (out.includes(url)) { clearTimeout(timer); resolve() }
+        if (out.includes(url)) {
+          clearTimeout(timer)
+          resolve()
+        }
       }
       child.stdout?.on('data', onData)
-      child.stderr?.on('data', (c: Buffer) => { out += c.toString() })
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`app exited with ${code}:\n${out}`)) })
+      child.stderr?.on('data', (c: Buffer) => {
+        out += c.toString()
+      })
+      child.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`app exited with ${code}:\n${out}`))
+      })
     })
   } catch (err) {
     await stop()

@@ -13,7 +13,8 @@ export function ensureBrowser(): { ok: boolean; message: string } {
   if (existsSync(CHROMIUM) && hasCjkFont()) return { ok: true, message: '' }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   const how = 'apt-get install -y chromium fonts-noto-cjk'
-  if (!isRoot) return { ok: false, message: `The end-to-end tests need Chromium and a CJK font. Install them with: sudo ${how}` }
+  if (!isRoot)
+    return { ok: false, message: `The end-to-end tests need Chromium and a CJK font. Install them with: sudo ${how}` }
   console.log(`Installing Chromium and CJK fonts (${how}) ...`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })

@@ -18,7 +18,9 @@ export function listFiles(dir: string): string[] {
 
 /** Total bytes of the files under `dir` for which `keep(relativePath)` is true. */
 export function dirSize(dir: string, keep: (rel: string) => boolean = () => true): number {
-  return listFiles(dir).filter(keep).reduce((n, rel) => n + statSync(join(dir, rel)).size, 0)
+  return listFiles(dir)
+    .filter(keep)
+    .reduce((n, rel) => n + statSync(join(dir, rel)).size, 0)
 }
 
 /** Bytes after gzip at level 9: what a server with compression sends at best. */
@@ -27,7 +29,7 @@ export function gzipSize(data: Buffer | string): number {
 }
 
 /** Raw and gzip bytes of a set of files, each gzipped on its own (that is how they travel over HTTP). */
-export function filesSize(paths: string[]): { raw: number, gzip: number } {
+export function filesSize(paths: string[]): { raw: number; gzip: number } {
   let raw = 0
   let gzip = 0
   for (const p of paths) {

@@ -15,7 +15,10 @@ describe.skipIf(process.platform !== 'linux')('process groups', () => {
   it('stopGroup ends the child and everything it started, even a child that ignores SIGTERM', async () => {
     const id = randomUUID()
     // sh starts two grandchildren; one ignores SIGTERM and must get SIGKILL after the grace period.
-    const child = spawnGroup('sh', ['-c', "sleep 60 & (trap '' TERM; sleep 60) & wait"], { env: { ...process.env, [MARKER]: id }, stdio: 'ignore' })
+    const child = spawnGroup('sh', ['-c', "sleep 60 & (trap '' TERM; sleep 60) & wait"], {
+      env: { ...process.env, [MARKER]: id },
+      stdio: 'ignore'
+    })
     expect(await waitFor(() => processesWithEnv(MARKER, id).length >= 3)).toBe(true)
     expect(aliveGroups()).toContain(child.pid)
     await stopGroup(child, 500)

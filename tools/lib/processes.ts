@@ -64,7 +64,10 @@ export async function stopGroup(target: ChildProcess | number, graceMs = 5000): 
   groups.delete(pgid)
 }
 
-export interface ProcessInfo { pid: number, command: string }
+export interface ProcessInfo {
+  pid: number
+  command: string
+}
 
 /**
  * Processes (other than this one) whose environment has NAME=VALUE: every descendant of a process started with

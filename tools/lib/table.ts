@@ -23,7 +23,15 @@ export function formatTable(rows: BenchRow[]): string {
   const hasNote = cells.some((c) => c[7] !== '')
   const cols = hasNote ? header.length : header.length - 1
   // Width in terminal columns: CJK and full-width characters take two (an em dash takes one).
-  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0)
+  const width = (s: string) =>
+    [...s].reduce(
+      (n, ch) =>
+        n +
+        (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+          ? 2
+          : 1),
+      0
+    )
   const widths = Array.from({ length: cols }, (_, i) => Math.max(width(header[i]), ...cells.map((c) => width(c[i]))))
   const pad = (s: string, i: number) => {
     const fill = ' '.repeat(widths[i] - width(s))

@@ -5,8 +5,8 @@ import { listFiles } from './fs-size'
 /** The parts of a built app.json that package sizes and page checks need. */
 export interface AppJson {
   pages?: string[]
-  subPackages?: Array<{ root: string, pages?: string[], independent?: boolean }>
-  subpackages?: Array<{ root: string, pages?: string[], independent?: boolean }>
+  subPackages?: Array<{ root: string; pages?: string[]; independent?: boolean }>
+  subpackages?: Array<{ root: string; pages?: string[]; independent?: boolean }>
   lazyCodeLoading?: string
 }
 
@@ -23,7 +23,9 @@ export function subpackageRoots(app: AppJson): string[] {
 /** Every page path the app declares: main-package pages, then subpackage pages prefixed with their root. */
 export function allPages(app: AppJson): string[] {
   const subs = [...(app.subPackages ?? []), ...(app.subpackages ?? [])]
-  const subPages = subs.flatMap((s) => (s.pages ?? []).map((p) => s.root.replace(/^\.?\/+/, '').replace(/\/*$/, '/') + p))
+  const subPages = subs.flatMap((s) =>
+    (s.pages ?? []).map((p) => s.root.replace(/^\.?\/+/, '').replace(/\/*$/, '/') + p)
+  )
   return [...(app.pages ?? []), ...subPages]
 }
 

@@ -7,7 +7,7 @@ const SESSION_COLUMNS = 'id, member_id AS memberId, kind, device_name AS deviceN
 function prepareStatements(db: Database) {
   return {
     getMember: db.prepare(
-      'SELECT id, display_name AS displayName, org_id AS orgId, created_at AS createdAt FROM members WHERE id = ?',
+      'SELECT id, display_name AS displayName, org_id AS orgId, created_at AS createdAt FROM members WHERE id = ?'
     ),
     insertMember: db.prepare(`INSERT INTO members (id, display_name, org_id, created_at, updated_at)
       VALUES (@id, @displayName, @orgId, @createdAt, @createdAt)`),
@@ -22,7 +22,7 @@ function prepareStatements(db: Database) {
     findSession: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = ? AND revoked_at IS NULL`),
     revoke: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     listSessions: db.prepare(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE member_id = ? AND revoked_at IS NULL ORDER BY created_at, id`,
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE member_id = ? AND revoked_at IS NULL ORDER BY created_at, id`
     ),
     prune: db.prepare(`UPDATE sessions SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL AND id NOT IN (
       SELECT id FROM sessions WHERE member_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?)`),
@@ -30,9 +30,9 @@ function prepareStatements(db: Database) {
     insertPairing: db.prepare(`INSERT INTO pairing_codes (id, member_id, code_hash, created_at, expires_at)
       VALUES (@id, @memberId, @codeHash, @createdAt, @expiresAt)`),
     livePairing: db.prepare(
-      'SELECT id, member_id AS memberId FROM pairing_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
+      'SELECT id, member_id AS memberId FROM pairing_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?'
     ),
-    usePairing: db.prepare('UPDATE pairing_codes SET used_at = ? WHERE id = ? AND used_at IS NULL'),
+    usePairing: db.prepare('UPDATE pairing_codes SET used_at = ? WHERE id = ? AND used_at IS NULL')
   }
 }
 
@@ -43,10 +43,14 @@ export class SqliteAccountRepo implements AccountRepo {
   private readonly wechatTx: (
     identity: { openid: string; unionid: string | null },
     member: MemberRow,
-    session: Omit<NewSession, 'memberId'>,
+    session: Omit<NewSession, 'memberId'>
   ) => string
   private readonly createPairingTx: (p: {
-    id: string; memberId: string; codeHash: string; createdAt: number; expiresAt: number
+    id: string
+    memberId: string
+    codeHash: string
+    createdAt: number
+    expiresAt: number
   }) => void
   private readonly claimTx: (codeHash: string, now: number, session: Omit<NewSession, 'memberId'>) => string | null
 
@@ -95,7 +99,7 @@ export class SqliteAccountRepo implements AccountRepo {
   async signInWechat(
     identity: { openid: string; unionid: string | null },
     newMember: MemberRow,
-    session: Omit<NewSession, 'memberId'>,
+    session: Omit<NewSession, 'memberId'>
   ): Promise<string> {
     return this.wechatTx(identity, newMember, session)
   }
@@ -128,7 +132,13 @@ export class SqliteAccountRepo implements AccountRepo {
     return this.s.prune.run(at, memberId, memberId, keep).changes
   }
 
-  async createPairing(p: { id: string; memberId: string; codeHash: string; createdAt: number; expiresAt: number }): Promise<void> {
+  async createPairing(p: {
+    id: string
+    memberId: string
+    codeHash: string
+    createdAt: number
+    expiresAt: number
+  }): Promise<void> {
     this.createPairingTx(p)
   }
 

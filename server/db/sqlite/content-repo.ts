@@ -11,9 +11,7 @@ export class SqliteContentRepo implements ContentRepo {
 
   constructor(db: Database) {
     this.revisionStmt = db.prepare('SELECT revision FROM content_state WHERE id = 1').pluck()
-    this.listStmt = db
-      .prepare('SELECT summary_json FROM issues ORDER BY published_on DESC, id ASC')
-      .pluck()
+    this.listStmt = db.prepare('SELECT summary_json FROM issues ORDER BY published_on DESC, id ASC').pluck()
     this.getStmt = db.prepare('SELECT json, hash FROM issues WHERE id = ?')
     this.hashesStmt = db.prepare('SELECT id, hash, source_hash AS sourceHash FROM issues')
     const existing = db.prepare('SELECT hash FROM issues WHERE id = ?').pluck()

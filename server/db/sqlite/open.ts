@@ -29,6 +29,6 @@ export function openSqliteStore(dataDir: string): Store {
     sync: new SqliteSyncRepo(db),
     async close() {
       if (db.open) db.close()
-    },
+    }
   }
 }

@@ -12,7 +12,7 @@ export class SqliteOrgRepo implements OrgRepo {
 
   constructor(db: Database) {
     this.insertStmt = db.prepare(
-      'INSERT INTO orgs (id, name, join_code, created_at) VALUES (@id, @name, @joinCode, @createdAt) ON CONFLICT DO NOTHING',
+      'INSERT INTO orgs (id, name, join_code, created_at) VALUES (@id, @name, @joinCode, @createdAt) ON CONFLICT DO NOTHING'
     )
     this.getStmt = db.prepare(`SELECT ${COLUMNS} FROM orgs WHERE id = ?`)
     this.byCodeStmt = db.prepare(`SELECT ${COLUMNS} FROM orgs WHERE join_code = ?`)

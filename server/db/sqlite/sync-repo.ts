@@ -13,7 +13,7 @@ export class SqliteSyncRepo implements SyncRepo {
 
   constructor(db: Database) {
     const clientOwner: Statement<[string], { member_id: string; last_mutation_id: number }> = db.prepare(
-      'SELECT member_id, last_mutation_id FROM sync_clients WHERE client_id = ?',
+      'SELECT member_id, last_mutation_id FROM sync_clients WHERE client_id = ?'
     )
     const upsertClient = db.prepare(`INSERT INTO sync_clients (client_id, member_id, last_mutation_id, updated_at)
       VALUES (?, ?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id,
@@ -27,13 +27,15 @@ export class SqliteSyncRepo implements SyncRepo {
     const putVersion = db.prepare(`INSERT INTO sync_members (member_id, version) VALUES (?, ?)
       ON CONFLICT (member_id) DO UPDATE SET version = excluded.version`)
     const changedFacts = db.prepare(
-      'SELECT kind, fact_key AS key, json FROM sync_facts WHERE member_id = ? AND version > ?',
+      'SELECT kind, fact_key AS key, json FROM sync_facts WHERE member_id = ? AND version > ?'
     )
-    const memberClients = db.prepare('SELECT client_id AS clientId, last_mutation_id AS last FROM sync_clients WHERE member_id = ?')
+    const memberClients = db.prepare(
+      'SELECT client_id AS clientId, last_mutation_id AS last FROM sync_clients WHERE member_id = ?'
+    )
 
     const lastIds = (memberId: string): Record<string, number> =>
       Object.fromEntries(
-        (memberClients.all(memberId) as Array<{ clientId: string; last: number }>).map((r) => [r.clientId, r.last]),
+        (memberClients.all(memberId) as Array<{ clientId: string; last: number }>).map((r) => [r.clientId, r.last])
       )
 
     this.pushTx = db.transaction((memberId: string, mutations: JudgedMutation[], at: number): PushOutcome => {
@@ -72,7 +74,10 @@ export class SqliteSyncRepo implements SyncRepo {
           for (const [key, fact] of Object.entries(m.facts[kind])) {
             const storedJson = getFact.get(memberId, kind, key) as string | undefined
             const incoming = { ...emptyFacts(), [kind]: { [key]: fact } } as Facts
-            const merged = storedJson === undefined ? incoming : mergeFacts({ ...emptyFacts(), [kind]: { [key]: JSON.parse(storedJson) } } as Facts, incoming)
+            const merged =
+              storedJson === undefined
+                ? incoming
+                : mergeFacts({ ...emptyFacts(), [kind]: { [key]: JSON.parse(storedJson) } } as Facts, incoming)
             const json = JSON.stringify(merged[kind][key])
             if (json === storedJson) continue
             putFact.run(memberId, kind, key, json, version)

@@ -18,7 +18,7 @@ export const DeviceSchema = Type.Object({
   kind: DeviceKindSchema,
   createdAt: Type.Integer({ description: 'epoch milliseconds' }),
   /** true for the device making the request. */
-  current: Type.Boolean(),
+  current: Type.Boolean()
 })
 export type Device = Static<typeof DeviceSchema>
 
@@ -27,7 +27,7 @@ export const MemberSchema = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
   org: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
-  devices: Type.Array(DeviceSchema),
+  devices: Type.Array(DeviceSchema)
 })
 export type Member = Static<typeof MemberSchema>
 
@@ -39,25 +39,28 @@ export type SignInReply = Static<typeof SignInReplySchema>
 export const WechatSignInBodySchema = Type.Object(
   // wx.login codes are 32 printable ASCII characters today; leave room but refuse anything exotic.
   { code: Type.String({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' }) },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 export type WechatSignInBody = Static<typeof WechatSignInBodySchema>
 
 /** POST /api/auth/device (the body may also be absent). */
-export const DeviceSignInBodySchema = Type.Object({ deviceName: Type.Optional(DeviceNameSchema) }, { additionalProperties: false })
+export const DeviceSignInBodySchema = Type.Object(
+  { deviceName: Type.Optional(DeviceNameSchema) },
+  { additionalProperties: false }
+)
 export type DeviceSignInBody = Static<typeof DeviceSignInBodySchema>
 
 /** POST /api/auth/pairing: a fresh code to enter on another device. */
 export const PairingReplySchema = Type.Object({
   code: Type.String({ description: '8 characters of CODE_ALPHABET' }),
-  expiresAt: Type.Integer({ description: 'epoch milliseconds' }),
+  expiresAt: Type.Integer({ description: 'epoch milliseconds' })
 })
 export type PairingReply = Static<typeof PairingReplySchema>
 
 /** POST /api/auth/pairing/claim. */
 export const ClaimBodySchema = Type.Object(
   { code: Type.String({ minLength: 1, maxLength: 32 }), deviceName: Type.Optional(DeviceNameSchema) },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 export type ClaimBody = Static<typeof ClaimBodySchema>
 
@@ -68,13 +71,13 @@ export type MeReply = Static<typeof MeReplySchema>
 /** PATCH /api/me. Length is checked again after trimming by the server (1–20 characters). */
 export const PatchMeBodySchema = Type.Object(
   { displayName: Type.String({ minLength: 1, maxLength: 100 }) },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 export type PatchMeBody = Static<typeof PatchMeBodySchema>
 
 /** POST /api/orgs/join. */
 export const JoinOrgBodySchema = Type.Object(
   { joinCode: Type.String({ minLength: 1, maxLength: 32 }) },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 export type JoinOrgBody = Static<typeof JoinOrgBodySchema>

@@ -13,22 +13,48 @@ import * as issue from './issue'
 import * as persisted from './persisted'
 
 const schemas = (Object.entries({ ...account, ...errors, ...issue, ...persisted }) as Array<[string, unknown]>).filter(
-  (entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object',
+  (entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object'
 )
 
 const dir = 'content/issues'
-const issues = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => parseIssue(readFileSync(join(dir, f), 'utf8'), { id: f.replace(/\.txt$/, '') }))
-const member = { id: 'm', displayName: '小王', org: { id: 'o', name: '支部' }, devices: [{ id: 'd', name: 'iPhone', kind: 'paired', createdAt: 1, current: true }] }
-const progress = { issueId: 'i', articleId: 'a', position: 0.5, positionAt: 1, read: true, readAt: null, timeSpentMs: 9, updatedAt: 1 }
+const issues = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => parseIssue(readFileSync(join(dir, f), 'utf8'), { id: f.replace(/\.txt$/, '') }))
+const member = {
+  id: 'm',
+  displayName: '小王',
+  org: { id: 'o', name: '支部' },
+  devices: [{ id: 'd', name: 'iPhone', kind: 'paired', createdAt: 1, current: true }]
+}
+const progress = {
+  issueId: 'i',
+  articleId: 'a',
+  position: 0.5,
+  positionAt: 1,
+  read: true,
+  readAt: null,
+  timeSpentMs: 9,
+  updatedAt: 1
+}
 const summaries = issues.map((i) => summarizeIssue(i, serializeIssue(i), 'h'))
 const entry = { id: 'i', hash: 'h', size: 10, downloaded: true, lastReadAt: 1, savedAt: 1 }
 const samples: unknown[] = [
   ...issues,
   ...summaries,
   { entries: { i: entry }, summaries: { i: summaries[0] } },
-  member, { member }, { token: 't', member }, { token: null, member: null }, { ok: true }, { code: 'ABCD2345', expiresAt: 1 },
-  { fontStep: 3, careMode: true, nightMode: false }, progress, { articles: { 'i/a': progress } },
-  { error: 'not_found', message: '没有' }, { deviceName: 'x' }, { joinCode: 'ABCD2345' }, { displayName: '小王' },
+  member,
+  { member },
+  { token: 't', member },
+  { token: null, member: null },
+  { ok: true },
+  { code: 'ABCD2345', expiresAt: 1 },
+  { fontStep: 3, careMode: true, nightMode: false },
+  progress,
+  { articles: { 'i/a': progress } },
+  { error: 'not_found', message: '没有' },
+  { deviceName: 'x' },
+  { joinCode: 'ABCD2345' },
+  { displayName: '小王' }
 ]
 
 /** A value and the values inside it (the first two items of arrays), so nested schemas get real samples too. */
@@ -43,16 +69,43 @@ const allSamples = samples.flatMap((sample) => [...parts(sample)])
 function* variants(value: unknown, depth = 0): Generator<unknown> {
   yield value
   if (depth > 4 || value === null || typeof value !== 'object') return
-  const odd = [null, undefined, 0, -1, 1.5, NaN, Infinity, '', 'x'.repeat(200), '2020-13-99', true, [], {}, [1], { a: 1 }]
+  const odd = [
+    null,
+    undefined,
+    0,
+    -1,
+    1.5,
+    NaN,
+    Infinity,
+    '',
+    'x'.repeat(200),
+    '2020-13-99',
+    true,
+    [],
+    {},
+    [1],
+    { a: 1 }
+  ]
   const entries = Object.entries(value).slice(0, 6)
   for (const [key, inner] of entries) {
-    for (const replacement of odd) yield Array.isArray(value) ? value.map((v, i) => (String(i) === key ? replacement : v)) : { ...value, [key]: replacement }
-    if (!Array.isArray(value)) { const { [key]: _, ...rest } = value as Record<string, unknown>; void _; yield rest }
+    for (const replacement of odd)
+      yield Array.isArray(value)
+        ? value.map((v, i) => (String(i) === key ? replacement : v))
+        : { ...value, [key]: replacement }
+    if (!Array.isArray(value)) {
+      const { [key]: _, ...rest } = value as Record<string, unknown>
+      void _
+      yield rest
+    }
     for (const deeper of variants(inner, depth + 1)) {
       yield Array.isArray(value) ? value.map((v, i) => (String(i) === key ? deeper : v)) : { ...value, [key]: deeper }
     }
   }
-  if (!Array.isArray(value)) { yield { ...value, extra: 1 }; yield Object.assign(Object.create(null), value); yield [value] }
+  if (!Array.isArray(value)) {
+    yield { ...value, extra: 1 }
+    yield Object.assign(Object.create(null), value)
+    yield [value]
+  }
 }
 
 describe('matches agrees with TypeBox Value.Check', () => {
@@ -83,6 +136,12 @@ describe('matches agrees with TypeBox Value.Check', () => {
   })
 
   it.each(schemas)('%s: on random values', (_name, schema) => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (v) => matches(schema, v) === Value.Check(schema, v)), { numRuns: 300 })
+    fc.assert(
+      fc.property(
+        fc.anything({ withNullPrototype: true, withObjectString: true }),
+        (v) => matches(schema, v) === Value.Check(schema, v)
+      ),
+      { numRuns: 300 }
+    )
   })
 })

@@ -7,8 +7,22 @@ import type { Static, TSchema } from '@sinclair/typebox'
 
 /** The keywords `matches` understands; a schema with any other keyword is refused loudly. */
 export const SUPPORTED_KEYWORDS = [
-  'type', 'const', 'anyOf', 'properties', 'required', 'additionalProperties', 'patternProperties', 'items',
-  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'description', 'minItems', 'maxItems',
+  'type',
+  'const',
+  'anyOf',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'description',
+  'minItems',
+  'maxItems'
 ] as const
 
 type Schema = {
@@ -37,15 +51,20 @@ function regex(pattern: string): RegExp {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const inRange = (s: Schema, n: number) => (s.minimum === undefined || n >= s.minimum) && (s.maximum === undefined || n <= s.maximum)
+const inRange = (s: Schema, n: number) =>
+  (s.minimum === undefined || n >= s.minimum) && (s.maximum === undefined || n <= s.maximum)
 
 function valid(s: Schema, v: unknown): boolean {
   if (s.anyOf) return s.anyOf.some((branch) => valid(branch, v))
   if ('const' in s) return v === s.const
   switch (s.type) {
     case 'string':
-      return typeof v === 'string' && (s.minLength === undefined || v.length >= s.minLength) &&
-        (s.maxLength === undefined || v.length <= s.maxLength) && (s.pattern === undefined || regex(s.pattern).test(v))
+      return (
+        typeof v === 'string' &&
+        (s.minLength === undefined || v.length >= s.minLength) &&
+        (s.maxLength === undefined || v.length <= s.maxLength) &&
+        (s.pattern === undefined || regex(s.pattern).test(v))
+      )
     case 'number':
       return typeof v === 'number' && Number.isFinite(v) && inRange(s, v)
     case 'integer':
@@ -55,9 +74,12 @@ function valid(s: Schema, v: unknown): boolean {
     case 'null':
       return v === null
     case 'array':
-      return Array.isArray(v) && (s.minItems === undefined || v.length >= s.minItems) &&
+      return (
+        Array.isArray(v) &&
+        (s.minItems === undefined || v.length >= s.minItems) &&
         (s.maxItems === undefined || v.length <= s.maxItems) &&
         (s.items === undefined || v.every((item) => valid(s.items as Schema, item)))
+      )
     case 'object':
       return isObject(v) && (s.patternProperties ? validRecord(s, v) : validObject(s, v))
     case undefined:
@@ -76,14 +98,19 @@ function validObject(s: Schema, v: Record<string, unknown>): boolean {
     // Optional properties may be absent or undefined, as in Value.Check's default policy.
     if ((required.includes(key) || v[key] !== undefined) && !valid(properties[key], v[key])) return false
   }
-  return s.additionalProperties !== false || Object.getOwnPropertyNames(v).every((key) => Object.prototype.hasOwnProperty.call(properties, key))
+  return (
+    s.additionalProperties !== false ||
+    Object.getOwnPropertyNames(v).every((key) => Object.prototype.hasOwnProperty.call(properties, key))
+  )
 }
 
 function validRecord(s: Schema, v: Record<string, unknown>): boolean {
   const [pattern, entry] = Object.entries(s.patternProperties as Record<string, Schema>)[0]
   const re = regex(pattern)
-  return Object.entries(v).every(([key, value]) => !re.test(key) || valid(entry, value)) &&
+  return (
+    Object.entries(v).every(([key, value]) => !re.test(key) || valid(entry, value)) &&
     (s.additionalProperties !== false || Object.getOwnPropertyNames(v).every((key) => re.test(key)))
+  )
 }
 
 /** Whether a value (an answer, a restored record) has the shape of its schema. */

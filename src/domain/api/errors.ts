@@ -4,7 +4,7 @@ import { Type } from './type'
 /** Body of every 4xx/5xx answer of the API. `error` is a stable machine code, `message` a sentence for people. */
 export const ErrorBodySchema = Type.Object({
   error: Type.String({ description: 'stable machine code, one of ErrorCode' }),
-  message: Type.String(),
+  message: Type.String()
 })
 export type ErrorBody = Static<typeof ErrorBodySchema>
 
@@ -33,7 +33,7 @@ export const ERROR_SENTENCES = {
   invalid_pairing_code: '配对码无效或已过期，请在另一台设备上重新生成',
   invalid_display_name: '名字需为 1–20 个字',
   unknown_join_code: '没有找到这个组织，请核对加入码',
-  foreign_client: '这台设备的同步记录属于另一位党员，请重新登录后再同步',
+  foreign_client: '这台设备的同步记录属于另一位党员，请重新登录后再同步'
 } as const
 
 /** A code the server may put in ErrorBody.error. */
@@ -44,13 +44,14 @@ export const CLIENT_ERROR_SENTENCES = {
   /** The request never reached the server (offline, DNS, timeout). */
   network: '网络不可用，请连接网络后重试',
   /** The server answered, but not with the shape this app version expects. */
-  bad_response: '服务器返回的数据无法识别，请稍后再试或更新小程序',
+  bad_response: '服务器返回的数据无法识别，请稍后再试或更新小程序'
 } as const
 export type ClientErrorCode = keyof typeof CLIENT_ERROR_SENTENCES
 
 /** The sentence to show for an error code (server or client); unknown codes fall back by status. */
 export function errorSentence(code: string, status: number): string {
   if (Object.prototype.hasOwnProperty.call(ERROR_SENTENCES, code)) return ERROR_SENTENCES[code as ErrorCode]
-  if (Object.prototype.hasOwnProperty.call(CLIENT_ERROR_SENTENCES, code)) return CLIENT_ERROR_SENTENCES[code as ClientErrorCode]
+  if (Object.prototype.hasOwnProperty.call(CLIENT_ERROR_SENTENCES, code))
+    return CLIENT_ERROR_SENTENCES[code as ClientErrorCode]
   return status >= 500 ? ERROR_SENTENCES.internal : '请求未成功，请检查后重试'
 }

@@ -11,7 +11,7 @@ const NullableStrings = Type.Union([Type.Array(Type.String()), Type.Null()])
 /** A position in the source text that a warning or error points at (1-based). */
 export const ImportWarningSchema = Type.Object({
   line: Type.Integer(),
-  message: Type.String(),
+  message: Type.String()
 })
 
 /**
@@ -29,7 +29,7 @@ export const FooterSchema = Type.Object({
   /** 「2020年6月9日印发」 as YYYY-MM-DD; absent when the footer has no such line. */
   printedOn: Type.Optional(IsoDate),
   /** 承办单位; absent when the footer has none. */
-  undertaker: Type.Optional(Type.String()),
+  undertaker: Type.Optional(Type.String())
 })
 
 export const ArticleSchema = Type.Object({
@@ -41,12 +41,12 @@ export const ArticleSchema = Type.Object({
   /** The attributing unit without brackets or 供稿, e.g. 市委党史研究室办公室. */
   source: NullableString,
   /** The writer named after the unit, as in （单位 姓名供稿）; absent otherwise. */
-  author: Type.Optional(Type.String()),
+  author: Type.Optional(Type.String())
 })
 
 export const SectionSchema = Type.Object({
   title: Type.String(),
-  articles: Type.Array(ArticleSchema),
+  articles: Type.Array(ArticleSchema)
 })
 
 /** A whole issue: GET /api/issues/:id, and what the app keeps offline. */
@@ -71,7 +71,7 @@ export const IssueSchema = Type.Object({
   signer: Type.Optional(Type.String()),
   sections: Type.Array(SectionSchema),
   footer: FooterSchema,
-  warnings: Type.Array(ImportWarningSchema),
+  warnings: Type.Array(ImportWarningSchema)
 })
 
 /** One row of the content index: what the library shows before the issue itself is fetched. */
@@ -88,7 +88,7 @@ export const IssueSummarySchema = Type.Object({
   /** Size in bytes of the issue's JSON. */
   size: Type.Integer(),
   /** Content hash of the issue's JSON (hex), changes whenever the issue changes. */
-  hash: Type.String(),
+  hash: Type.String()
 })
 
 /** GET /api/issues: the index, newest first. */

@@ -14,7 +14,7 @@ export const SettingsRecordSchema = Type.Object({
   /** Index into FONT_STEPS. */
   fontStep: Type.Integer({ minimum: 0, maximum: FONT_STEPS.length - 1 }),
   careMode: Type.Boolean(),
-  nightMode: Type.Boolean(),
+  nightMode: Type.Boolean()
 })
 export type SettingsRecord = Static<typeof SettingsRecordSchema>
 
@@ -31,7 +31,7 @@ export const ArticleProgressSchema = Type.Object({
   readAt: Type.Union([Millis, Type.Null()]),
   /** Total reading time in ms. */
   timeSpentMs: Type.Number({ minimum: 0 }),
-  updatedAt: Millis,
+  updatedAt: Millis
 })
 export type ArticleProgress = Static<typeof ArticleProgressSchema>
 
@@ -42,7 +42,7 @@ export type ProgressRecord = Static<typeof ProgressRecordSchema>
 /** Who is signed in on this device, under `session`: both a token and its member, or neither. */
 export const SessionRecordSchema = Type.Union([
   Type.Object({ token: Type.String(), member: MemberSchema }),
-  Type.Object({ token: Type.Null(), member: Type.Null() }),
+  Type.Object({ token: Type.Null(), member: Type.Null() })
 ])
 export type SessionRecord = Static<typeof SessionRecordSchema>
 
@@ -54,14 +54,14 @@ export const CacheEntrySchema = Type.Object({
   /** Downloaded by the reader on purpose: never evicted to make room. */
   downloaded: Type.Boolean(),
   lastReadAt: Millis,
-  savedAt: Millis,
+  savedAt: Millis
 })
 export type CacheEntry = Static<typeof CacheEntrySchema>
 
 /** The offline catalog, under `content.catalog`: which issues the file store holds, and their summaries. */
 export const CatalogSchema = Type.Object({
   entries: Type.Record(Type.String(), CacheEntrySchema),
-  summaries: Type.Record(Type.String(), IssueSummarySchema),
+  summaries: Type.Record(Type.String(), IssueSummarySchema)
 })
 export type Catalog = Static<typeof CatalogSchema>
 

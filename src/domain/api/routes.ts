@@ -8,7 +8,7 @@ import {
   PairingReplySchema,
   PatchMeBodySchema,
   SignInReplySchema,
-  WechatSignInBodySchema,
+  WechatSignInBodySchema
 } from './account'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
@@ -39,32 +39,95 @@ function route<B extends TSchema | null, R extends TSchema>(contract: RouteContr
 /** Every route of /api. Server route files and client API modules both take their schemas from here. */
 export const API = {
   health: route({ method: 'GET', path: '/api/health', body: null, reply: OkSchema, errors: [], auth: false }),
-  listIssues: route({ method: 'GET', path: '/api/issues', body: null, reply: IssueIndexSchema, errors: [400], auth: false }),
-  getIssue: route({ method: 'GET', path: '/api/issues/:id', body: null, reply: IssueSchema, errors: [400, 404], auth: false }),
+  listIssues: route({
+    method: 'GET',
+    path: '/api/issues',
+    body: null,
+    reply: IssueIndexSchema,
+    errors: [400],
+    auth: false
+  }),
+  getIssue: route({
+    method: 'GET',
+    path: '/api/issues/:id',
+    body: null,
+    reply: IssueSchema,
+    errors: [400, 404],
+    auth: false
+  }),
   signInWechat: route({
-    method: 'POST', path: '/api/auth/wechat', body: WechatSignInBodySchema, reply: SignInReplySchema,
-    errors: [400, 401, 403, 404, 429, 502], auth: false,
+    method: 'POST',
+    path: '/api/auth/wechat',
+    body: WechatSignInBodySchema,
+    reply: SignInReplySchema,
+    errors: [400, 401, 403, 404, 429, 502],
+    auth: false
   }),
   signInDevice: route({
-    method: 'POST', path: '/api/auth/device', body: DeviceSignInBodySchema, reply: SignInReplySchema, errors: [400, 429], auth: false,
+    method: 'POST',
+    path: '/api/auth/device',
+    body: DeviceSignInBodySchema,
+    reply: SignInReplySchema,
+    errors: [400, 429],
+    auth: false
   }),
   logout: route({ method: 'POST', path: '/api/auth/logout', body: null, reply: OkSchema, errors: [401], auth: true }),
-  createPairing: route({ method: 'POST', path: '/api/auth/pairing', body: null, reply: PairingReplySchema, errors: [401, 429], auth: true }),
+  createPairing: route({
+    method: 'POST',
+    path: '/api/auth/pairing',
+    body: null,
+    reply: PairingReplySchema,
+    errors: [401, 429],
+    auth: true
+  }),
   claimPairing: route({
-    method: 'POST', path: '/api/auth/pairing/claim', body: ClaimBodySchema, reply: SignInReplySchema, errors: [400, 404, 429], auth: false,
+    method: 'POST',
+    path: '/api/auth/pairing/claim',
+    body: ClaimBodySchema,
+    reply: SignInReplySchema,
+    errors: [400, 404, 429],
+    auth: false
   }),
   me: route({ method: 'GET', path: '/api/me', body: null, reply: MeReplySchema, errors: [401], auth: true }),
-  rename: route({ method: 'PATCH', path: '/api/me', body: PatchMeBodySchema, reply: MeReplySchema, errors: [400, 401], auth: true }),
-  joinOrg: route({ method: 'POST', path: '/api/orgs/join', body: JoinOrgBodySchema, reply: MeReplySchema, errors: [400, 401, 404], auth: true }),
-  syncPush: route({ method: 'POST', path: '/api/sync/push', body: PushBodySchema, reply: PushReplySchema, errors: [400, 401, 403, 413], auth: true }),
-  syncPull: route({ method: 'POST', path: '/api/sync/pull', body: PullBodySchema, reply: PullReplySchema, errors: [400, 401], auth: true }),
+  rename: route({
+    method: 'PATCH',
+    path: '/api/me',
+    body: PatchMeBodySchema,
+    reply: MeReplySchema,
+    errors: [400, 401],
+    auth: true
+  }),
+  joinOrg: route({
+    method: 'POST',
+    path: '/api/orgs/join',
+    body: JoinOrgBodySchema,
+    reply: MeReplySchema,
+    errors: [400, 401, 404],
+    auth: true
+  }),
+  syncPush: route({
+    method: 'POST',
+    path: '/api/sync/push',
+    body: PushBodySchema,
+    reply: PushReplySchema,
+    errors: [400, 401, 403, 413],
+    auth: true
+  }),
+  syncPull: route({
+    method: 'POST',
+    path: '/api/sync/pull',
+    body: PullBodySchema,
+    reply: PullReplySchema,
+    errors: [400, 401],
+    auth: true
+  })
 } as const
 
 export type ApiRoutes = typeof API
 
 /** The response schemas of a route by status, as fastify's `schema.response` takes them. */
 export function responseSchemas<R extends TSchema>(
-  contract: RouteContract<TSchema | null, R>,
+  contract: RouteContract<TSchema | null, R>
 ): { 200: R } & Record<number, R | typeof ErrorBodySchema> {
   const out: Record<number, TSchema> = { 200: contract.reply }
   for (const status of contract.errors) out[status] = ErrorBodySchema

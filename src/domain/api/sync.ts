@@ -23,7 +23,11 @@ export const PushReplySchema = Type.Object({
 
 /** POST /api/sync/pull (SPEC L1). */
 export const PullBodySchema = Type.Object({ cookie: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })
-export const PullReplySchema = Type.Object({ facts: FactsSchema, lastMutationIds: LastMutationIds, cookie: Type.Integer() })
+export const PullReplySchema = Type.Object({
+  facts: FactsSchema,
+  lastMutationIds: LastMutationIds,
+  cookie: Type.Integer()
+})
 
 export type PushBody = Static<typeof PushBodySchema>
 export type PushReply = Static<typeof PushReplySchema>

@@ -10,7 +10,7 @@ import {
   Record as RecordType,
   String as StringType,
   Union,
-  Unknown,
+  Unknown
 } from '@sinclair/typebox'
 
 /**
@@ -30,5 +30,5 @@ export const Type = {
   Record: RecordType,
   String: StringType,
   Union,
-  Unknown,
+  Unknown
 }

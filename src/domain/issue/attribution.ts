@@ -42,6 +42,8 @@ export function parseAttribution(text: string): Attribution | null {
     return { source: parts[0], author: last, width }
   }
   // Spaces inside a Chinese unit name are PDF artefacts (渝中区 委党史研究室); Latin names keep theirs.
-  const source = parts.reduce((acc, p) => (/[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(p) ? `${acc} ${p}` : acc + p))
+  const source = parts.reduce((acc, p) =>
+    /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(p) ? `${acc} ${p}` : acc + p
+  )
   return { source, author: null, width }
 }

@@ -1,7 +1,16 @@
 import { parseAttribution, type Attribution } from './attribution'
 import type { Contents, ContentsEntry } from './contents'
 import type { Line } from './normalize'
-import { charLength, collapseSpaces, endsSentence, excerpt, isClosersOnly, joinPieces, sectionHeader, titleKey } from './text'
+import {
+  charLength,
+  collapseSpaces,
+  endsSentence,
+  excerpt,
+  isClosersOnly,
+  joinPieces,
+  sectionHeader,
+  titleKey
+} from './text'
 import type { ImportWarning } from './types'
 
 /** An article as read from the body, before ids are given. */
@@ -26,7 +35,7 @@ export interface RawSection {
 export interface Body {
   sections: RawSection[]
   /** Line numbers of each first half and the second half joined to it. */
-  joins: Array<{ line: number, next: number }>
+  joins: Array<{ line: number; next: number }>
 }
 
 // Longest line taken for a title when the contents does not list it. The seed's longest title has 37 characters;
@@ -63,7 +72,13 @@ function indentationMatters(lines: Line[], start: number, end: number): boolean 
  * Reads the body into sections and articles: titles (matched to the contents entries ignoring whitespace, or taken
  * from the body when there are none), paragraphs (page-split halves joined back) and attribution lines.
  */
-export function parseBody(lines: Line[], start: number, end: number, contents: Contents, warnings: ImportWarning[]): Body {
+export function parseBody(
+  lines: Line[],
+  start: number,
+  end: number,
+  contents: Contents,
+  warnings: ImportWarning[]
+): Body {
   const sections: RawSection[] = []
   const joins: Body['joins'] = []
   const useIndent = indentationMatters(lines, start, end)
@@ -71,7 +86,9 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
   let section: RawSection | null = null
   let article: Draft | null = null
   let lastLine = 0
-  const warn = (line: number, message: string): void => { warnings.push({ line, message }) }
+  const warn = (line: number, message: string): void => {
+    warnings.push({ line, message })
+  }
 
   // Entry lookups run for every short body line: index the entries by key and each section's pool once.
   const byKey = new Map<string, ContentsEntry[]>()
@@ -83,8 +100,10 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
   const listedTitles = new Set(contents.sections.map((s) => s.title))
   const sectionByTitle = new Map(contents.sections.map((s) => [s.title, s] as const))
   const loose = contents.sections.filter((s) => s.title === null).flatMap((s) => s.entries)
-  const pools = new Map<string, { own: Set<ContentsEntry>, status: 'none' | 'titled' | 'untitled' | 'unlisted' }>()
-  const entriesFor = (title: string): { own: Set<ContentsEntry>, status: 'none' | 'titled' | 'untitled' | 'unlisted' } => {
+  const pools = new Map<string, { own: Set<ContentsEntry>; status: 'none' | 'titled' | 'untitled' | 'unlisted' }>()
+  const entriesFor = (
+    title: string
+  ): { own: Set<ContentsEntry>; status: 'none' | 'titled' | 'untitled' | 'unlisted' } => {
     const cached = pools.get(title)
     if (cached) return cached
     const listed = sectionByTitle.get(title)
@@ -97,7 +116,7 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
   // Lines longer than any entry (plus room for the spaces titleKey drops) cannot match one: skip the work.
   const longest = contents.sections.reduce((n, s) => s.entries.reduce((m, e) => Math.max(m, e.text.length), n), 0) + 16
   /** The unused contents entry this line (or this line and the next: a title wrapped in two) stands for. */
-  const match = (i: number, title: string): { entry: ContentsEntry, lines: number, foreign: boolean } | null => {
+  const match = (i: number, title: string): { entry: ContentsEntry; lines: number; foreign: boolean } | null => {
     const text = lines[i].text
     if (byKey.size === 0 || text.length > longest) return null
     const keys = [titleKey(text)]
@@ -132,9 +151,14 @@ export function parseBody(lines: Line[], start: number, end: number, contents: C
   /** Line i+1 is the second line of a title at line i: short, not a sentence, and followed by more text. */
   const wrappedTitle = (i: number): boolean => {
     const second = lines[i + 1]?.text ?? ''
-    return isText(i + 1) && isText(i + 2) && charLength(second) <= MAX_WRAP && !endsSentence(second) &&
+    return (
+      isText(i + 1) &&
+      isText(i + 2) &&
+      charLength(second) <= MAX_WRAP &&
+      !endsSentence(second) &&
       charLength(lines[i].text) + charLength(second) <= MAX_TITLE + MAX_WRAP &&
       match(i + 1, '') === null
+    )
   }
   /** Opens an article at line i; returns how many lines it used. */
   const open = (i: number, current: RawSection): number => {

@@ -2,7 +2,14 @@ import { parseAttribution } from './attribution'
 import { isFooterStart } from './footer'
 import type { Line } from './normalize'
 import {
-  charLength, endsSentence, isContentsIntro, joinHalves, sectionHeader, stripEntryMarker, stripPageRef, titleKey
+  charLength,
+  endsSentence,
+  isContentsIntro,
+  joinHalves,
+  sectionHeader,
+  stripEntryMarker,
+  stripPageRef,
+  titleKey
 } from './text'
 
 /** One title listed in the table of contents. */

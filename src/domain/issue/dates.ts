@@ -2,10 +2,24 @@ import { asciiDigits } from './text'
 
 // Zero is written 〇 (U+3007), ○ (U+25CB, a circle typed instead), 零, an ASCII or full-width 0, or a Latin O.
 const DIGITS: Record<string, number> = {
-  '〇': 0, '○': 0, '零': 0, '0': 0, 'O': 0, 'Ｏ': 0,
-  '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9
+  〇: 0,
+  '○': 0,
+  零: 0,
+  '0': 0,
+  O: 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9
 }
-const UNITS: Record<string, number> = { '十': 10, '百': 100, '千': 1000 }
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 
 /** Characters a number may be written with, for building regular expressions. */
 export const NUMERAL_CHARS = '0-9０-９〇○零OＯ一二两三四五六七八九十百千'

@@ -17,7 +17,11 @@ export class IssueParseError extends Error {
 
 /** True for errors produced by the importer (works across bundles, where `instanceof` may not). */
 export function isIssueParseError(e: unknown): e is IssueParseError {
-  return e instanceof IssueParseError ||
-    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'IssueParseError' &&
+  return (
+    e instanceof IssueParseError ||
+    (typeof e === 'object' &&
+      e !== null &&
+      (e as { name?: unknown }).name === 'IssueParseError' &&
       typeof (e as { line?: unknown }).line === 'number')
+  )
 }

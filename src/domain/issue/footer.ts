@@ -11,18 +11,32 @@ const PRINTED = /印\s*发\s*$/u
 // A footer begins with a distribution or contact label, a print run or an 「…印发」 line.
 const START_LABEL = /^(?:报送|抄送|抄报|分送|分发|报|送|发|责编|责任编辑|编辑|承办单位|承办人|联系人)\s*[：:]/u
 // Labels may follow each other on one line: 「责编：余敬春 电话：023—63898542 邮箱：xjc8542@163.com」.
-const LABEL = /(^|\s)(报送|抄送|抄报|分送|分发|报|送|发|责编|责任编辑|编辑|承办单位|承办人|联系人|联系电话|电话|邮箱|电子邮箱|E-?mail)\s*[：:]/giu
+const LABEL =
+  /(^|\s)(报送|抄送|抄报|分送|分发|报|送|发|责编|责任编辑|编辑|承办单位|承办人|联系人|联系电话|电话|邮箱|电子邮箱|E-?mail)\s*[：:]/giu
 
 type ListField = 'reportTo' | 'sendTo' | 'distributeTo'
 const FIELD: Record<string, ListField | 'editorInCharge' | 'phone' | 'email' | 'undertaker'> = {
-  报: 'reportTo', 报送: 'reportTo', 抄报: 'reportTo',
+  报: 'reportTo',
+  报送: 'reportTo',
+  抄报: 'reportTo',
   // 抄送 (copies to) and 分送 are recipients like 送, so they extend sendTo.
-  送: 'sendTo', 抄送: 'sendTo', 分送: 'sendTo',
-  发: 'distributeTo', 分发: 'distributeTo',
+  送: 'sendTo',
+  抄送: 'sendTo',
+  分送: 'sendTo',
+  发: 'distributeTo',
+  分发: 'distributeTo',
   // 承办人 / 联系人 are the person answering for the issue: the same role as 责编 in the other layout.
-  责编: 'editorInCharge', 责任编辑: 'editorInCharge', 编辑: 'editorInCharge', 承办人: 'editorInCharge', 联系人: 'editorInCharge',
-  电话: 'phone', 联系电话: 'phone',
-  邮箱: 'email', 电子邮箱: 'email', email: 'email', 'e-mail': 'email',
+  责编: 'editorInCharge',
+  责任编辑: 'editorInCharge',
+  编辑: 'editorInCharge',
+  承办人: 'editorInCharge',
+  联系人: 'editorInCharge',
+  电话: 'phone',
+  联系电话: 'phone',
+  邮箱: 'email',
+  电子邮箱: 'email',
+  email: 'email',
+  'e-mail': 'email',
   承办单位: 'undertaker'
 }
 
@@ -45,7 +59,8 @@ export function findFooterStart(lines: Line[], from: number): number {
  * does, because in 「市级有关部门领导，各省级、副省级城市党史部门」 it joins two modifiers of one recipient.
  */
 export function splitRecipients(value: string): string[] {
-  const clean = (items: string[]): string[] => items.map((s) => s.replace(/[。.]+$/u, '').trim()).filter((s) => s !== '')
+  const clean = (items: string[]): string[] =>
+    items.map((s) => s.replace(/[。.]+$/u, '').trim()).filter((s) => s !== '')
   const top = clean(value.split(/[，,；;\s]+/u))
   return top.length === 1 ? clean(top[0].split('、')) : top
 }
@@ -61,7 +76,13 @@ export interface FooterExtras {
 /** Parses the distribution footer (报/送/发/抄送, 共印 N 份, 责编/电话/邮箱, 承办单位/承办人, 印发 date). */
 export function parseFooter(lines: Line[], from: number, warnings: ImportWarning[]): Footer & FooterExtras {
   const footer: Footer & FooterExtras = {
-    reportTo: null, sendTo: null, distributeTo: null, editorInCharge: null, phone: null, email: null, copies: null
+    reportTo: null,
+    sendTo: null,
+    distributeTo: null,
+    editorInCharge: null,
+    phone: null,
+    email: null,
+    copies: null
   }
   let lastList: ListField | null = null
   const addList = (field: ListField, value: string): void => {
@@ -76,7 +97,10 @@ export function parseFooter(lines: Line[], from: number, warnings: ImportWarning
     if (copies) {
       footer.copies = parseNumeral(copies[1])
       // Drop the brackets around it too: 「（共印 120 份）」.
-      rest = rest.replace(COPIES, ' ').replace(/本期/gu, ' ').replace(/[（(]\s*[)）]/gu, ' ')
+      rest = rest
+        .replace(COPIES, ' ')
+        .replace(/本期/gu, ' ')
+        .replace(/[（(]\s*[)）]/gu, ' ')
     }
     const date = findDate(rest)
     if (date && PRINTED.test(rest)) {

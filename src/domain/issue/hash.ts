@@ -10,11 +10,17 @@ export function eachUtf8Byte(text: string, visit: (byte: number) => void): void 
     if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
     if (c < 0x80) visit(c)
     else if (c < 0x800) {
-      visit(0xc0 | (c >> 6)); visit(0x80 | (c & 0x3f))
+      visit(0xc0 | (c >> 6))
+      visit(0x80 | (c & 0x3f))
     } else if (c < 0x10000) {
-      visit(0xe0 | (c >> 12)); visit(0x80 | ((c >> 6) & 0x3f)); visit(0x80 | (c & 0x3f))
+      visit(0xe0 | (c >> 12))
+      visit(0x80 | ((c >> 6) & 0x3f))
+      visit(0x80 | (c & 0x3f))
     } else {
-      visit(0xf0 | (c >> 18)); visit(0x80 | ((c >> 12) & 0x3f)); visit(0x80 | ((c >> 6) & 0x3f)); visit(0x80 | (c & 0x3f))
+      visit(0xf0 | (c >> 18))
+      visit(0x80 | ((c >> 12) & 0x3f))
+      visit(0x80 | ((c >> 6) & 0x3f))
+      visit(0x80 | (c & 0x3f))
     }
   }
 }
@@ -61,15 +67,21 @@ export function encodeUtf8(text: string): Uint8Array {
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00)
         i++
-        out[n++] = 0xf0 | (c >> 18); out[n++] = 0x80 | ((c >> 12) & 0x3f); out[n++] = 0x80 | ((c >> 6) & 0x3f); out[n++] = 0x80 | (c & 0x3f)
+        out[n++] = 0xf0 | (c >> 18)
+        out[n++] = 0x80 | ((c >> 12) & 0x3f)
+        out[n++] = 0x80 | ((c >> 6) & 0x3f)
+        out[n++] = 0x80 | (c & 0x3f)
         continue
       }
     }
     if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
     if (c < 0x800) {
-      out[n++] = 0xc0 | (c >> 6); out[n++] = 0x80 | (c & 0x3f)
+      out[n++] = 0xc0 | (c >> 6)
+      out[n++] = 0x80 | (c & 0x3f)
     } else {
-      out[n++] = 0xe0 | (c >> 12); out[n++] = 0x80 | ((c >> 6) & 0x3f); out[n++] = 0x80 | (c & 0x3f)
+      out[n++] = 0xe0 | (c >> 12)
+      out[n++] = 0x80 | ((c >> 6) & 0x3f)
+      out[n++] = 0x80 | (c & 0x3f)
     }
   }
   return out.subarray(0, n)

@@ -14,7 +14,7 @@ const seedText = readFileSync(join(ROOT, SEED_PATH), 'utf8')
 const tmp = mkdtempSync(join(tmpdir(), 'issue-cli-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
-function run(cmd: string, args: string[]): { status: number | null, stdout: string, stderr: string } {
+function run(cmd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
@@ -46,9 +46,21 @@ describe('scripts/import.ts', () => {
 
   it.each([
     ['empty.txt', '', '1: 文件是空的，没有任何文字'],
-    ['no-masthead.txt', seedText.split('\n').slice(12).join('\n'), '1: 找不到刊名：文件开头应是刊名（如“重庆党史工作”）'],
-    ['binary.txt', '\u0000\u0001\u0002PK', '1: 文件含有二进制数据，不是文本文件（如果是 Word 或 PDF，请先另存为 UTF-8 纯文本）'],
-    ['no-article.txt', seedText.split('\n').slice(0, 34).join('\n'), '33: 正文中找不到文章（刊头和目录之后应有标题、段落和署名）']
+    [
+      'no-masthead.txt',
+      seedText.split('\n').slice(12).join('\n'),
+      '1: 找不到刊名：文件开头应是刊名（如“重庆党史工作”）'
+    ],
+    [
+      'binary.txt',
+      '\u0000\u0001\u0002PK',
+      '1: 文件含有二进制数据，不是文本文件（如果是 Word 或 PDF，请先另存为 UTF-8 纯文本）'
+    ],
+    [
+      'no-article.txt',
+      seedText.split('\n').slice(0, 34).join('\n'),
+      '33: 正文中找不到文章（刊头和目录之后应有标题、段落和署名）'
+    ]
   ])('rejects %s: FILE:LINE: message on stderr, nothing on stdout, exit 1', (name, text, expected) => {
     const file = tempFile(name, text)
     const r = importFile(file)
@@ -61,7 +73,11 @@ describe('scripts/import.ts', () => {
     const file = join(tmp, 'gbk.txt')
     writeFileSync(file, Buffer.from([0xd6, 0xd8, 0xc7, 0xec, 0xb5, 0xb3, 0xca, 0xb7, 0x0a]))
     const r = importFile(file)
-    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', `${file}:1: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入\n`])
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      1,
+      '',
+      `${file}:1: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入\n`
+    ])
   })
 
   // One process per test: each takes seconds on a loaded machine.
@@ -74,12 +90,20 @@ describe('scripts/import.ts', () => {
   it('refuses a UTF-16 file by its byte-order mark', () => {
     const utf16 = join(tmp, 'utf16.txt')
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))
-    expect(importFile(utf16)).toEqual({ status: 1, stdout: '', stderr: `${utf16}:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入\n` })
+    expect(importFile(utf16)).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `${utf16}:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入\n`
+    })
   })
 
   it('refuses a file name that is no issue id, as publish does', () => {
     const named = tempFile('第2期.txt', seedText)
-    expect(importFile(named)).toMatchObject({ status: 1, stdout: '', stderr: expect.stringMatching(/^.*第2期\.txt: 文件名“第2期”不能用作期刊标识/) })
+    expect(importFile(named)).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^.*第2期\.txt: 文件名“第2期”不能用作期刊标识/)
+    })
   })
 
   it('a missing file and a missing argument', () => {

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { numberedContents, SEED_PATH, withCrlfAndBom, withIdeographicIndent, withoutContents } from './fixtures/variants'
+import {
+  numberedContents,
+  SEED_PATH,
+  withCrlfAndBom,
+  withIdeographicIndent,
+  withoutContents
+} from './fixtures/variants'
 import { IssueParseError, parseIssue, type Issue } from './index'
 import { normalizeText } from './normalize'
 
@@ -14,7 +20,7 @@ const seed = readFileSync(fileURLToPath(new URL(`../../../${SEED_PATH}`, import.
 const RUNS = 12_000
 
 /** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same sequence on every machine. */
-function prng(seedValue: number): { next: () => number, int: (n: number) => number, pick: <T>(xs: readonly T[]) => T } {
+function prng(seedValue: number): { next: () => number; int: (n: number) => number; pick: <T>(xs: readonly T[]) => T } {
   let a = seedValue >>> 0
   const next = (): number => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -27,10 +33,58 @@ function prng(seedValue: number): { next: () => number, int: (n: number) => numb
   return { next, int, pick: (xs) => xs[int(xs.length)] }
 }
 
-const TOKENS = ['【', '】', '【工作动态】', '（', '）', '(', ')', '供稿', '（市委党史研究室供稿）', '第', '期', '第 3 期', '(总第 9 期)',
-  '年', '月', '日', '2020 年 13 月 9 日', '二〇二〇年六月九日', '报：', '送：', '发：', '抄送：', '（共印 N 份）', '责编：', '电话：',
-  '本期要目', '- ', '1、', '\u3000\u3000', '\r', '\n', '\r\n', '— 3 —', '增刊', '印发', '2020年6月9日印发', '签发人：', '内部资料',
-  '“', '”', '。', 'and', '\ufeff', '\u200b', '\ud800', '𠀀', '\t', '编', '：', '…']
+const TOKENS = [
+  '【',
+  '】',
+  '【工作动态】',
+  '（',
+  '）',
+  '(',
+  ')',
+  '供稿',
+  '（市委党史研究室供稿）',
+  '第',
+  '期',
+  '第 3 期',
+  '(总第 9 期)',
+  '年',
+  '月',
+  '日',
+  '2020 年 13 月 9 日',
+  '二〇二〇年六月九日',
+  '报：',
+  '送：',
+  '发：',
+  '抄送：',
+  '（共印 N 份）',
+  '责编：',
+  '电话：',
+  '本期要目',
+  '- ',
+  '1、',
+  '\u3000\u3000',
+  '\r',
+  '\n',
+  '\r\n',
+  '— 3 —',
+  '增刊',
+  '印发',
+  '2020年6月9日印发',
+  '签发人：',
+  '内部资料',
+  '“',
+  '”',
+  '。',
+  'and',
+  '\ufeff',
+  '\u200b',
+  '\ud800',
+  '𠀀',
+  '\t',
+  '编',
+  '：',
+  '…'
+]
 
 type Rng = ReturnType<typeof prng>
 
@@ -39,49 +93,61 @@ function mutate(text: string, rng: Rng): string {
   const steps = 1 + rng.int(4)
   for (let s = 0; s < steps; s++) {
     switch (rng.int(9)) {
-      case 0: { // delete a run of lines
+      case 0: {
+        // delete a run of lines
         const at = rng.int(lines.length)
         lines.splice(at, 1 + rng.int(rng.next() < 0.8 ? 3 : 60))
         break
       }
-      case 1: { // duplicate a run of lines somewhere else
+      case 1: {
+        // duplicate a run of lines somewhere else
         const at = rng.int(lines.length)
         const run = lines.slice(at, at + 1 + rng.int(8))
         lines.splice(rng.int(lines.length + 1), 0, ...run)
         break
       }
-      case 2: { // shuffle a window of lines
+      case 2: {
+        // shuffle a window of lines
         const at = rng.int(lines.length)
         const end = Math.min(lines.length, at + 2 + rng.int(30))
         for (let i = end - 1; i > at; i--) {
-          const j = at + rng.int(i - at + 1);
-          [lines[i], lines[j]] = [lines[j], lines[i]]
+          const j = at + rng.int(i - at + 1)
+          ;[lines[i], lines[j]] = [lines[j], lines[i]]
         }
         break
       }
-      case 3: { // random bytes, decoded as the CLI would
+      case 3: {
+        // random bytes, decoded as the CLI would
         const bytes = new Uint8Array(1 + rng.int(24)).map(() => rng.int(256))
         const joined = lines.join('\n')
         const at = rng.int(joined.length + 1)
         lines = (joined.slice(0, at) + new TextDecoder().decode(bytes) + joined.slice(at)).split('\n')
         break
       }
-      case 4: { // truncate
-        lines = lines.join('\n').slice(0, rng.int(text.length + 1)).split('\n')
+      case 4: {
+        // truncate
+        lines = lines
+          .join('\n')
+          .slice(0, rng.int(text.length + 1))
+          .split('\n')
         break
       }
-      case 5: case 6: { // a structural token into a line
+      case 5:
+      case 6: {
+        // a structural token into a line
         const i = rng.int(lines.length)
         const line = lines[i] ?? ''
         const at = rng.int(line.length + 1)
         lines[i] = line.slice(0, at) + rng.pick(TOKENS) + line.slice(at + (rng.next() < 0.5 ? 0 : rng.int(4)))
         break
       }
-      case 7: { // a line replaced by a token line
+      case 7: {
+        // a line replaced by a token line
         lines[rng.int(lines.length)] = rng.pick(TOKENS) + (rng.next() < 0.5 ? rng.pick(TOKENS) : '')
         break
       }
-      default: { // characters deleted inside a line (brackets, punctuation, the 编 of the editor line…)
+      default: {
+        // characters deleted inside a line (brackets, punctuation, the 编 of the editor line…)
         const i = rng.int(lines.length)
         const line = lines[i] ?? ''
         const at = rng.int(line.length + 1)
@@ -106,7 +172,7 @@ const LATIN = /[A-Za-z0-9]/
  * The input's lines after the importer's own normalization (trimmed, invisible characters and page numbers
  * dropped), indexed by text so each paragraph finds the lines it may start at.
  */
-function inputLines(input: string): { texts: string[], startsAt: Map<string, number[]> } {
+function inputLines(input: string): { texts: string[]; startsAt: Map<string, number[]> } {
   const texts = normalizeText(input).lines.map((l) => l.text)
   const startsAt = new Map<string, number[]>()
   texts.forEach((t, i) => {
@@ -150,7 +216,8 @@ function problem(issue: Issue, input: string, lineCount: number): string | null 
   if (!plausible(issue.totalNumber, 99_999)) return `totalNumber ${issue.totalNumber}`
   if (!plausible(issue.footer.copies, 10_000_000)) return `copies ${issue.footer.copies}`
   if (!realDate(issue.publishedOn)) return `publishedOn ${issue.publishedOn}`
-  if (issue.footer.printedOn !== undefined && !realDate(issue.footer.printedOn)) return `printedOn ${issue.footer.printedOn}`
+  if (issue.footer.printedOn !== undefined && !realDate(issue.footer.printedOn))
+    return `printedOn ${issue.footer.printedOn}`
   if (issue.sections.length === 0) return 'no sections'
   const lines = inputLines(input)
   const ids = new Set<string>()
@@ -173,18 +240,27 @@ function problem(issue: Issue, input: string, lineCount: number): string | null 
 
 describe('the checks of a parsed issue', () => {
   it('refuse impossible dates, implausible numbers and paragraphs not made of input lines', () => {
-    for (const iso of ['2020-13-09', '2020-02-30', '2019-02-29', '2020-00-10', '2020-6-9']) expect(realDate(iso), iso).toBe(false)
+    for (const iso of ['2020-13-09', '2020-02-30', '2019-02-29', '2020-00-10', '2020-6-9'])
+      expect(realDate(iso), iso).toBe(false)
     for (const iso of ['2020-06-09', '2020-02-29', '2000-02-29']) expect(realDate(iso), iso).toBe(true)
     const lines = inputLines('\ufeff　　他说：“一定给予大\n\n— 3 —\n力支持！”\nusing Internet\nPlus 行动\n增\n强')
-    for (const p of ['他说：“一定给予大力支持！”', 'using Internet Plus 行动', '增强', '力支持！”']) expect(paragraphFromInput(p, lines), p).toBe(true)
-    for (const p of ['他说：“一定给予大 力支持！”', 'using InternetPlus 行动', '增 强', '强增', '他说', '力支持！”\n']) expect(paragraphFromInput(p, lines), p).toBe(false)
+    for (const p of ['他说：“一定给予大力支持！”', 'using Internet Plus 行动', '增强', '力支持！”'])
+      expect(paragraphFromInput(p, lines), p).toBe(true)
+    for (const p of ['他说：“一定给予大 力支持！”', 'using InternetPlus 行动', '增 强', '强增', '他说', '力支持！”\n'])
+      expect(paragraphFromInput(p, lines), p).toBe(false)
     expect(problem(parseIssue(seed, { id: 't' }), seed, seed.split('\n').length)).toBeNull()
   })
 })
 
 it(`survives ${RUNS.toLocaleString('en')} mutated inputs`, () => {
   const rng = prng(0x5eed2020)
-  const bases = [seed, withoutContents(seed), numberedContents(seed), withCrlfAndBom(seed), withIdeographicIndent(seed, true)]
+  const bases = [
+    seed,
+    withoutContents(seed),
+    numberedContents(seed),
+    withCrlfAndBom(seed),
+    withIdeographicIndent(seed, true)
+  ]
   const started = performance.now()
   let parsed = 0
   let rejected = 0
@@ -198,7 +274,8 @@ it(`survives ${RUNS.toLocaleString('en')} mutated inputs`, () => {
       issue = parseIssue(input, { id: `fuzz-${run}` })
     } catch (e) {
       if (!(e instanceof IssueParseError)) throw new Error(`run ${run}: threw ${String(e)}`)
-      if (!Number.isInteger(e.line) || e.line < 1 || e.line > lineCount) throw new Error(`run ${run}: bad line ${e.line}`)
+      if (!Number.isInteger(e.line) || e.line < 1 || e.line > lineCount)
+        throw new Error(`run ${run}: bad line ${e.line}`)
       if (e.message.startsWith('导入程序内部错误')) throw new Error(`run ${run}: ${e.message}`)
       rejected++
       // The reason without the quoted text: how many different refusals the mutations reached.
@@ -213,7 +290,9 @@ it(`survives ${RUNS.toLocaleString('en')} mutated inputs`, () => {
     parsed++
   }
   const seconds = (performance.now() - started) / 1000
-  console.log(`fuzz: ${RUNS} inputs, ${parsed} parsed, ${rejected} rejected with IssueParseError (${reasons.size} kinds), ${dates.size} dates, ${seconds.toFixed(1)} s`)
+  console.log(
+    `fuzz: ${RUNS} inputs, ${parsed} parsed, ${rejected} rejected with IssueParseError (${reasons.size} kinds), ${dates.size} dates, ${seconds.toFixed(1)} s`
+  )
   // The mutations must reach many different refusals, not one early exit over and over.
   expect(reasons.size, [...reasons].join(' | ')).toBeGreaterThanOrEqual(6)
   // Both outcomes must be exercised, or the mutations are too weak or too strong to mean anything.

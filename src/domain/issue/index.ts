@@ -22,7 +22,7 @@ export interface ParseOptions {
 /** What parseIssueDetailed returns besides the issue: the page-split paragraphs that were joined back. */
 export interface ParseDetails {
   issue: Issue
-  joins: Array<{ line: number, next: number }>
+  joins: Array<{ line: number; next: number }>
 }
 
 /**

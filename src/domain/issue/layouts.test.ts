@@ -4,8 +4,19 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
-  mapLines, numberedContents, replaceLines, SEED, SEED_PATH, withAttributions, withContents, withCrlfAndBom,
-  withFooter, withIdeographicIndent, withMasthead, withoutContents, withPageNumbers
+  mapLines,
+  numberedContents,
+  replaceLines,
+  SEED,
+  SEED_PATH,
+  withAttributions,
+  withContents,
+  withCrlfAndBom,
+  withFooter,
+  withIdeographicIndent,
+  withMasthead,
+  withoutContents,
+  withPageNumbers
 } from './fixtures/variants'
 import { parseIssue, type Issue } from './index'
 import { joinHalves, joinPieces } from './text'
@@ -20,19 +31,25 @@ const paragraphsOf = (issue: Issue): string[] => issue.sections.flatMap((s) => s
 const sources = (issue: Issue): Array<string | null> => issue.sections.flatMap((s) => s.articles.map((a) => a.source))
 
 /** A masthead in the seed's layout with `changes` applied to its lines. */
-const masthead = (...lines: string[]): string => withMasthead(seed, ['', '', ...lines.flatMap((l) => [l, '']).slice(0, -1)])
+const masthead = (...lines: string[]): string =>
+  withMasthead(seed, ['', '', ...lines.flatMap((l) => [l, '']).slice(0, -1)])
 
 describe('markings above the title', () => {
   it('none', () => expect(base.markings).toBeUndefined())
   it.each([
-    [['内部资料', '注意保存'], ['内部资料', '注意保存']],
+    [
+      ['内部资料', '注意保存'],
+      ['内部资料', '注意保存']
+    ],
     [['内部资料 / 注意保存'], ['内部资料', '注意保存']],
     [['内部资料　仅供参考'], ['内部资料', '仅供参考']],
     [['内部消息　严禁外传'], ['内部消息', '严禁外传']],
     [['秘　密'], ['秘密']],
     [['秘 密'], ['秘密']]
   ])('%j', (marks, expected) => {
-    const issue = parse(masthead(...marks, '重庆党史工作', '第 2 期', '(总第 197 期)', '中共重庆市委党史研究室编', '2020 年 6 月 9 日'))
+    const issue = parse(
+      masthead(...marks, '重庆党史工作', '第 2 期', '(总第 197 期)', '中共重庆市委党史研究室编', '2020 年 6 月 9 日')
+    )
     expect(issue.markings).toEqual(expected)
     expect(issue.title).toBe('重庆党史工作')
     expect(issue.number).toBe(2)
@@ -63,7 +80,9 @@ describe('issue line', () => {
     expect([issue.title, issue.number, issue.totalNumber]).toEqual(['重庆党史工作', 2, 197])
   })
   it('a masthead typeset with spaces between the characters', () => {
-    expect(parse(masthead('重 庆 党 史 工 作', '第 2 期', '中共重庆市委党史研究室编', '2020 年 6 月 9 日')).title).toBe('重庆党史工作')
+    expect(parse(masthead('重 庆 党 史 工 作', '第 2 期', '中共重庆市委党史研究室编', '2020 年 6 月 9 日')).title).toBe(
+      '重庆党史工作'
+    )
   })
   it.each([
     [['增刊'], 1, null],
@@ -82,7 +101,9 @@ describe('editor and date', () => {
     expect([base.editor, base.publishedOn]).toEqual(['中共重庆市委党史研究室', '2020-06-09'])
   })
   it('on one line with runs of full-width spaces between them', () => {
-    const issue = parse(masthead('重庆党史工作', '第2期（总第197期）', '中共重庆市委党史研究室编　　　　　　2020年6月9日'))
+    const issue = parse(
+      masthead('重庆党史工作', '第2期（总第197期）', '中共重庆市委党史研究室编　　　　　　2020年6月9日')
+    )
     expect([issue.editor, issue.publishedOn]).toEqual(['中共重庆市委党史研究室', '2020-06-09'])
     expect(issue.sections).toEqual(base.sections)
   })
@@ -103,13 +124,17 @@ describe('editor and date', () => {
     expect(issue.sections).toEqual(base.sections)
   })
   it('签发人 on its own line', () => {
-    const issue = parse(masthead('重庆党史工作', '第 2 期', '中共重庆市委党史研究室编', '签发人：徐塞声', '2020 年 6 月 9 日'))
+    const issue = parse(
+      masthead('重庆党史工作', '第 2 期', '中共重庆市委党史研究室编', '签发人：徐塞声', '2020 年 6 月 9 日')
+    )
     expect(issue.signer).toBe('徐塞声')
     expect(issue.editor).toBe('中共重庆市委党史研究室')
     expect(issue.sections).toEqual(base.sections)
   })
   it('签发人 between editor and date on one line', () => {
-    const issue = parse(masthead('重庆党史工作', '第 2 期', '中共重庆市委党史研究室编　　签发人：徐塞声　　2020年6月9日'))
+    const issue = parse(
+      masthead('重庆党史工作', '第 2 期', '中共重庆市委党史研究室编　　签发人：徐塞声　　2020年6月9日')
+    )
     expect([issue.editor, issue.signer, issue.publishedOn]).toEqual(['中共重庆市委党史研究室', '徐塞声', '2020-06-09'])
   })
 })
@@ -133,11 +158,16 @@ describe('table of contents', () => {
       '荣昌区委党史地方志研究室 积极推进建党 100 年重点项目',
       '大足区召开《图说大足党史》 《口述大足党史》编写大纲讨论会',
       '全市党史部门部署推进 疫情防控史料征编工作取得阶段性进展',
-      null, null, null, null, null
+      null,
+      null,
+      null,
+      null,
+      null
     ])
     // Same paragraphs and sources as with contents: only titles (and so ids) differ.
-    expect(issue.sections.map((s) => s.articles.map((a) => a.paragraphs)))
-      .toEqual(base.sections.map((s) => s.articles.map((a) => a.paragraphs)))
+    expect(issue.sections.map((s) => s.articles.map((a) => a.paragraphs))).toEqual(
+      base.sections.map((s) => s.articles.map((a) => a.paragraphs))
+    )
     expect(sources(issue)).toEqual(sources(base))
     expect(messages(issue)).toEqual(SEED_MESSAGES)
   })
@@ -156,7 +186,9 @@ describe('table of contents', () => {
   })
   it('numbered entries after 本期要目 with no section headers in the contents', () => {
     const entries = base.sections.slice(0, 2).flatMap((s) => s.articles.map((a) => a.title))
-    const issue = parse(withContents(seed, () => ['本期要目', '', ...entries.flatMap((t, k) => [`${k + 1}. ${t}`, '']), '']))
+    const issue = parse(
+      withContents(seed, () => ['本期要目', '', ...entries.flatMap((t, k) => [`${k + 1}. ${t}`, '']), ''])
+    )
     expect(issue.sections).toEqual(base.sections)
     expect(messages(issue)).toEqual(SEED_MESSAGES)
   })
@@ -182,18 +214,26 @@ describe('article', () => {
     expect(titles(base)[0]).toBe('市委党史研究室召开中心组学习会议重点探讨服务成渝地区双城经济圈建设问题')
   })
   it('a body title wrapped onto two lines is matched to its entry', () => {
-    const issue = parse(replaceLines(seed, 37, 37, ['市委党史研究室召开中心组学习会议', '', '重点探讨服务成渝地区双城经济圈建设问题']))
+    const issue = parse(
+      replaceLines(seed, 37, 37, ['市委党史研究室召开中心组学习会议', '', '重点探讨服务成渝地区双城经济圈建设问题'])
+    )
     expect(issue.sections).toEqual(base.sections)
   })
   it('without contents, a title wrapped onto two lines is read as one, the wrap shown as a space', () => {
-    const text = withoutContents(replaceLines(seed, 37, 37, ['市委党史研究室召开中心组学习会议', '', '重点探讨服务成渝地区双城经济圈建设问题']))
+    const text = withoutContents(
+      replaceLines(seed, 37, 37, ['市委党史研究室召开中心组学习会议', '', '重点探讨服务成渝地区双城经济圈建设问题'])
+    )
     const first = parse(text).sections[0].articles[0]
     expect(first.title).toBe('市委党史研究室召开中心组学习会议 重点探讨服务成渝地区双城经济圈建设问题')
     expect(first.paragraphs).toEqual(base.sections[0].articles[0].paragraphs)
   })
   it('title, paragraphs, then an attribution line', () => {
     const a = base.sections[0].articles[1]
-    expect([a.title, a.paragraphs.length, a.source]).toEqual(['市委党史研究室领导调研指导开州区党史工作', 2, '市委党史研究室宣教处'])
+    expect([a.title, a.paragraphs.length, a.source]).toEqual([
+      '市委党史研究室领导调研指导开州区党史工作',
+      2,
+      '市委党史研究室宣教处'
+    ])
   })
 })
 
@@ -217,7 +257,9 @@ describe('attribution', () => {
     expect(issue.sections.flatMap((s) => s.articles.map((a) => a.author))).toEqual(Array(19).fill('张晓红'))
   })
   it('(姓名): a person as the source', () => {
-    const issue = parse(withAttributions(seed, (_, no) => (no === 41 ? '(李明)' : `（${no}）`.replace(/\d+/, '市委党史研究室'))))
+    const issue = parse(
+      withAttributions(seed, (_, no) => (no === 41 ? '(李明)' : `（${no}）`.replace(/\d+/, '市委党史研究室')))
+    )
     expect(issue.sections[0].articles[0].source).toBe('李明')
     expect(issue.sections[0].articles[0].author).toBeUndefined()
   })
@@ -230,14 +272,22 @@ describe('short news (信息短波 / 一句话信息)', () => {
   it('one paragraph each, no title, each followed by its attribution', () => {
     const short = base.sections[2].articles
     expect(short.map((a) => [a.title, a.paragraphs.length])).toEqual(Array(5).fill([null, 1]))
-    expect(short.map((a) => a.source)).toEqual(['万州区党史和地方志研究室', '巴南区委党史研究室', '渝北区委党史研究室', '合川区委史志研究中心', '綦江区委党史地方志研究室'])
+    expect(short.map((a) => a.source)).toEqual([
+      '万州区党史和地方志研究室',
+      '巴南区委党史研究室',
+      '渝北区委党史研究室',
+      '合川区委史志研究中心',
+      '綦江区委党史地方志研究室'
+    ])
   })
   it('一句话信息, with or without contents', () => {
     const renamed = seed.replace(/【信息短波】/g, '【一句话信息】')
     for (const text of [renamed, withoutContents(renamed)]) {
       const issue = parse(text)
       expect(issue.sections[2].title).toBe('一句话信息')
-      expect(issue.sections[2].articles).toEqual(base.sections[2].articles.map((a) => ({ ...a, id: expect.any(String) })))
+      expect(issue.sections[2].articles).toEqual(
+        base.sections[2].articles.map((a) => ({ ...a, id: expect.any(String) }))
+      )
     }
   })
 })
@@ -249,18 +299,35 @@ describe('footer', () => {
     expect(base.footer.editorInCharge).toBe('余敬春')
   })
   it('抄送： extends sendTo; （共印 N 份）; 印发 date', () => {
-    const issue = footerOf('报：中央党史和文献研究院', '抄送：市委办公厅、市政府办公厅', '中共重庆市委党史研究室办公室　　　　2020年6月9日印发', '（共印 120 份）')
+    const issue = footerOf(
+      '报：中央党史和文献研究院',
+      '抄送：市委办公厅、市政府办公厅',
+      '中共重庆市委党史研究室办公室　　　　2020年6月9日印发',
+      '（共印 120 份）'
+    )
     expect(issue.footer).toEqual({
-      reportTo: ['中央党史和文献研究院'], sendTo: ['市委办公厅', '市政府办公厅'], distributeTo: null,
-      editorInCharge: null, phone: null, email: null, copies: 120, printedOn: '2020-06-09'
+      reportTo: ['中央党史和文献研究院'],
+      sendTo: ['市委办公厅', '市政府办公厅'],
+      distributeTo: null,
+      editorInCharge: null,
+      phone: null,
+      email: null,
+      copies: 120,
+      printedOn: '2020-06-09'
     })
     expect(messages(issue)).toEqual(SEED_MESSAGES)
   })
   it('承办单位 / 承办人 / 电话 on separate lines', () => {
     const issue = footerOf('承办单位：市委党史研究室办公室', '承办人：余敬春', '电话：023－63898542')
     expect(issue.footer).toEqual({
-      reportTo: null, sendTo: null, distributeTo: null, editorInCharge: '余敬春', phone: '023-63898542', email: null,
-      copies: null, undertaker: '市委党史研究室办公室'
+      reportTo: null,
+      sendTo: null,
+      distributeTo: null,
+      editorInCharge: '余敬春',
+      phone: '023-63898542',
+      email: null,
+      copies: null,
+      undertaker: '市委党史研究室办公室'
     })
   })
   it('「YYYY年M月D日印发」 alone starts the footer', () => {
@@ -273,14 +340,17 @@ describe('footer', () => {
 })
 
 describe('text from a PDF', () => {
-  it.each([['「— 3 —」', (n: number) => `— ${n} —`], ['「－3－」', (n: number) => `－${n}－`], ['「- 3 -」', (n: number) => `- ${n} -`]])(
-    'page-number lines %s between the halves are dropped', (_, page) => {
-      const text = withPageNumbers(seed, page)
-      expect(text).toContain('进一步增\n\n')
-      const issue = parse(text)
-      expect(issue.sections).toEqual(base.sections)
-      expect(messages(issue)).toEqual(SEED_MESSAGES)
-    })
+  it.each([
+    ['「— 3 —」', (n: number) => `— ${n} —`],
+    ['「－3－」', (n: number) => `－${n}－`],
+    ['「- 3 -」', (n: number) => `- ${n} -`]
+  ])('page-number lines %s between the halves are dropped', (_, page) => {
+    const text = withPageNumbers(seed, page)
+    expect(text).toContain('进一步增\n\n')
+    const issue = parse(text)
+    expect(issue.sections).toEqual(base.sections)
+    expect(messages(issue)).toEqual(SEED_MESSAGES)
+  })
   it('paragraphs indented with two U+3000, second halves unindented', () => {
     for (const tight of [false, true]) {
       const issue = parse(withIdeographicIndent(seed, tight))
@@ -289,7 +359,11 @@ describe('text from a PDF', () => {
     }
   })
   it('with indentation, an unfinished indented line (a subheading) is not joined to the next paragraph', () => {
-    const text = replaceLines(withIdeographicIndent(seed), 89, 89, ['\u3000\u3000二、提出建设参考方案', '', '\u3000\u3000' + seed.split('\n')[88]])
+    const text = replaceLines(withIdeographicIndent(seed), 89, 89, [
+      '\u3000\u3000二、提出建设参考方案',
+      '',
+      '\u3000\u3000' + seed.split('\n')[88]
+    ])
     const a = parse(text).sections[0].articles[4]
     expect(a.paragraphs).toHaveLength(5)
     expect(a.paragraphs[2]).toBe('二、提出建设参考方案')

@@ -33,17 +33,31 @@ describe('lint warnings', () => {
     ])
     const work = issue.sections[0].articles
     expect(work).toHaveLength(13)
-    expect([work[8].source, work[8].paragraphs.length, work[9].title]).toEqual([null, 7, '渝中区委党史研究室积极推进青少年党史教育陈列馆建设'])
+    expect([work[8].source, work[8].paragraphs.length, work[9].title]).toEqual([
+      null,
+      7,
+      '渝中区委党史研究室积极推进青少年党史教育陈列馆建设'
+    ])
   })
   it('an untitled item without attribution names its first words', () => {
     const issue = parse(replaceLines(seed, 237, 237, []))
-    expect(extra(issue)).toEqual([{ line: 235, message: '文章“綦江区委党史地方志研究室认真履行綦江区红…”没有署名（应在正文后另起一行，如“（市委党史研究室办公室供稿）”）' }])
+    expect(extra(issue)).toEqual([
+      {
+        line: 235,
+        message:
+          '文章“綦江区委党史地方志研究室认真履行綦江区红…”没有署名（应在正文后另起一行，如“（市委党史研究室办公室供稿）”）'
+      }
+    ])
   })
   it('a body section missing from the contents', () => {
     const issue = parse(replaceLines(seed, 199, 199, ['【抗击疫情】']))
     expect(extra(issue)).toEqual([
       { line: 199, message: '栏目【抗击疫情】不在目录中' },
-      { line: 201, message: '文章“全市党史部门部署推进疫情防控史料征编工作取得阶段性进展”在目录中列在另一个栏目下，正文在【抗击疫情】' }
+      {
+        line: 201,
+        message:
+          '文章“全市党史部门部署推进疫情防控史料征编工作取得阶段性进展”在目录中列在另一个栏目下，正文在【抗击疫情】'
+      }
     ])
   })
   it('mixed bracket widths inside one line', () => {
@@ -70,8 +84,9 @@ describe('helpers', () => {
     expect(titleKey('a（b）')).toBe(titleKey('a (b)'))
   })
   it('parseNumeral', () => {
-    expect(['2020', '二〇二〇', '二0二0', '二○二○', '十', '十九', '二十', '三十一', '一百二十', '２０２０'].map(parseNumeral))
-      .toEqual([2020, 2020, 2020, 2020, 10, 19, 20, 31, 120, 2020])
+    expect(
+      ['2020', '二〇二〇', '二0二0', '二○二○', '十', '十九', '二十', '三十一', '一百二十', '２０２０'].map(parseNumeral)
+    ).toEqual([2020, 2020, 2020, 2020, 10, 19, 20, 31, 120, 2020])
     expect(parseNumeral('期')).toBeNull()
   })
   it('findDate', () => {
@@ -81,16 +96,31 @@ describe('helpers', () => {
     expect(findDate('2020年第2期')).toBeNull()
   })
   it('parseAttribution', () => {
-    expect(parseAttribution('（市委党史研究室办公室供稿）')).toEqual({ source: '市委党史研究室办公室', author: null, width: 'full' })
-    expect(parseAttribution('(璧山区委党史研究室供稿)')).toEqual({ source: '璧山区委党史研究室', author: null, width: 'half' })
+    expect(parseAttribution('（市委党史研究室办公室供稿）')).toEqual({
+      source: '市委党史研究室办公室',
+      author: null,
+      width: 'full'
+    })
+    expect(parseAttribution('(璧山区委党史研究室供稿)')).toEqual({
+      source: '璧山区委党史研究室',
+      author: null,
+      width: 'half'
+    })
     expect(parseAttribution('（渝中区 委党史研究室供稿）')?.source).toBe('渝中区委党史研究室')
-    expect(parseAttribution('（市委党史研究室 张三供稿）')).toEqual({ source: '市委党史研究室', author: '张三', width: 'full' })
+    expect(parseAttribution('（市委党史研究室 张三供稿）')).toEqual({
+      source: '市委党史研究室',
+      author: '张三',
+      width: 'full'
+    })
     expect(parseAttribution('（完）')).toBeNull()
     expect(parseAttribution('（一）')).toBeNull()
     expect(parseAttribution('（据统计，共有 20 人参加。）')).toBeNull()
   })
   it('splitRecipients splits at 、 only when nothing else separates', () => {
-    expect(splitRecipients('市级有关部门领导，各省级、副省级城市党史部门')).toEqual(['市级有关部门领导', '各省级、副省级城市党史部门'])
+    expect(splitRecipients('市级有关部门领导，各省级、副省级城市党史部门')).toEqual([
+      '市级有关部门领导',
+      '各省级、副省级城市党史部门'
+    ])
     expect(splitRecipients('市委办公厅、市政府办公厅')).toEqual(['市委办公厅', '市政府办公厅'])
     expect(splitRecipients('市委办公厅　市政府办公厅')).toEqual(['市委办公厅', '市政府办公厅'])
   })
@@ -104,9 +134,17 @@ describe('helpers', () => {
   it('summarizeIssue', () => {
     const json = JSON.stringify(base)
     expect(summarizeIssue(base, json, 'abc')).toEqual({
-      id: 't', title: '重庆党史工作', number: 2, totalNumber: 197, publishedOn: '2020-06-09', editor: '中共重庆市委党史研究室',
-      supplement: false, sectionTitles: ['工作动态', '抗疫进行时', '信息短波'], articleCount: 19,
-      size: new TextEncoder().encode(json).length, hash: 'abc'
+      id: 't',
+      title: '重庆党史工作',
+      number: 2,
+      totalNumber: 197,
+      publishedOn: '2020-06-09',
+      editor: '中共重庆市委党史研究室',
+      supplement: false,
+      sectionTitles: ['工作动态', '抗疫进行时', '信息短波'],
+      articleCount: 19,
+      size: new TextEncoder().encode(json).length,
+      hash: 'abc'
     })
   })
 })

@@ -59,14 +59,18 @@ export function lintAttributionWidths(lines: Line[], start: number, end: number)
   }
   if (full.length === 0 || half.length === 0) return []
   const odd = half.length <= full.length ? half : full
-  const message = odd === half
-    ? '署名用了半角括号“()”，本期其他署名用全角括号“（）”'
-    : '署名用了全角括号“（）”，本期其他署名用半角括号“()”'
+  const message =
+    odd === half
+      ? '署名用了半角括号“()”，本期其他署名用全角括号“（）”'
+      : '署名用了全角括号“（）”，本期其他署名用半角括号“()”'
   return odd.map((l) => ({ line: l.no, message }))
 }
 
 /** Warns about contents entries that no body article claimed. */
 export function lintUnusedEntries(contents: Contents): ImportWarning[] {
-  return contents.sections.flatMap((s) => s.entries.filter((e) => !e.used)
-    .map((e) => ({ line: e.line, message: `目录条目“${e.text}”在正文中找不到对应文章` })))
+  return contents.sections.flatMap((s) =>
+    s.entries
+      .filter((e) => !e.used)
+      .map((e) => ({ line: e.line, message: `目录条目“${e.text}”在正文中找不到对应文章` }))
+  )
 }

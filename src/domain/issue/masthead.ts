@@ -3,11 +3,21 @@ import { IssueParseError } from './errors'
 import type { Line } from './normalize'
 import type { Issue } from './types'
 import {
-  charLength, collapseSpaces, endsSentence, excerpt, isContentsIntro, isHan, sectionHeader, stripEntryMarker
+  charLength,
+  collapseSpaces,
+  endsSentence,
+  excerpt,
+  isContentsIntro,
+  isHan,
+  sectionHeader,
+  stripEntryMarker
 } from './text'
 
 /** Everything above the contents: 刊名, 期号, 编者, 日期 and the optional markings and 签发人. */
-export interface Masthead extends Pick<Issue, 'title' | 'number' | 'totalNumber' | 'publishedOn' | 'editor' | 'supplement'> {
+export interface Masthead extends Pick<
+  Issue,
+  'title' | 'number' | 'totalNumber' | 'publishedOn' | 'editor' | 'supplement'
+> {
   markings: string[]
   signer: string | null
   /** Index into the lines of the first line after the masthead. */
@@ -15,8 +25,21 @@ export interface Masthead extends Pick<Issue, 'title' | 'number' | 'totalNumber'
 }
 
 // Words stamped above a title. 秘密 is often spaced out (秘　密), so lines are compared without whitespace.
-const MARKING_WORDS = ['内部资料', '注意保存', '妥善保存', '仅供参考', '内部消息', '严禁外传', '不得外传', '内部刊物',
-  '内部参阅', '内部发行', '秘密', '机密', '绝密']
+const MARKING_WORDS = [
+  '内部资料',
+  '注意保存',
+  '妥善保存',
+  '仅供参考',
+  '内部消息',
+  '严禁外传',
+  '不得外传',
+  '内部刊物',
+  '内部参阅',
+  '内部发行',
+  '秘密',
+  '机密',
+  '绝密'
+]
 
 /** Splits a line made only of marking words into them; null when anything else is on the line. */
 export function parseMarkings(text: string): string[] | null {
@@ -37,7 +60,7 @@ interface MastheadParts {
   number?: number
   totalNumber?: number
   supplement?: boolean
-  date?: { iso: string | null, text: string }
+  date?: { iso: string | null; text: string }
   signer?: string
   editor?: string
   rest: string
@@ -119,7 +142,7 @@ export function parseMasthead(lines: Line[], lineCount: number): Masthead {
   let number: number | null = null
   let totalNumber: number | null = null
   let supplement = false
-  let date: { iso: string | null, text: string, line: number } | null = null
+  let date: { iso: string | null; text: string; line: number } | null = null
   let editor: string | null = null
   let signer: string | null = null
   const markings: string[] = []
@@ -140,8 +163,12 @@ export function parseMasthead(lines: Line[], lineCount: number): Masthead {
       break
     }
     const parts = scanMastheadLine(text)
-    const structural = parts.number !== undefined || parts.totalNumber !== undefined || parts.supplement ||
-      parts.date !== undefined || parts.signer !== undefined
+    const structural =
+      parts.number !== undefined ||
+      parts.totalNumber !== undefined ||
+      parts.supplement ||
+      parts.date !== undefined ||
+      parts.signer !== undefined
     if (title === null && !structural) {
       if (!looksLikeTitle(text)) throw notATitle(no, text)
       title = cleanTitle(text)
@@ -166,9 +193,18 @@ export function parseMasthead(lines: Line[], lineCount: number): Masthead {
   if (number === null && !supplement) {
     throw new IssueParseError(here, `刊名“${title}”下面找不到期号（如“第 2 期”“第2期（总第197期）”或“增刊”）`)
   }
-  if (date === null) throw new IssueParseError(here, '刊头中找不到出版日期（如“2020 年 6 月 9 日”或“二〇二〇年六月九日”）')
+  if (date === null)
+    throw new IssueParseError(here, '刊头中找不到出版日期（如“2020 年 6 月 9 日”或“二〇二〇年六月九日”）')
   if (date.iso === null) throw new IssueParseError(date.line, `出版日期“${date.text}”不是有效的日期`)
   return {
-    title, number: number ?? 1, totalNumber, publishedOn: date.iso, editor, supplement, markings, signer, end: i
+    title,
+    number: number ?? 1,
+    totalNumber,
+    publishedOn: date.iso,
+    editor,
+    supplement,
+    markings,
+    signer,
+    end: i
   }
 }

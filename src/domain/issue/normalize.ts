@@ -15,7 +15,8 @@ export interface NormalizedText {
 }
 
 // Page numbers a PDF leaves between paragraphs: 「— 3 —」「－3－」「- 3 -」「3」「第 3 页」.
-const PAGE_NUMBER = /^(?:[-—－–―~～·•]{1,3}\s*[0-9０-９]{1,3}\s*[-—－–―~～·•]{1,3}|[0-9０-９]{1,3}|第\s*[0-9０-９]{1,3}\s*页(?:\s*共\s*[0-9０-９]{1,3}\s*页)?)$/u
+const PAGE_NUMBER =
+  /^(?:[-—－–―~～·•]{1,3}\s*[0-9０-９]{1,3}\s*[-—－–―~～·•]{1,3}|[0-9０-９]{1,3}|第\s*[0-9０-９]{1,3}\s*页(?:\s*共\s*[0-9０-９]{1,3}\s*页)?)$/u
 // Rules and ornaments (the red line under a masthead, footer separators) carry no text.
 const DECORATION = /^[\s\-—－–―=＝_~～·•*★☆※━─═▬■□◆◇●○]{3,}$/u
 // Invisible characters PDF extractors sprinkle into text; they would break title matching.
@@ -52,7 +53,8 @@ function rejectUndecodable(raw: string): void {
   if (!control && bad < 0) return
   const at = Math.min(control ? control.index : Infinity, bad < 0 ? Infinity : bad)
   const line = lineAt(raw, at)
-  if (control) throw new IssueParseError(line, '文件含有二进制数据，不是文本文件（如果是 Word 或 PDF，请先另存为 UTF-8 纯文本）')
+  if (control)
+    throw new IssueParseError(line, '文件含有二进制数据，不是文本文件（如果是 Word 或 PDF，请先另存为 UTF-8 纯文本）')
   throw new IssueParseError(line, '文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入')
 }
 

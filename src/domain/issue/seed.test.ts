@@ -14,25 +14,77 @@ const para = (spec: number | readonly [number, number]): string =>
 
 const issue = parseIssue(seed, { id: 'chongqing-dangshi-gongzuo-2020-02' })
 
-type Spec = { title: string | null, source: string, paragraphs: Array<number | readonly [number, number]> }
+type Spec = { title: string | null; source: string; paragraphs: Array<number | readonly [number, number]> }
 
 const WORK: Spec[] = [
-  { title: '市委党史研究室召开中心组学习会议重点探讨服务成渝地区双城经济圈建设问题', source: '市委党史研究室办公室', paragraphs: [39] },
+  {
+    title: '市委党史研究室召开中心组学习会议重点探讨服务成渝地区双城经济圈建设问题',
+    source: '市委党史研究室办公室',
+    paragraphs: [39]
+  },
   { title: '市委党史研究室领导调研指导开州区党史工作', source: '市委党史研究室宣教处', paragraphs: [45, 47] },
-  { title: '市委党史研究室深入基层调研推动对口帮扶工作', source: '市委党史研究室办公室', paragraphs: [53, 55, [57, 59]] },
-  { title: '成渝两地党史部门就加强合作交流达成共识', source: '市委党史研究室宣教处', paragraphs: [65, 67, 69, [71, 73], 75, 77] },
-  { title: '市委党史研究室积极指导对口帮扶地区村史馆建设', source: '市委党史研究室宣教处', paragraphs: [83, [85, 87], 89, 91] },
-  { title: '市委党史研究室联合市委直属机关工委开展“读党史、守初心、担使命”活动', source: '市委党史研究室宣教处', paragraphs: [97, [99, 101], 103] },
-  { title: '市委党史研究室召开领导班子 2019 年度考核述职测评会', source: '市委党史研究室办公室', paragraphs: [[109, 111], 113, 115] },
-  { title: '重庆开通学习强国党史专栏打造宣传集群平台', source: '市委党史研究室宣教处', paragraphs: [121, [123, 125], 127, 129] },
-  { title: '奉节县委书记杨树海调研指导党史工作', source: '奉节县委党史研究室', paragraphs: [135, 137, 139, 141, [143, 145], 147, 149] },
-  { title: '渝中区委党史研究室积极推进青少年党史教育陈列馆建设', source: '渝中区委党史研究室', paragraphs: [155, 157, 159, 161] },
-  { title: '璧山区委党史研究室认真谋划建党 100 周年党史工作任务', source: '璧山区委党史研究室', paragraphs: [167, [169, 171]] },
-  { title: '荣昌区委党史地方志研究室积极推进建党 100 年重点项目', source: '荣昌区委党史地方志研究室', paragraphs: [177, 179, [181, 183]] },
-  { title: '大足区召开《图说大足党史》《口述大足党史》编写大纲讨论会', source: '大足区委党史研究室', paragraphs: [189, 191, [193, 195]] }
+  {
+    title: '市委党史研究室深入基层调研推动对口帮扶工作',
+    source: '市委党史研究室办公室',
+    paragraphs: [53, 55, [57, 59]]
+  },
+  {
+    title: '成渝两地党史部门就加强合作交流达成共识',
+    source: '市委党史研究室宣教处',
+    paragraphs: [65, 67, 69, [71, 73], 75, 77]
+  },
+  {
+    title: '市委党史研究室积极指导对口帮扶地区村史馆建设',
+    source: '市委党史研究室宣教处',
+    paragraphs: [83, [85, 87], 89, 91]
+  },
+  {
+    title: '市委党史研究室联合市委直属机关工委开展“读党史、守初心、担使命”活动',
+    source: '市委党史研究室宣教处',
+    paragraphs: [97, [99, 101], 103]
+  },
+  {
+    title: '市委党史研究室召开领导班子 2019 年度考核述职测评会',
+    source: '市委党史研究室办公室',
+    paragraphs: [[109, 111], 113, 115]
+  },
+  {
+    title: '重庆开通学习强国党史专栏打造宣传集群平台',
+    source: '市委党史研究室宣教处',
+    paragraphs: [121, [123, 125], 127, 129]
+  },
+  {
+    title: '奉节县委书记杨树海调研指导党史工作',
+    source: '奉节县委党史研究室',
+    paragraphs: [135, 137, 139, 141, [143, 145], 147, 149]
+  },
+  {
+    title: '渝中区委党史研究室积极推进青少年党史教育陈列馆建设',
+    source: '渝中区委党史研究室',
+    paragraphs: [155, 157, 159, 161]
+  },
+  {
+    title: '璧山区委党史研究室认真谋划建党 100 周年党史工作任务',
+    source: '璧山区委党史研究室',
+    paragraphs: [167, [169, 171]]
+  },
+  {
+    title: '荣昌区委党史地方志研究室积极推进建党 100 年重点项目',
+    source: '荣昌区委党史地方志研究室',
+    paragraphs: [177, 179, [181, 183]]
+  },
+  {
+    title: '大足区召开《图说大足党史》《口述大足党史》编写大纲讨论会',
+    source: '大足区委党史研究室',
+    paragraphs: [189, 191, [193, 195]]
+  }
 ]
 const FIGHT: Spec[] = [
-  { title: '全市党史部门部署推进疫情防控史料征编工作取得阶段性进展', source: '市委党史研究室征研二处', paragraphs: [203, 205, [207, 209], 211, 213] }
+  {
+    title: '全市党史部门部署推进疫情防控史料征编工作取得阶段性进展',
+    source: '市委党史研究室征研二处',
+    paragraphs: [203, 205, [207, 209], 211, 213]
+  }
 ]
 const SHORT: Spec[] = [
   { title: null, source: '万州区党史和地方志研究室', paragraphs: [219] },
@@ -60,13 +112,18 @@ describe('seed issue 《重庆党史工作》2020年第2期', () => {
     expect(issue.sections.map((s) => s.articles.length)).toEqual([13, 1, 5])
   })
 
-  const cases: Array<[string, number, Spec[]]> = [['工作动态', 0, WORK], ['抗疫进行时', 1, FIGHT], ['信息短波', 2, SHORT]]
+  const cases: Array<[string, number, Spec[]]> = [
+    ['工作动态', 0, WORK],
+    ['抗疫进行时', 1, FIGHT],
+    ['信息短波', 2, SHORT]
+  ]
   for (const [name, index, specs] of cases) {
     describe(name, () => {
       const articles = issue.sections[index].articles
       it('titles', () => expect(articles.map((a) => a.title)).toEqual(specs.map((s) => s.title)))
       it('sources', () => expect(articles.map((a) => a.source)).toEqual(specs.map((s) => s.source)))
-      it('paragraph counts', () => expect(articles.map((a) => a.paragraphs.length)).toEqual(specs.map((s) => s.paragraphs.length)))
+      it('paragraph counts', () =>
+        expect(articles.map((a) => a.paragraphs.length)).toEqual(specs.map((s) => s.paragraphs.length)))
       it('paragraph text, exactly', () => {
         articles.forEach((a, k) => expect(a.paragraphs).toEqual(specs[k].paragraphs.map(para)))
       })
@@ -76,7 +133,9 @@ describe('seed issue 《重庆党史工作》2020年第2期', () => {
 
   it('takes the contents text for titles the body wrapped with a space (8 of 14 differ)', () => {
     expect(line(37)).toBe('市委党史研究室召开中心组学习会议 重点探讨服务成渝地区双城经济圈建设问题')
-    expect(issue.sections[0].articles[0].title).toBe('市委党史研究室召开中心组学习会议重点探讨服务成渝地区双城经济圈建设问题')
+    expect(issue.sections[0].articles[0].title).toBe(
+      '市委党史研究室召开中心组学习会议重点探讨服务成渝地区双城经济圈建设问题'
+    )
     expect(line(201)).toBe('全市党史部门部署推进 疫情防控史料征编工作取得阶段性进展')
     expect(issue.sections[1].articles[0].title).toBe('全市党史部门部署推进疫情防控史料征编工作取得阶段性进展')
   })

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { emptyProgress, isRead, mergeArticleProgress, mergeProgress, minimumReadingMs, progressKey, readCount, readingStats, recordReading, type ProgressMap } from './progress'
+import {
+  emptyProgress,
+  isRead,
+  mergeArticleProgress,
+  mergeProgress,
+  minimumReadingMs,
+  progressKey,
+  readCount,
+  readingStats,
+  recordReading,
+  type ProgressMap
+} from './progress'
 
 const base = emptyProgress('i1', 'a1')
 
@@ -20,14 +31,21 @@ describe('progress', () => {
     const x = recordReading(base, { position: 0.2, addedMs: 5000, markRead: true, now: 100 })
     const y = recordReading(base, { position: 0.9, addedMs: 1000, markRead: false, now: 200 })
     const z = recordReading(base, { position: 0.4, addedMs: 9000, markRead: false, now: 200 })
-    for (const [p, q] of [[x, y], [y, z], [x, z]]) {
+    for (const [p, q] of [
+      [x, y],
+      [y, z],
+      [x, z]
+    ]) {
       expect(mergeArticleProgress(p, q)).toEqual(mergeArticleProgress(q, p))
       const m = mergeArticleProgress(p, q)
       expect(mergeArticleProgress(m, q)).toEqual(m)
     }
     expect(mergeArticleProgress(x, y)).toMatchObject({ read: true, readAt: 100, position: 0.9, timeSpentMs: 5000 })
     const A: ProgressMap = { [progressKey('i1', 'a1')]: x }
-    const B: ProgressMap = { [progressKey('i1', 'a1')]: y, [progressKey('i1', 'a2')]: { ...emptyProgress('i1', 'a2'), read: true, readAt: 5 } }
+    const B: ProgressMap = {
+      [progressKey('i1', 'a1')]: y,
+      [progressKey('i1', 'a2')]: { ...emptyProgress('i1', 'a2'), read: true, readAt: 5 }
+    }
     expect(mergeProgress(A, B)).toEqual(mergeProgress(B, A))
     expect(readCount(mergeProgress(A, B), 'i1')).toBe(2)
   })

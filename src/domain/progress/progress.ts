@@ -78,7 +78,12 @@ export function readCount(map: ProgressMap, issueId: string): number {
 }
 
 /** Reading statistics for 我的: articles read, total time, and the current streak of days with reading. */
-export function readingStats(map: ProgressMap, today: string, dayOf: (ms: number) => string, previousDay: (day: string) => string): { articlesRead: number; timeSpentMs: number; streakDays: number } {
+export function readingStats(
+  map: ProgressMap,
+  today: string,
+  dayOf: (ms: number) => string,
+  previousDay: (day: string) => string
+): { articlesRead: number; timeSpentMs: number; streakDays: number } {
   let articlesRead = 0
   let timeSpentMs = 0
   const days = new Set<string>()
@@ -90,6 +95,9 @@ export function readingStats(map: ProgressMap, today: string, dayOf: (ms: number
   }
   let streakDays = 0
   let day = days.has(today) ? today : previousDay(today)
-  while (days.has(day)) { streakDays++; day = previousDay(day) }
+  while (days.has(day)) {
+    streakDays++
+    day = previousDay(day)
+  }
   return { articlesRead, timeSpentMs, streakDays }
 }

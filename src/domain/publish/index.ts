@@ -41,7 +41,9 @@ export type PublishResult = { ok: true; published: PublishedIssue } | { ok: fals
  * bytes become U+FFFD and control bytes stay, so parsing refuses a GBK or binary file with the line it starts on.
  * A UTF-16 file (Windows Notepad's "Unicode") is refused here by its byte-order mark, with a message that says so.
  */
-export function decodeIssueBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: PublishProblem } {
+export function decodeIssueBytes(
+  bytes: Uint8Array
+): { ok: true; text: string } | { ok: false; problem: PublishProblem } {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, problem: { line: 1, message: '文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入' } }
   }

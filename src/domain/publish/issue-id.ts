@@ -13,7 +13,11 @@ export function isIssueId(id: string): boolean {
  * `basename(file, extname(file))` gives it. Both / and \ separate folders, so a Windows path works too.
  */
 export function issueIdFromFileName(file: string): string {
-  const name = file.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? ''
+  const name =
+    file
+      .replace(/[/\\]+$/, '')
+      .split(/[/\\]/)
+      .pop() ?? ''
   const dot = name.lastIndexOf('.')
   // A leading dot starts a hidden name, not an extension (.hidden → .hidden); a name of dots has none either.
   return dot > 0 && !/^\.+$/.test(name) ? name.slice(0, dot) : name

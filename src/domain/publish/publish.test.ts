@@ -9,8 +9,17 @@ import { SEED_PATH } from '../issue/fixtures/variants'
 import { encodeUtf8, utf8Length } from '../issue/hash'
 import { parseIssue, serializeIssue, summarizeIssue } from '../issue/index'
 import {
-  decodeIssueBytes, decodeUtf8, formatProblem, formatWarning, isIssueId, issueIdFromFileName, publishedIssue,
-  publishIssueBytes, publishIssueText, sha256Hex, type PublishResult
+  decodeIssueBytes,
+  decodeUtf8,
+  formatProblem,
+  formatWarning,
+  isIssueId,
+  issueIdFromFileName,
+  publishedIssue,
+  publishIssueBytes,
+  publishIssueText,
+  sha256Hex,
+  type PublishResult
 } from './index'
 
 const seedBytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../${SEED_PATH}`, import.meta.url))))
@@ -26,18 +35,32 @@ function refusal(result: PublishResult, file: string): string {
 
 describe('issue id from the file name', () => {
   it('is the name without folder and extension, as Node basename(file, extname(file))', () => {
-    const names = ['content/issues/chongqing-dangshi-gongzuo-2020-02.txt', 'x.txt', 'a/b/c.tar.txt', 'noext', 'a.',
-      '.hidden.txt', '.hidden', '..', 'dir/...txt', '/abs/path/issue-3.TXT', 'a/b/']
+    const names = [
+      'content/issues/chongqing-dangshi-gongzuo-2020-02.txt',
+      'x.txt',
+      'a/b/c.tar.txt',
+      'noext',
+      'a.',
+      '.hidden.txt',
+      '.hidden',
+      '..',
+      'dir/...txt',
+      '/abs/path/issue-3.TXT',
+      'a/b/'
+    ]
     for (const name of names) expect([name, issueIdFromFileName(name)]).toEqual([name, basename(name, extname(name))])
     expect(issueIdFromFileName('C:\\期刊\\issue-2020-02.txt')).toBe('issue-2020-02')
   })
   it('accepts URL- and file-safe ids only', () => {
-    for (const ok of ['a', 'chongqing-dangshi-gongzuo-2020-02', 'x_1.v2', 'A'.repeat(100)]) expect(isIssueId(ok)).toBe(true)
-    for (const bad of ['', '.hidden', '-a', 'a b', 'a..b', 'a.', '重庆', 'a/b', 'A'.repeat(101)]) expect(isIssueId(bad)).toBe(false)
+    for (const ok of ['a', 'chongqing-dangshi-gongzuo-2020-02', 'x_1.v2', 'A'.repeat(100)])
+      expect(isIssueId(ok)).toBe(true)
+    for (const bad of ['', '.hidden', '-a', 'a b', 'a..b', 'a.', '重庆', 'a/b', 'A'.repeat(101)])
+      expect(isIssueId(bad)).toBe(false)
   })
   it('a name that is no usable id is refused before parsing, with the file and no line', () => {
-    expect(refusal(publishIssueText(seedText, 'in/.hidden.txt'), 'in/.hidden.txt'))
-      .toBe('in/.hidden.txt: 文件名“.hidden”不能用作期刊标识（只能用字母、数字和 - _ .，并以字母或数字开头）')
+    expect(refusal(publishIssueText(seedText, 'in/.hidden.txt'), 'in/.hidden.txt')).toBe(
+      'in/.hidden.txt: 文件名“.hidden”不能用作期刊标识（只能用字母、数字和 - _ .，并以字母或数字开头）'
+    )
     expect(refusal(publishIssueText(seedText, '重庆党史工作.txt'), 'f')).toMatch(/^f: 文件名“重庆党史工作”/)
   })
 })
@@ -59,20 +82,44 @@ describe('encodings', () => {
   it.each([
     ['empty', [], 'f.txt:1: 文件是空的，没有任何文字'],
     ['only a BOM', [0xef, 0xbb, 0xbf], 'f.txt:1: 文件是空的，没有任何文字'],
-    ['binary (PNG header)', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d],
-      'f.txt:1: 文件含有二进制数据，不是文本文件（如果是 Word 或 PDF，请先另存为 UTF-8 纯文本）'],
-    ['GBK (重庆党史)', [0xd6, 0xd8, 0xc7, 0xec, 0xb5, 0xb3, 0xca, 0xb7, 0x0a],
-      'f.txt:1: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入'],
-    ['UTF-16LE with BOM', [0xff, 0xfe, 0x0d, 0x91, 0x86, 0x5e], 'f.txt:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入'],
-    ['UTF-16BE with BOM', [0xfe, 0xff, 0x91, 0x0d, 0x5e, 0x86], 'f.txt:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入']
+    [
+      'binary (PNG header)',
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d],
+      'f.txt:1: 文件含有二进制数据，不是文本文件（如果是 Word 或 PDF，请先另存为 UTF-8 纯文本）'
+    ],
+    [
+      'GBK (重庆党史)',
+      [0xd6, 0xd8, 0xc7, 0xec, 0xb5, 0xb3, 0xca, 0xb7, 0x0a],
+      'f.txt:1: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入'
+    ],
+    [
+      'UTF-16LE with BOM',
+      [0xff, 0xfe, 0x0d, 0x91, 0x86, 0x5e],
+      'f.txt:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入'
+    ],
+    [
+      'UTF-16BE with BOM',
+      [0xfe, 0xff, 0x91, 0x0d, 0x5e, 0x86],
+      'f.txt:1: 文件是 UTF-16（Unicode）编码，请用 UTF-8 编码另存后再导入'
+    ]
   ])('refuses %s with FILE:LINE: message', (_, bytes, expected) => {
     expect(refusal(publishIssueBytes(new Uint8Array(bytes), 'f.txt'), 'f.txt')).toBe(expected)
   })
 
   it('a GBK line deep in the file is reported at its line', () => {
     const lines = seedText.split('\n')
-    const bytes = new Uint8Array([...utf8(lines.slice(0, 99).join('\n') + '\n'), 0xd6, 0xd8, 0xc7, 0xec, 0x0a, ...utf8(lines.slice(100).join('\n'))])
-    expect(refusal(publishIssueBytes(bytes, 'f.txt'), 'f.txt')).toBe('f.txt:100: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入')
+    const bytes = new Uint8Array([
+      ...utf8(lines.slice(0, 99).join('\n') + '\n'),
+      0xd6,
+      0xd8,
+      0xc7,
+      0xec,
+      0x0a,
+      ...utf8(lines.slice(100).join('\n'))
+    ])
+    expect(refusal(publishIssueBytes(bytes, 'f.txt'), 'f.txt')).toBe(
+      'f.txt:100: 文件不是 UTF-8 编码（可能是 GBK），请用 UTF-8 编码另存后再导入'
+    )
   })
 
   it('decodeIssueBytes keeps the BOM and the text as the file has it', () => {
@@ -83,9 +130,21 @@ describe('encodings', () => {
     const reference = new TextDecoder('utf-8', { ignoreBOM: true })
     const samples = ['', 'a', '党史阅读', '𠀀𝄞 astral', '\ufeff带 BOM', seedText]
     for (const s of samples) expect(decodeUtf8(utf8(s))).toBe(s)
-    const broken = [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe5, 0x85], [0xe5, 0x0a, 0x85, 0x9a], [0xff], [0xf0, 0x9f, 0x98]]
+    const broken = [
+      [0xc0, 0x80],
+      [0xe0, 0x80, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe5, 0x85],
+      [0xe5, 0x0a, 0x85, 0x9a],
+      [0xff],
+      [0xf0, 0x9f, 0x98]
+    ]
     for (const b of broken) expect(decodeUtf8(new Uint8Array(b))).toBe(reference.decode(new Uint8Array(b)))
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => decodeUtf8(bytes) === reference.decode(bytes)), { numRuns: 2000 })
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => decodeUtf8(bytes) === reference.decode(bytes)),
+      { numRuns: 2000 }
+    )
   })
 })
 
@@ -122,10 +181,21 @@ describe('sha256Hex and UTF-8 byte counts', () => {
   it('matches the FIPS vectors and Node on CJK, astral and long input', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
-    for (const s of ['党史阅读', '𠀀𝄞😀', 'a'.repeat(55), 'a'.repeat(56), 'b'.repeat(64), '重'.repeat(1000), seedText]) {
+    for (const s of [
+      '党史阅读',
+      '𠀀𝄞😀',
+      'a'.repeat(55),
+      'a'.repeat(56),
+      'b'.repeat(64),
+      '重'.repeat(1000),
+      seedText
+    ]) {
       expect(sha256Hex(s)).toBe(nodeSha(s))
     }
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => sha256Hex(s) === nodeSha(s)), { numRuns: 500 })
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => sha256Hex(s) === nodeSha(s)),
+      { numRuns: 500 }
+    )
   })
 
   it('utf8Length counts 1–4 bytes per code point, lone surrogates as U+FFFD', () => {
@@ -136,8 +206,13 @@ describe('sha256Hex and UTF-8 byte counts', () => {
     expect(utf8Length('𠀀')).toBe(4)
     expect(utf8Length('😀党a')).toBe(8)
     expect(utf8Length('\ud800')).toBe(3)
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => {
-      return utf8Length(s) === Buffer.byteLength(s, 'utf8') && Buffer.from(encodeUtf8(s)).equals(Buffer.from(s, 'utf8'))
-    }), { numRuns: 1000 })
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => {
+        return (
+          utf8Length(s) === Buffer.byteLength(s, 'utf8') && Buffer.from(encodeUtf8(s)).equals(Buffer.from(s, 'utf8'))
+        )
+      }),
+      { numRuns: 1000 }
+    )
   })
 })

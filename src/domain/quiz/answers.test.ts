@@ -3,15 +3,29 @@ import { parseFillAnswers, parseLetters, parseTrueFalse } from './answers'
 
 describe('parseLetters: option letters as people write them', () => {
   it.each([
-    ['B', ['B']], ['b', ['B']], [' C ', ['C']], ['Ｂ', ['B']],
-    ['AB', ['A', 'B']], ['BA', ['A', 'B']], ['A,B', ['A', 'B']], ['A B', ['A', 'B']], ['A、B', ['A', 'B']],
-    ['A，B', ['A', 'B']], ['a；c', ['A', 'C']], ['A, B, D', ['A', 'B', 'D']], ['AAB', ['A', 'B']], ['ＡＢＣ', ['A', 'B', 'C']]
+    ['B', ['B']],
+    ['b', ['B']],
+    [' C ', ['C']],
+    ['Ｂ', ['B']],
+    ['AB', ['A', 'B']],
+    ['BA', ['A', 'B']],
+    ['A,B', ['A', 'B']],
+    ['A B', ['A', 'B']],
+    ['A、B', ['A', 'B']],
+    ['A，B', ['A', 'B']],
+    ['a；c', ['A', 'C']],
+    ['A, B, D', ['A', 'B', 'D']],
+    ['AAB', ['A', 'B']],
+    ['ＡＢＣ', ['A', 'B', 'C']]
   ])('%j → %j', (raw, letters) => {
     expect(parseLetters(raw)).toEqual({ ok: true, value: letters })
   })
 
   it.each([
-    ['', '答案为空'], ['  ', '答案为空'], ['I', '答案 "I" 不是选项字母（A–H）'], ['A1', '答案 "A1" 不是选项字母（A–H）'],
+    ['', '答案为空'],
+    ['  ', '答案为空'],
+    ['I', '答案 "I" 不是选项字母（A–H）'],
+    ['A1', '答案 "A1" 不是选项字母（A–H）'],
     ['上海', '答案 "上海" 不是选项字母（A–H）']
   ])('refuses %j', (raw, message) => {
     expect(parseLetters(raw)).toEqual({ ok: false, message })
@@ -33,7 +47,8 @@ describe('parseTrueFalse: 判断 answers', () => {
   })
   it('refuses anything else', () => {
     expect(parseTrueFalse('也许')).toEqual({
-      ok: false, message: '判断题的答案 "也许" 既不是“对”也不是“错”（可写 对/错、正确/错误、√/×、T/F、是/否）'
+      ok: false,
+      message: '判断题的答案 "也许" 既不是“对”也不是“错”（可写 对/错、正确/错误、√/×、T/F、是/否）'
     })
     expect(parseTrueFalse('C').ok).toBe(false)
     expect(parseTrueFalse('')).toEqual({ ok: false, message: '答案为空' })
@@ -42,8 +57,11 @@ describe('parseTrueFalse: 判断 answers', () => {
 
 describe('parseFillAnswers: 填空 answers', () => {
   it.each([
-    ['上海', ['上海']], ['上海|上海市', ['上海', '上海市']], ['上海；上海市', ['上海', '上海市']],
-    [' 上海 ｜ 上海市 ;沪', ['上海', '上海市', '沪']], ['上海||上海', ['上海']]
+    ['上海', ['上海']],
+    ['上海|上海市', ['上海', '上海市']],
+    ['上海；上海市', ['上海', '上海市']],
+    [' 上海 ｜ 上海市 ;沪', ['上海', '上海市', '沪']],
+    ['上海||上海', ['上海']]
   ])('%j → %j', (raw, answers) => {
     expect(parseFillAnswers(raw)).toEqual({ ok: true, value: answers })
   })

@@ -13,9 +13,14 @@ const questions: Question[] = [
 ]
 const byId = new Map(questions.map((q) => [q.id, q]))
 const T0 = 1_700_000_000_000
-const start = () => startAttempt({ bankId: 'bank-1', questions, seed: 'm1:contest', startedAt: T0, timeLimitMs: 600_000 })
+const start = () =>
+  startAttempt({ bankId: 'bank-1', questions, seed: 'm1:contest', startedAt: T0, timeLimitMs: 600_000 })
 const rightShown = (a: ReturnType<typeof start>, q: Question) =>
-  q.type === 'fill' ? ['上海'] : q.type === 'truefalse' ? [q.answer ? 'A' : 'B'] : toShown(q, a.paper, [q.answer as string])
+  q.type === 'fill'
+    ? ['上海']
+    : q.type === 'truefalse'
+      ? [q.answer ? 'A' : 'B']
+      : toShown(q, a.paper, [q.answer as string])
 
 describe('attempt state', () => {
   it('starts at the first question with nothing answered, and validates against its schema', () => {

@@ -6,19 +6,22 @@ import { makePaper, PaperSchema, toOriginal, type PaperOptions } from './shuffle
  * One attempt at a paper, as saved and resumed: the paper itself (so a resume never depends on the bank's
  * current order), the answers so far in the questions' original lettering, where the member is, and the clock.
  */
-export const AttemptSchema = Type.Object({
-  bankId: Type.String(),
-  seed: Type.String(),
-  paper: PaperSchema,
-  answers: Type.Record(Type.String(), ResponseSchema),
-  /** Index into paper.questionIds. */
-  current: Type.Integer({ minimum: 0 }),
-  /** ms since the epoch */
-  startedAt: Type.Number(),
-  /** null: no time limit. */
-  timeLimitMs: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Null()]),
-  finishedAt: Type.Optional(Type.Number())
-}, { additionalProperties: false })
+export const AttemptSchema = Type.Object(
+  {
+    bankId: Type.String(),
+    seed: Type.String(),
+    paper: PaperSchema,
+    answers: Type.Record(Type.String(), ResponseSchema),
+    /** Index into paper.questionIds. */
+    current: Type.Integer({ minimum: 0 }),
+    /** ms since the epoch */
+    startedAt: Type.Number(),
+    /** null: no time limit. */
+    timeLimitMs: Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Null()]),
+    finishedAt: Type.Optional(Type.Number())
+  },
+  { additionalProperties: false }
+)
 export type Attempt = Static<typeof AttemptSchema>
 
 export interface StartOptions extends PaperOptions {

@@ -48,7 +48,12 @@ describe('makePaper', () => {
 
   it('shuffles 单选/多选 options only; 判断 and 填空 keep theirs', () => {
     const paper = makePaper(bank, 9)
-    expect(Object.keys(paper.options).sort()).toEqual(bank.filter((q) => q.type === 'single' || q.type === 'multiple').map((q) => q.id).sort())
+    expect(Object.keys(paper.options).sort()).toEqual(
+      bank
+        .filter((q) => q.type === 'single' || q.type === 'multiple')
+        .map((q) => q.id)
+        .sort()
+    )
     const moved = bank.filter((q) => paper.options[q.id]?.some((v, i) => v !== i))
     expect(moved.length).toBeGreaterThan(20)
     expect(shownOptions(bank[30], paper)).toEqual(['正确', '错误'])
@@ -62,32 +67,41 @@ describe('makePaper', () => {
 
   it('draws `count` questions and can keep the bank order', () => {
     expect(makePaper(bank, 's', { count: 5 }).questionIds).toHaveLength(5)
-    expect(makePaper(bank, 's', { shuffleQuestions: false, shuffleOptions: false }).questionIds).toEqual(bank.map((q) => q.id))
+    expect(makePaper(bank, 's', { shuffleQuestions: false, shuffleOptions: false }).questionIds).toEqual(
+      bank.map((q) => q.id)
+    )
   })
 
   it('property: answering through the permutation scores as answering the original (right stays right, wrong wrong)', () => {
-    const question = fc.integer({ min: 2, max: 8 }).chain((n) => fc.record({
-      n: fc.constant(n),
-      multi: fc.boolean(),
-      right: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }),
-      other: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n })
-    }))
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.integer()), question, (seed, { n, multi, right, other }) => {
-      const isMulti = multi && right.length >= 2
-      const letters = (xs: number[]) => xs.map((i) => LETTERS[i]).sort()
-      const q = isMulti
-        ? multiple(`题${n}`, options(n), letters(right))
-        : single(`题${n}`, options(n), LETTERS[right[0]])
-      const paper = makePaper([q], seed)
-      const shown = shownOptions(q, paper)
-      const rightLetters = isMulti ? letters(right) : [LETTERS[right[0]]]
-      // What the member taps: the shown letters of the options that are right.
-      const tapped = toShown(q, paper, rightLetters)
-      expect(tapped.map((l) => shown[LETTERS.indexOf(l as 'A')])).toEqual(rightLetters.map((l) => options(n)[LETTERS.indexOf(l as 'A')]))
-      expect(scoreAnswer(q, toOriginal(q, paper, tapped))).toEqual({ correct: true, score: 1 })
-      const otherLetters = letters(other)
-      const expected = scoreAnswer(q, otherLetters)
-      expect(scoreAnswer(q, toOriginal(q, paper, toShown(q, paper, otherLetters)))).toEqual(expected)
-    }), { numRuns: 300 })
+    const question = fc.integer({ min: 2, max: 8 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        multi: fc.boolean(),
+        right: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n }),
+        other: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: n })
+      })
+    )
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer()), question, (seed, { n, multi, right, other }) => {
+        const isMulti = multi && right.length >= 2
+        const letters = (xs: number[]) => xs.map((i) => LETTERS[i]).sort()
+        const q = isMulti
+          ? multiple(`题${n}`, options(n), letters(right))
+          : single(`题${n}`, options(n), LETTERS[right[0]])
+        const paper = makePaper([q], seed)
+        const shown = shownOptions(q, paper)
+        const rightLetters = isMulti ? letters(right) : [LETTERS[right[0]]]
+        // What the member taps: the shown letters of the options that are right.
+        const tapped = toShown(q, paper, rightLetters)
+        expect(tapped.map((l) => shown[LETTERS.indexOf(l as 'A')])).toEqual(
+          rightLetters.map((l) => options(n)[LETTERS.indexOf(l as 'A')])
+        )
+        expect(scoreAnswer(q, toOriginal(q, paper, tapped))).toEqual({ correct: true, score: 1 })
+        const otherLetters = letters(other)
+        const expected = scoreAnswer(q, otherLetters)
+        expect(scoreAnswer(q, toOriginal(q, paper, toShown(q, paper, otherLetters)))).toEqual(expected)
+      }),
+      { numRuns: 300 }
+    )
   })
 })

@@ -35,10 +35,13 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
  * A paper: the questions in the order shown and, for 单选/多选, the option order shown —
  * `options[id][shownIndex]` is the option's original index. 判断 keeps 正确/错误 in place; 填空 has no options.
  */
-export const PaperSchema = Type.Object({
-  questionIds: Type.Array(Type.String()),
-  options: Type.Record(Type.String(), Type.Array(Type.Integer({ minimum: 0, maximum: 7 })))
-}, { additionalProperties: false })
+export const PaperSchema = Type.Object(
+  {
+    questionIds: Type.Array(Type.String()),
+    options: Type.Record(Type.String(), Type.Array(Type.Integer({ minimum: 0, maximum: 7 })))
+  },
+  { additionalProperties: false }
+)
 export type Paper = Static<typeof PaperSchema>
 
 export interface PaperOptions {

@@ -4,11 +4,10 @@ import type { ArticleSource, FactSource, Source } from './schema'
 import { foldWidth, squeeze } from './text'
 
 /** Where a question's 出处 points, before the article quote is looked up in the issues. */
-export type SourceRef =
-  | { kind: 'article', issue: string, quote: string }
-  | FactSource
+export type SourceRef = { kind: 'article'; issue: string; quote: string } | FactSource
 
-const FORMAT_HELP = '出处应写成 期号「引文」（如 chongqing-dangshi-gongzuo-2020-02「……」或《重庆党史工作》2020年第2期「……」）' +
+const FORMAT_HELP =
+  '出处应写成 期号「引文」（如 chongqing-dangshi-gongzuo-2020-02「……」或《重庆党史工作》2020年第2期「……」）' +
   '或 《标题》，发布单位，日期（如 《中国共产党简史》，人民出版社，2021年2月）'
 
 /** Reads an 出处 cell: an issue followed by a quote in 「」, or `《title》，publisher，date`. */
@@ -29,7 +28,10 @@ export function parseSourceText(raw: string): Parsed<SourceRef> {
     const date = parseDate(fact[3])
     if (publisher === '') return { ok: false, message: `出处没有写发布单位：${FORMAT_HELP}` }
     if (date === null) {
-      return { ok: false, message: `出处的日期 "${fact[3].trim()}" 看不懂（可写 2021年2月、2021年2月20日 或 2021-02-20）` }
+      return {
+        ok: false,
+        message: `出处的日期 "${fact[3].trim()}" 看不懂（可写 2021年2月、2021年2月20日 或 2021-02-20）`
+      }
     }
     return { ok: true, value: { kind: 'fact', title: fact[1].trim(), publisher, date } }
   }
@@ -39,7 +41,8 @@ export function parseSourceText(raw: string): Parsed<SourceRef> {
 /** 2021年、2021年2月、2021年2月20日、2021-02、2021-02-20 (also with / or .) → YYYY[-MM[-DD]], or null. */
 export function parseDate(raw: string): string | null {
   const t = foldWidth(raw).trim()
-  const m = /^(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?$/.exec(t) ??
+  const m =
+    /^(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?$/.exec(t) ??
     /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(t)
   if (!m) return null
   const [, y, mo, d] = m
@@ -61,13 +64,25 @@ export function findIssue(ref: string, issues: readonly Issue[]): Parsed<Issue> 
   const byId = issues.find((i) => i.id === ref)
   if (byId) return { ok: true, value: byId }
   const m = /^《([^》]+)》\s*(?:(\d{4})\s*年)?\s*(增刊)?\s*(?:第\s*(\d+)\s*期)$/.exec(foldWidth(ref).trim())
-  if (!m) return { ok: false, message: `出处中的期 "${ref}" 找不到（应为期号如 chongqing-dangshi-gongzuo-2020-02，或《刊名》2020年第2期）` }
+  if (!m)
+    return {
+      ok: false,
+      message: `出处中的期 "${ref}" 找不到（应为期号如 chongqing-dangshi-gongzuo-2020-02，或《刊名》2020年第2期）`
+    }
   const [, title, year, supplement, number] = m
-  const found = issues.filter((i) => i.title === title.trim() && i.number === Number(number) &&
-    i.supplement === (supplement !== undefined) && (year === undefined || i.publishedOn.startsWith(year)))
+  const found = issues.filter(
+    (i) =>
+      i.title === title.trim() &&
+      i.number === Number(number) &&
+      i.supplement === (supplement !== undefined) &&
+      (year === undefined || i.publishedOn.startsWith(year))
+  )
   if (found.length === 0) return { ok: false, message: `出处中的期 "${ref}" 找不到` }
   if (found.length > 1) {
-    return { ok: false, message: `出处中的 "${ref}" 对应多期（${found.map((i) => i.id).join('、')}），请写明年份或期号` }
+    return {
+      ok: false,
+      message: `出处中的 "${ref}" 对应多期（${found.map((i) => i.id).join('、')}），请写明年份或期号`
+    }
   }
   return { ok: true, value: found[0] }
 }

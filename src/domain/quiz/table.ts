@@ -8,7 +8,7 @@ import { foldWidth } from './text'
 /** A spreadsheet as read from .xlsx or .csv: the header (row 1) and the rows below it, numbered as shown. */
 export interface Table {
   header: string[]
-  rows: Array<{ row: number, cells: string[] }>
+  rows: Array<{ row: number; cells: string[] }>
 }
 
 /** What is wrong, where: the row as the spreadsheet numbers it and the column letter (absent for the header). */
@@ -18,7 +18,7 @@ export interface TableError {
   message: string
 }
 
-export type TableImport = { ok: true, questions: Question[] } | { ok: false, errors: TableError[] }
+export type TableImport = { ok: true; questions: Question[] } | { ok: false; errors: TableError[] }
 
 export const REQUIRED_COLUMNS = ['题型', '题干', '答案', '解析', '出处'] as const
 export const OPTION_COLUMNS = LETTERS.map((l) => `选项${l}`)
@@ -38,7 +38,15 @@ export function columnLetter(index: number): string {
 }
 
 const DIFFICULTIES: Record<string, Difficulty> = {
-  易: '易', 容易: '易', 简单: '易', 中: '中', 中等: '中', 一般: '中', 难: '难', 困难: '难', 较难: '难'
+  易: '易',
+  容易: '易',
+  简单: '易',
+  中: '中',
+  中等: '中',
+  一般: '中',
+  难: '难',
+  困难: '难',
+  较难: '难'
 }
 
 export interface TableOptions {
@@ -67,7 +75,7 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
   const errors: TableError[] = []
   const questions: Question[] = []
   const stems = new Map<string, number>()
-  const ids = new Map<string, { row: number, key: string }>()
+  const ids = new Map<string, { row: number; key: string }>()
   for (const { row, cells } of table.rows) {
     if (cells.every((c) => c.trim() === '')) continue
     const at = (name: string) => {
@@ -83,7 +91,13 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
 
     const typeText = foldWidth(cell('题型')).replace(/\s+/g, '').replace(/题$/, '')
     const type: QuestionType | undefined = TYPE_NAMES[typeText]
-    if (!type) fail('题型', cell('题型') === '' ? '题型为空（应为 单选、多选、判断 或 填空）' : `题型 "${cell('题型')}" 不认识（应为 单选、多选、判断 或 填空）`)
+    if (!type)
+      fail(
+        '题型',
+        cell('题型') === ''
+          ? '题型为空（应为 单选、多选、判断 或 填空）'
+          : `题型 "${cell('题型')}" 不认识（应为 单选、多选、判断 或 填空）`
+      )
 
     const stem = cell('题干')
     if (stem === '') fail('题干', '题干为空')
@@ -100,8 +114,11 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
       }
     }
 
-    const options = OPTION_COLUMNS.filter((c) => index.has(c))
-      .map((c) => ({ name: c, letter: c.slice(2), text: cell(c) }))
+    const options = OPTION_COLUMNS.filter((c) => index.has(c)).map((c) => ({
+      name: c,
+      letter: c.slice(2),
+      text: cell(c)
+    }))
     const filled = options.filter((o) => o.text !== '')
     let body: Record<string, unknown> | null = null
     const answerText = cell('答案')
@@ -122,20 +139,28 @@ export function importTable(table: Table, issues: readonly Issue[], opts: TableO
       }
       const letters = parseLetters(answerText)
       if (!letters.ok) fail('答案', letters.message)
-      else if (!broken) { // with the options broken the letters cannot be checked: the options are the thing to fix
+      else if (!broken) {
+        // with the options broken the letters cannot be checked: the options are the thing to fix
         const known = new Set(filled.map((o) => o.letter))
         const unknown = letters.value.filter((l) => !known.has(l))
         if (unknown.length > 0) fail('答案', `答案 "${unknown.join('')}" 没有对应的选项`)
-        else if (type === 'single' && letters.value.length > 1) fail('答案', `单选题只能有一个答案（现为 "${answerText}"）`)
-        else if (type === 'multiple' && letters.value.length < 2) fail('答案', `多选题至少要有两个答案（现为 "${answerText}"）`)
+        else if (type === 'single' && letters.value.length > 1)
+          fail('答案', `单选题只能有一个答案（现为 "${answerText}"）`)
+        else if (type === 'multiple' && letters.value.length < 2)
+          fail('答案', `多选题至少要有两个答案（现为 "${answerText}"）`)
         else body = { options: filled.map((o) => o.text), answer: type === 'single' ? letters.value[0] : letters.value }
       }
     } else if (type === 'truefalse') {
       const words = filled.map((o) => o.text)
-      const plain = words.length === 0 || (words.length === 2 && filled[0].letter === 'A' && filled[1].letter === 'B' &&
-        [...words].sort().join() === ['正确', '错误'].sort().join())
+      const plain =
+        words.length === 0 ||
+        (words.length === 2 &&
+          filled[0].letter === 'A' &&
+          filled[1].letter === 'B' &&
+          [...words].sort().join() === ['正确', '错误'].sort().join())
       if (!plain) fail(filled[0].name, '判断题的选项只能是“正确”和“错误”（也可留空）')
-      const letters: Record<string, string> = words.length === 2 ? { A: words[0], B: words[1] } : { A: '正确', B: '错误' }
+      const letters: Record<string, string> =
+        words.length === 2 ? { A: words[0], B: words[1] } : { A: '正确', B: '错误' }
       const value = parseTrueFalse(answerText, letters)
       if (!value.ok) fail('答案', value.message)
       else if (plain) body = { options: ['正确', '错误'], answer: value.value }

@@ -4,9 +4,27 @@ import { displayTitle, locateArticle, readingOrder } from './navigation'
 
 const art = (id: string, title: string | null, p = ['正文。']) => ({ id, title, paragraphs: p, source: null })
 const issue: Issue = {
-  id: 'x', title: 'T', number: 1, totalNumber: null, publishedOn: '2020-06-09', editor: null, supplement: false, warnings: [],
-  footer: { reportTo: null, sendTo: null, distributeTo: null, editorInCharge: null, phone: null, email: null, copies: null },
-  sections: [{ title: '工作动态', articles: [art('a', 'A'), art('b', 'B')] }, { title: '信息短波', articles: [art('c', null, ['4月21日，重庆市委党史研究室召开会议，部署工作。'])] }]
+  id: 'x',
+  title: 'T',
+  number: 1,
+  totalNumber: null,
+  publishedOn: '2020-06-09',
+  editor: null,
+  supplement: false,
+  warnings: [],
+  footer: {
+    reportTo: null,
+    sendTo: null,
+    distributeTo: null,
+    editorInCharge: null,
+    phone: null,
+    email: null,
+    copies: null
+  },
+  sections: [
+    { title: '工作动态', articles: [art('a', 'A'), art('b', 'B')] },
+    { title: '信息短波', articles: [art('c', null, ['4月21日，重庆市委党史研究室召开会议，部署工作。'])] }
+  ]
 }
 
 describe('reading navigation', () => {
@@ -20,8 +38,12 @@ describe('reading navigation', () => {
     expect(locateArticle(issue, 'nope')).toBeNull()
   })
   it('gives short news without a title its first words', () => {
-    expect(displayTitle(art('c', null, ['4月21日，重庆市委党史研究室召开会议，部署工作。']))).toBe('4月21日，重庆市委党史研究室召开会…')
-    expect(displayTitle(art('d', null, ['全市党史部门部署推进疫情防控史料征编工作取得阶段性进展并召开会议']))).toBe('全市党史部门部署推进疫情防控史料征编…')
+    expect(displayTitle(art('c', null, ['4月21日，重庆市委党史研究室召开会议，部署工作。']))).toBe(
+      '4月21日，重庆市委党史研究室召开会…'
+    )
+    expect(displayTitle(art('d', null, ['全市党史部门部署推进疫情防控史料征编工作取得阶段性进展并召开会议']))).toBe(
+      '全市党史部门部署推进疫情防控史料征编…'
+    )
     expect(displayTitle(art('e', '标题'))).toBe('标题')
   })
 })

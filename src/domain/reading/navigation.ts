@@ -12,13 +12,17 @@ export interface ArticleRef {
 export function readingOrder(issue: Issue): ArticleRef[] {
   const out: ArticleRef[] = []
   issue.sections.forEach((section, sectionIndex) => {
-    for (const article of section.articles) out.push({ sectionIndex, sectionTitle: section.title, index: out.length, article })
+    for (const article of section.articles)
+      out.push({ sectionIndex, sectionTitle: section.title, index: out.length, article })
   })
   return out
 }
 
 /** The article and its neighbours in reading order; null when the id is not in the issue. */
-export function locateArticle(issue: Issue, articleId: string): { current: ArticleRef; previous: ArticleRef | null; next: ArticleRef | null; total: number } | null {
+export function locateArticle(
+  issue: Issue,
+  articleId: string
+): { current: ArticleRef; previous: ArticleRef | null; next: ArticleRef | null; total: number } | null {
   const order = readingOrder(issue)
   const i = order.findIndex((r) => r.article.id === articleId)
   if (i < 0) return null

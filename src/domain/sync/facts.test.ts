@@ -27,9 +27,15 @@ const factsArb: fc.Arbitrary<Facts> = fc
       }),
       { maxLength: 4 }
     ),
-    shares: fc.array(fc.record({ id: fc.constantFrom('x1', 'x2'), issueId: ids, articleId: arts, at: time }), { maxLength: 3 }),
+    shares: fc.array(fc.record({ id: fc.constantFrom('x1', 'x2'), issueId: ids, articleId: arts, at: time }), {
+      maxLength: 3
+    }),
     answers: fc.array(
-      fc.record({ id: fc.constantFrom('q1', 'q2'), answer: fc.array(fc.constantFrom('A', 'B'), { maxLength: 2 }), at: time }),
+      fc.record({
+        id: fc.constantFrom('q1', 'q2'),
+        answer: fc.array(fc.constantFrom('A', 'B'), { maxLength: 2 }),
+        at: time
+      }),
       { maxLength: 3 }
     )
   })
@@ -48,7 +54,10 @@ const factsArb: fc.Arbitrary<Facts> = fc
 
 describe('merge of facts (SPEC F1–F4)', () => {
   it('is commutative', () => {
-    fc.assert(fc.property(factsArb, factsArb, (a, b) => sameFacts(mergeFacts(a, b), mergeFacts(b, a))), params)
+    fc.assert(
+      fc.property(factsArb, factsArb, (a, b) => sameFacts(mergeFacts(a, b), mergeFacts(b, a))),
+      params
+    )
   })
   it('is associative', () => {
     fc.assert(
@@ -59,7 +68,10 @@ describe('merge of facts (SPEC F1–F4)', () => {
     )
   })
   it('is idempotent', () => {
-    fc.assert(fc.property(factsArb, factsArb, (a, b) => sameFacts(mergeFacts(mergeFacts(a, b), b), mergeFacts(a, b))), params)
+    fc.assert(
+      fc.property(factsArb, factsArb, (a, b) => sameFacts(mergeFacts(mergeFacts(a, b), b), mergeFacts(a, b))),
+      params
+    )
   })
   it('never loses a key of either side', () => {
     fc.assert(
@@ -90,11 +102,15 @@ describe('per-fact rules', () => {
     expect(Object.values(both.sessions).reduce((n, x) => n + x.ms, 0)).toBe(480_000)
     expect(mergeFacts(both, phone)).toEqual(both)
     // A session that grew on its device (flushed again with more time) keeps its largest length.
-    expect(mergeFacts(one({ sessions: { p1: s(1000, 10) } }), one({ sessions: { p1: s(4000, 10) } })).sessions.p1.ms).toBe(4000)
+    expect(
+      mergeFacts(one({ sessions: { p1: s(1000, 10) } }), one({ sessions: { p1: s(4000, 10) } })).sessions.p1.ms
+    ).toBe(4000)
   })
   it('F3: the later clock wins; equal walls are ordered by client id', () => {
     const p = (position: number, wall: number, node: string) =>
-      one({ positions: { 'i/a': { issueId: 'i', articleId: 'a', position, hlc: encodeHlc({ wall, counter: 0, node }) } } })
+      one({
+        positions: { 'i/a': { issueId: 'i', articleId: 'a', position, hlc: encodeHlc({ wall, counter: 0, node }) } }
+      })
     expect(mergeFacts(p(0.2, 5, 'a'), p(0.9, 4, 'z')).positions['i/a'].position).toBe(0.2)
     expect(mergeFacts(p(0.2, 5, 'a'), p(0.9, 5, 'b')).positions['i/a'].position).toBe(0.9)
     expect(mergeFacts(p(0.9, 5, 'b'), p(0.2, 5, 'a')).positions['i/a'].position).toBe(0.9)

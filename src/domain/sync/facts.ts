@@ -93,7 +93,9 @@ export function sameFacts(a: Facts, b: Facts): boolean {
 export function canonicalFacts(f: Facts): string {
   return JSON.stringify(f, (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        )
       : value
   )
 }

@@ -34,14 +34,28 @@ describe('mutations (SPEC M3, P4, C1, C2)', () => {
     expect(judged.ok && judged.facts.reads['i/a'].readAt).toBe(50_000)
   })
   it('F2: 5 minutes on the phone and 3 on the tablet make 8', () => {
-    const phone = applyMutation(emptyFacts(), mut('readingSession', { issueId: 'i', articleId: 'a', sessionId: 'p', ms: 300_000, at: 10 }))
-    const tablet = applyMutation(emptyFacts(), mut('readingSession', { issueId: 'i', articleId: 'a', sessionId: 't', ms: 180_000, at: 20 }))
+    const phone = applyMutation(
+      emptyFacts(),
+      mut('readingSession', { issueId: 'i', articleId: 'a', sessionId: 'p', ms: 300_000, at: 10 })
+    )
+    const tablet = applyMutation(
+      emptyFacts(),
+      mut('readingSession', { issueId: 'i', articleId: 'a', sessionId: 't', ms: 180_000, at: 20 })
+    )
     expect(deriveProgress(mergeFacts(phone, tablet), day)['i/a'].timeSpentMs).toBe(480_000)
     expect(deriveProgress(mergeFacts(mergeFacts(phone, tablet), tablet), day)['i/a'].timeSpentMs).toBe(480_000)
   })
   it('derives read mark, position and totals', () => {
     let f = applyMutation(emptyFacts(), mut('markRead', { issueId: 'i', articleId: 'a', at: 77 }))
-    f = applyMutation(f, mut('setPosition', { issueId: 'i', articleId: 'a', position: 0.4, hlc: encodeHlc({ wall: 90, counter: 0, node: 'c1' }) }))
+    f = applyMutation(
+      f,
+      mut('setPosition', {
+        issueId: 'i',
+        articleId: 'a',
+        position: 0.4,
+        hlc: encodeHlc({ wall: 90, counter: 0, node: 'c1' })
+      })
+    )
     f = applyMutation(f, mut('share', { issueId: 'i', articleId: 'a', shareId: 'x', channel: 'chat', at: 95 }))
     const p = deriveProgress(f, day)['i/a']
     expect(p).toMatchObject({ read: true, readAt: 77, position: 0.4, positionAt: 90 })

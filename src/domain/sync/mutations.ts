@@ -25,7 +25,13 @@ export const MutationArgs = {
     { additionalProperties: false }
   ),
   answer: Type.Object(
-    { answerId: Id, bankId: Id, questionId: Id, answer: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 8 }), at: Time },
+    {
+      answerId: Id,
+      bankId: Id,
+      questionId: Id,
+      answer: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 8 }),
+      at: Time
+    },
     { additionalProperties: false }
   )
 } as const
@@ -77,13 +83,23 @@ export function factsOf(m: Mutation, ctx?: ApplyContext): Judged {
     }
     case 'readingSession': {
       const a = m.args as MutationArgsOf<'readingSession'>
-      f.sessions[sessionKey(a.issueId, a.articleId, a.sessionId)] = { issueId: a.issueId, articleId: a.articleId, ms: Math.round(a.ms), at: clamp(a.at) }
+      f.sessions[sessionKey(a.issueId, a.articleId, a.sessionId)] = {
+        issueId: a.issueId,
+        articleId: a.articleId,
+        ms: Math.round(a.ms),
+        at: clamp(a.at)
+      }
       break
     }
     case 'setPosition': {
       const a = m.args as MutationArgsOf<'setPosition'>
       if (!decodeHlc(a.hlc)) return { ok: false, reason: 'bad clock' }
-      f.positions[articleKey(a.issueId, a.articleId)] = { issueId: a.issueId, articleId: a.articleId, position: a.position, hlc: a.hlc }
+      f.positions[articleKey(a.issueId, a.articleId)] = {
+        issueId: a.issueId,
+        articleId: a.articleId,
+        position: a.position,
+        hlc: a.hlc
+      }
       break
     }
     case 'share': {

@@ -1,6 +1,11 @@
 /** The sync line of 我的: 已同步 · 刚刚, 待同步 3 条, 离线 · 待同步 3 条, or the error sentence. */
 export function syncStatusText(
-  s: { state: 'synced' | 'pending' | 'syncing' | 'offline' | 'error'; pending: number; lastSyncedAt: number | null; error: string | null },
+  s: {
+    state: 'synced' | 'pending' | 'syncing' | 'offline' | 'error'
+    pending: number
+    lastSyncedAt: number | null
+    error: string | null
+  },
   now: number,
   clock: (ms: number) => string
 ): string {

@@ -47,51 +47,85 @@ export default function ArticlePage() {
     ready: !!article && shown >= total,
     layoutKey: type.bodyPx,
     // A shared link opens the article at its top; otherwise continue where the reader left off.
-    initialFraction: () => (fromShare ? 0 : progressStore.getState().articles[progressKey(issueId, articleId)]?.position ?? 0),
+    initialFraction: () =>
+      fromShare ? 0 : (progressStore.getState().articles[progressKey(issueId, articleId)]?.position ?? 0),
     onPosition: (f) => session.update(f, f >= 0.98)
   })
   const doShare = useArticleShare(issueId, articleId, article ? displayTitle(article) : '党史阅读')
   const { goToArticle, goToContents } = useArticleNavigation(issueId, session.flush)
-  const onShare = useCallback(() => { void doShare() }, [doShare])
+  const onShare = useCallback(() => {
+    void doShare()
+  }, [doShare])
 
   useEffect(() => {
     if (article) void Taro.setNavigationBarTitle({ title: sectionTitle })
   }, [article, sectionTitle])
 
-  if (load.status === 'loading') return <View className={theme}><View className='page-pad'><View className='skeleton-line wide' /><View className='skeleton-block' /></View></View>
+  if (load.status === 'loading')
+    return (
+      <View className={theme}>
+        <View className="page-pad">
+          <View className="skeleton-line wide" />
+          <View className="skeleton-block" />
+        </View>
+      </View>
+    )
   if (!issue || !at || !article) {
     const message = load.status === 'error' ? load.message : '找不到这篇文章，可能已被删除。'
-    return <View className={theme}><OfflineBanner visible={!online} /><View className='empty-state muted' data-testid='article-missing'>{message}</View></View>
+    return (
+      <View className={theme}>
+        <OfflineBanner visible={!online} />
+        <View className="empty-state muted" data-testid="article-missing">
+          {message}
+        </View>
+      </View>
+    )
   }
 
   return (
     <View className={theme} onClick={toolbar.show}>
-      <View className='reading-progress' style={{ width: `${Math.round(fraction * 100)}%` }} />
+      <View className="reading-progress" style={{ width: `${Math.round(fraction * 100)}%` }} />
       <OfflineBanner visible={!online} />
-      {singlePage ? <View className='single-page-hint'>来自朋友圈的分享 · 打开小程序可阅读全部期刊</View> : null}
-      <View className='article-root page-pad' data-testid='article'>
-        <Text className='article-section accent'>【{at.current.sectionTitle}】</Text>
-        <Text className='article-title' style={{ fontSize: `${type.titlePx}px` }} userSelect>{displayTitle(article)}</Text>
-        <Text className='article-meta muted'>{issue.title} · 第{issue.number}期 · 第 {at.current.index + 1}/{at.total} 篇</Text>
-        <View className='article-text' style={{ fontSize: `${type.bodyPx}px` }}>
-          {article.paragraphs.slice(0, shown).map((p, i) => <Text key={i} className='para' userSelect>{p}</Text>)}
+      {singlePage ? <View className="single-page-hint">来自朋友圈的分享 · 打开小程序可阅读全部期刊</View> : null}
+      <View className="article-root page-pad" data-testid="article">
+        <Text className="article-section accent">【{at.current.sectionTitle}】</Text>
+        <Text className="article-title" style={{ fontSize: `${type.titlePx}px` }} userSelect>
+          {displayTitle(article)}
+        </Text>
+        <Text className="article-meta muted">
+          {issue.title} · 第{issue.number}期 · 第 {at.current.index + 1}/{at.total} 篇
+        </Text>
+        <View className="article-text" style={{ fontSize: `${type.bodyPx}px` }}>
+          {article.paragraphs.slice(0, shown).map((p, i) => (
+            <Text key={i} className="para" userSelect>
+              {p}
+            </Text>
+          ))}
         </View>
         {/* Always there, so the attribution appearing is a small update: inserting it into article-root would make
             Taro resend all of article-root's children, the whole article, in one setData (over 256 KB when long). */}
-        <View className='article-end'>
-          {article.source && shown >= total ? <Text className='attribution' style={{ fontSize: `${type.metaPx}px` }}>（{article.source}）</Text> : null}
+        <View className="article-end">
+          {article.source && shown >= total ? (
+            <Text className="attribution" style={{ fontSize: `${type.metaPx}px` }}>
+              （{article.source}）
+            </Text>
+          ) : null}
         </View>
         {at.next && !singlePage ? (
-          <View className='next-card' onClick={() => goToArticle(at.next!.article.id)}>
-            <Text className='muted next-card__label'>下一篇{at.next.sectionTitle !== at.current.sectionTitle ? ` · 【${at.next.sectionTitle}】` : ''}</Text>
-            <Text className='next-card__title'>{displayTitle(at.next.article)}</Text>
+          <View className="next-card" onClick={() => goToArticle(at.next!.article.id)}>
+            <Text className="muted next-card__label">
+              下一篇{at.next.sectionTitle !== at.current.sectionTitle ? ` · 【${at.next.sectionTitle}】` : ''}
+            </Text>
+            <Text className="next-card__title">{displayTitle(at.next.article)}</Text>
           </View>
         ) : null}
-        <View className='toolbar-space' />
+        <View className="toolbar-space" />
       </View>
       <ReaderToolbar
         hidden={toolbar.hidden && !typeOpen}
-        hasPrevious={!!at.previous} hasNext={!!at.next} navigation={!singlePage}
+        hasPrevious={!!at.previous}
+        hasNext={!!at.next}
+        navigation={!singlePage}
         shareButton={share.usesShareButton}
         onPrevious={() => at.previous && goToArticle(at.previous.article.id)}
         onNext={() => at.next && goToArticle(at.next.article.id)}
@@ -100,10 +134,15 @@ export default function ArticlePage() {
         onShare={onShare}
       />
       <TypePanel
-        visible={typeOpen} fontStep={settings.fontStep} maxStep={FONT_STEPS.length - 1}
-        careMode={settings.careMode} nightMode={settings.nightMode}
-        onSmaller={settings.smallerText} onBigger={settings.biggerText}
-        onCareMode={settings.setCareMode} onNightMode={settings.setNightMode}
+        visible={typeOpen}
+        fontStep={settings.fontStep}
+        maxStep={FONT_STEPS.length - 1}
+        careMode={settings.careMode}
+        nightMode={settings.nightMode}
+        onSmaller={settings.smallerText}
+        onBigger={settings.biggerText}
+        onCareMode={settings.setCareMode}
+        onNightMode={settings.setNightMode}
         onClose={() => setTypeOpen(false)}
       />
     </View>

@@ -26,19 +26,43 @@ export function useReadingSession(issueId: string | undefined, articleId: string
     const added = since.current === null ? 0 : now - since.current
     if (since.current !== null) since.current = now
     const prev = progressStore.getState().articles[progressKey(issueId, articleId)]
-    const markRead = isRead({ scrolledToEnd: reachedEnd.current, timeSpentMs: (prev?.timeSpentMs ?? 0) + added, charCount })
-    const saved = progressStore.getState().record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
+    const markRead = isRead({
+      scrolledToEnd: reachedEnd.current,
+      timeSpentMs: (prev?.timeSpentMs ?? 0) + added,
+      charCount
+    })
+    const saved = progressStore
+      .getState()
+      .record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
     session.current.ms += added
-    syncReading({ issueId, articleId, sessionId: session.current.id, sessionMs: session.current.ms, position: saved.position, read: saved.read, at: now })
+    syncReading({
+      issueId,
+      articleId,
+      sessionId: session.current.id,
+      sessionMs: session.current.ms,
+      position: saved.position,
+      read: saved.read,
+      at: now
+    })
   }, [issueId, articleId, charCount])
 
-  useDidShow(() => { since.current = Date.now() })
-  useDidHide(() => { flush(); since.current = null })
+  useDidShow(() => {
+    since.current = Date.now()
+  })
+  useDidHide(() => {
+    flush()
+    since.current = null
+  })
   useEffect(() => {
     since.current = Date.now()
-    session.current = { id: `${articleId ?? ''}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`, ms: 0 }
+    session.current = {
+      id: `${articleId ?? ''}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`,
+      ms: 0
+    }
     const timer = setInterval(flush, FLUSH_EVERY_MS)
-    const onHide = () => { if (typeof document !== 'undefined' && document.visibilityState === 'hidden') flush() }
+    const onHide = () => {
+      if (typeof document !== 'undefined' && document.visibilityState === 'hidden') flush()
+    }
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onHide)
     return () => {
       clearInterval(timer)
@@ -49,12 +73,21 @@ export function useReadingSession(issueId: string | undefined, articleId: string
   }, [flush, articleId])
 
   /** Latest scroll position as a fraction; `end` once the reader reached the end. */
-  const update = useCallback((fraction: number, end: boolean) => {
-    position.current = fraction
-    if (end && !reachedEnd.current) { reachedEnd.current = true; flush() }
-    const now = Date.now()
-    if (now - savedAt.current > SAVE_POSITION_MS) { savedAt.current = now; flush() }
-  }, [flush])
+  const update = useCallback(
+    (fraction: number, end: boolean) => {
+      position.current = fraction
+      if (end && !reachedEnd.current) {
+        reachedEnd.current = true
+        flush()
+      }
+      const now = Date.now()
+      if (now - savedAt.current > SAVE_POSITION_MS) {
+        savedAt.current = now
+        flush()
+      }
+    },
+    [flush]
+  )
 
   return useMemo(() => ({ update, flush }), [update, flush])
 }

@@ -7,10 +7,13 @@ import { articlePath, issuePath } from '../../domain/routes'
  * when the reader came from there; else opened). `beforeLeave` saves the reading session first.
  */
 export function useArticleNavigation(issueId: string, beforeLeave: () => void) {
-  const goToArticle = useCallback((articleId: string) => {
-    beforeLeave()
-    void Taro.redirectTo({ url: articlePath(issueId, articleId) })
-  }, [issueId, beforeLeave])
+  const goToArticle = useCallback(
+    (articleId: string) => {
+      beforeLeave()
+      void Taro.redirectTo({ url: articlePath(issueId, articleId) })
+    },
+    [issueId, beforeLeave]
+  )
   const goToContents = useCallback(() => {
     beforeLeave()
     const pages = Taro.getCurrentPages()

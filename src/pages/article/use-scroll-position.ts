@@ -2,7 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { usePageScroll } from '@tarojs/taro'
 
 function windowHeight(): number {
-  try { return Taro.getWindowInfo().windowHeight } catch { return Taro.getSystemInfoSync().windowHeight }
+  try {
+    return Taro.getWindowInfo().windowHeight
+  } catch {
+    return Taro.getSystemInfoSync().windowHeight
+  }
 }
 
 export interface ScrollPositionOptions {
@@ -41,17 +45,20 @@ export function useScrollPosition(opts: ScrollPositionOptions): number {
   useEffect(() => {
     if (!ready) return
     const t = setTimeout(() => {
-      Taro.createSelectorQuery().select(selector).boundingClientRect().exec((res) => {
-        const rect = res?.[0] as { height: number } | null
-        height.current = Math.max(0, (rect?.height ?? 0) - windowHeight())
-        if (height.current < 24) latest.current.onPosition(1)
-        // Scrolled before the page was measured (a slow phone): those scrolls counted as 0; count where it is now.
-        else if (top.current > 0) report(top.current)
-        if (restored.current) return
-        restored.current = true
-        const target = latest.current.initialFraction()
-        if (target > 0.005) void Taro.pageScrollTo({ scrollTop: Math.round(target * height.current), duration: 0 })
-      })
+      Taro.createSelectorQuery()
+        .select(selector)
+        .boundingClientRect()
+        .exec((res) => {
+          const rect = res?.[0] as { height: number } | null
+          height.current = Math.max(0, (rect?.height ?? 0) - windowHeight())
+          if (height.current < 24) latest.current.onPosition(1)
+          // Scrolled before the page was measured (a slow phone): those scrolls counted as 0; count where it is now.
+          else if (top.current > 0) report(top.current)
+          if (restored.current) return
+          restored.current = true
+          const target = latest.current.initialFraction()
+          if (target > 0.005) void Taro.pageScrollTo({ scrollTop: Math.round(target * height.current), duration: 0 })
+        })
     }, 60)
     return () => clearTimeout(t)
   }, [selector, ready, layoutKey])

@@ -19,7 +19,8 @@ import './index.css'
 const BAR_HEIGHT = 64
 
 /** Sections whose items have no titles (信息短波) are read in place rather than opened one by one. */
-const isShortNews = (articles: Issue['sections'][number]['articles']) => articles.length > 0 && articles.every((a) => a.title === null)
+const isShortNews = (articles: Issue['sections'][number]['articles']) =>
+  articles.length > 0 && articles.every((a) => a.title === null)
 
 export default function IssuePage() {
   const theme = useThemeClass()
@@ -40,16 +41,22 @@ export default function IssuePage() {
   const issue = load.status === 'ready' ? load.issue : null
 
   useEffect(() => {
-    if (issue) void Taro.setNavigationBarTitle({ title: `${issue.title} ${formatIssueNumber(issue.number, null, issue.supplement)}` })
+    if (issue)
+      void Taro.setNavigationBarTitle({
+        title: `${issue.title} ${formatIssueNumber(issue.number, null, issue.supplement)}`
+      })
   }, [issue])
 
   // Section positions for the scroll spy, measured after layout (again once fonts have settled) and on each jump.
   const measure = (then?: () => void) => {
-    Taro.createSelectorQuery().selectAll('.section-head').boundingClientRect().exec((res) => {
-      const rects = (res?.[0] ?? []) as Array<{ top: number }>
-      offsets.current = rects.map((r) => r.top + scrolled.current)
-      then?.()
-    })
+    Taro.createSelectorQuery()
+      .selectAll('.section-head')
+      .boundingClientRect()
+      .exec((res) => {
+        const rects = (res?.[0] ?? []) as Array<{ top: number }>
+        offsets.current = rects.map((r) => r.top + scrolled.current)
+        then?.()
+      })
   }
   useEffect(() => {
     if (!issue) return
@@ -62,11 +69,18 @@ export default function IssuePage() {
     if (Date.now() < jumping.current) return
     const y = scrollTop + BAR_HEIGHT + 8
     let current = 0
-    offsets.current.forEach((top, i) => { if (top <= y) current = i })
+    offsets.current.forEach((top, i) => {
+      if (top <= y) current = i
+    })
     setActive(current)
   })
 
-  useShareAppMessage(() => ({ title: issue ? `${issue.title} ${formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}` : '党史阅读', path: issueSharePath(id ?? '') }))
+  useShareAppMessage(() => ({
+    title: issue
+      ? `${issue.title} ${formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}`
+      : '党史阅读',
+    path: issueSharePath(id ?? '')
+  }))
 
   const jump = (i: number) => {
     setActive(i)
@@ -81,37 +95,81 @@ export default function IssuePage() {
   }
   const open = (articleId: string) => Taro.navigateTo({ url: articlePath(id ?? '', articleId) })
 
-  if (load.status === 'loading') return <View className={theme}><View className='page-pad'><View className='skeleton-line wide' /><View className='skeleton-line' /><View className='skeleton-block' /></View></View>
-  if (load.status === 'error' || !issue) return <View className={theme}><OfflineBanner visible={!online} /><View className='empty-state muted'>{load.status === 'error' ? load.message : ''}</View></View>
+  if (load.status === 'loading')
+    return (
+      <View className={theme}>
+        <View className="page-pad">
+          <View className="skeleton-line wide" />
+          <View className="skeleton-line" />
+          <View className="skeleton-block" />
+        </View>
+      </View>
+    )
+  if (load.status === 'error' || !issue)
+    return (
+      <View className={theme}>
+        <OfflineBanner visible={!online} />
+        <View className="empty-state muted">{load.status === 'error' ? load.message : ''}</View>
+      </View>
+    )
 
   return (
     <View className={theme}>
       <OfflineBanner visible={!online} />
-      <View className='masthead'>
-        <Text className='masthead__title'>{issue.title}</Text>
-        <Text className='masthead__line'>{formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}</Text>
-        <Text className='masthead__line muted'>{[issue.editor, formatChineseDate(issue.publishedOn)].filter(Boolean).join(' · ')}</Text>
-        <View className='masthead__actions'>
+      <View className="masthead">
+        <Text className="masthead__title">{issue.title}</Text>
+        <Text className="masthead__line">{formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}</Text>
+        <Text className="masthead__line muted">
+          {[issue.editor, formatChineseDate(issue.publishedOn)].filter(Boolean).join(' · ')}
+        </Text>
+        <View className="masthead__actions">
           {/* Keys: a Text must not lose its only handler in place — Taro 4.2 then crashes the commit on weapp
               (componentsAlias['pure-text'] is undefined, NervJS/taro#19453) and every tap in the app goes dead. */}
-          {downloading !== undefined
-            ? <Text key='progress' className='btn ghost small' data-testid='download-progress'>下载中 {Math.round(downloading * 100)}%</Text>
-            : downloaded
-              ? <Text key='offline' className='btn ghost small' data-testid='offline-badge'>✓ 已下载，可离线阅读</Text>
-              : <Text key='download' className='btn small' data-testid='download-issue' onClick={() => { void downloadIssue(issue.id) }}>下载离线阅读</Text>}
+          {downloading !== undefined ? (
+            <Text key="progress" className="btn ghost small" data-testid="download-progress">
+              下载中 {Math.round(downloading * 100)}%
+            </Text>
+          ) : downloaded ? (
+            <Text key="offline" className="btn ghost small" data-testid="offline-badge">
+              ✓ 已下载，可离线阅读
+            </Text>
+          ) : (
+            <Text
+              key="download"
+              className="btn small"
+              data-testid="download-issue"
+              onClick={() => {
+                void downloadIssue(issue.id)
+              }}
+            >
+              下载离线阅读
+            </Text>
+          )}
         </View>
-        {downloadError ? <View className='notice'>{downloadError}</View> : null}
+        {downloadError ? <View className="notice">{downloadError}</View> : null}
       </View>
       <SectionBar titles={issue.sections.map((s) => s.title)} active={active} onSelect={jump} />
-      <View className='page-pad issue-body'>
+      <View className="page-pad issue-body">
         {issue.sections.map((section, i) => (
-          <View key={section.title + i} className='section'>
-            <Text id={`section-${i}`} className='section-head accent'>【{section.title}】</Text>
+          <View key={section.title + i} className="section">
+            <Text id={`section-${i}`} className="section-head accent">
+              【{section.title}】
+            </Text>
             {isShortNews(section.articles)
-              ? section.articles.map((a) => <ShortNews key={a.id} paragraphs={a.paragraphs} source={a.source} fontPx={type.bodyPx} />)
+              ? section.articles.map((a) => (
+                  <ShortNews key={a.id} paragraphs={a.paragraphs} source={a.source} fontPx={type.bodyPx} />
+                ))
               : section.articles.map((a) => (
-                <ArticleRow key={a.id} id={a.id} title={displayTitle(a)} source={a.source} read={!!progress[progressKey(issue.id, a.id)]?.read} fontPx={type.bodyPx} onOpen={open} />
-              ))}
+                  <ArticleRow
+                    key={a.id}
+                    id={a.id}
+                    title={displayTitle(a)}
+                    source={a.source}
+                    read={!!progress[progressKey(issue.id, a.id)]?.read}
+                    fontPx={type.bodyPx}
+                    onOpen={open}
+                  />
+                ))}
           </View>
         ))}
       </View>

@@ -19,8 +19,12 @@ export default function LibraryPage() {
   const downloading = useOffline((s) => s.downloading)
   const downloadError = useOffline((s) => s.error)
 
-  useDidShow(() => { void refreshLibrary() })
-  usePullDownRefresh(() => { void refreshLibrary().finally(() => Taro.stopPullDownRefresh()) })
+  useDidShow(() => {
+    void refreshLibrary()
+  })
+  usePullDownRefresh(() => {
+    void refreshLibrary().finally(() => Taro.stopPullDownRefresh())
+  })
 
   const open = (id: string) => Taro.navigateTo({ url: issuePath(id) })
   const missing = issues.filter((i) => !downloaded[i.id]).length
@@ -29,26 +33,49 @@ export default function LibraryPage() {
   return (
     <View className={theme}>
       <OfflineBanner visible={!online} />
-      <View className='page-pad'>
-        <View className='library-head'>
-          <View className='library-head__text'>
-            <Text className='h1'>期刊</Text>
-            <Text className='muted library-sub'>读党史、守初心、担使命</Text>
+      <View className="page-pad">
+        <View className="library-head">
+          <View className="library-head__text">
+            <Text className="h1">期刊</Text>
+            <Text className="muted library-sub">读党史、守初心、担使命</Text>
           </View>
           {issues.length > 0 && online ? (
-            <Text className='btn ghost library-download' data-testid='download-all' onClick={() => { if (!busy && missing > 0) void downloadAll() }}>
+            <Text
+              className="btn ghost library-download"
+              data-testid="download-all"
+              onClick={() => {
+                if (!busy && missing > 0) void downloadAll()
+              }}
+            >
               {busy ? '下载中…' : missing > 0 ? '全部下载' : '已全部下载'}
             </Text>
           ) : null}
         </View>
-        {downloadError ? <View className='notice'>{downloadError}</View> : null}
+        {downloadError ? <View className="notice">{downloadError}</View> : null}
         {issues.map((issue) => (
-          <IssueCard key={issue.id} issue={issue} readCount={readCount(progress, issue.id)} offline={!!downloaded[issue.id]}
-            downloading={downloading[issue.id] ?? null} onOpen={open} />
+          <IssueCard
+            key={issue.id}
+            issue={issue}
+            readCount={readCount(progress, issue.id)}
+            offline={!!downloaded[issue.id]}
+            downloading={downloading[issue.id] ?? null}
+            onOpen={open}
+          />
         ))}
-        {issues.length === 0 && (status === 'loading' || status === 'idle') ? <View><View className='skeleton-card' /><View className='skeleton-card' /></View> : null}
-        {issues.length === 0 && status === 'ready' ? <View className='empty-state muted'>还没有期刊。组织发布新一期后，下拉即可刷新。</View> : null}
-        {issues.length === 0 && error ? <View className='empty-state muted' data-testid='library-error'>{error}</View> : null}
+        {issues.length === 0 && (status === 'loading' || status === 'idle') ? (
+          <View>
+            <View className="skeleton-card" />
+            <View className="skeleton-card" />
+          </View>
+        ) : null}
+        {issues.length === 0 && status === 'ready' ? (
+          <View className="empty-state muted">还没有期刊。组织发布新一期后，下拉即可刷新。</View>
+        ) : null}
+        {issues.length === 0 && error ? (
+          <View className="empty-state muted" data-testid="library-error">
+            {error}
+          </View>
+        ) : null}
       </View>
     </View>
   )

@@ -21,7 +21,12 @@ export function AccountSection() {
   const [error, setError] = useState<string | null>(null)
 
   // Devices and organization may have changed elsewhere (another device paired, an organizer's change).
-  useDidShow(() => { void account.ensureSignedIn().then(() => account.refresh()).catch(() => undefined) })
+  useDidShow(() => {
+    void account
+      .ensureSignedIn()
+      .then(() => account.refresh())
+      .catch(() => undefined)
+  })
 
   const run = async (work: () => Promise<void>, done?: string) => {
     setBusy(true)
@@ -37,38 +42,78 @@ export function AccountSection() {
       setBusy(false)
     }
   }
-  const open = (p: Panel) => { setPanel(panel === p ? null : p); setValue(''); setError(null) }
+  const open = (p: Panel) => {
+    setPanel(panel === p ? null : p)
+    setValue('')
+    setError(null)
+  }
   const submit = () => {
     if (panel === 'rename') void run(() => account.rename(value), '已保存')
     if (panel === 'join') void run(() => account.joinOrg(value), '已加入党组织')
     if (panel === 'claim') void run(() => account.claimPairing(value), '已登录为同一账号')
   }
-  const placeholder = panel === 'rename' ? '你的名字（1–20 个字）' : panel === 'join' ? '党组织加入码' : '另一台设备上显示的配对码'
+  const placeholder =
+    panel === 'rename' ? '你的名字（1–20 个字）' : panel === 'join' ? '党组织加入码' : '另一台设备上显示的配对码'
 
   return (
     <View>
       <AccountCard member={member} signingIn={!member} />
       {pairing ? (
-        <View className='pairing-code' data-testid='pairing-code'>
-          <Text className='muted'>在另一台设备的“我的 → 输入配对码”中输入：</Text>
-          <Text className='pairing-code__value accent' data-testid='pairing-code-value'>{formatCode(pairing.code)}</Text>
-          <Text className='muted'>{dayjs(pairing.expiresAt).format('HH:mm')} 前有效，只能使用一次</Text>
+        <View className="pairing-code" data-testid="pairing-code">
+          <Text className="muted">在另一台设备的“我的 → 输入配对码”中输入：</Text>
+          <Text className="pairing-code__value accent" data-testid="pairing-code-value">
+            {formatCode(pairing.code)}
+          </Text>
+          <Text className="muted">{dayjs(pairing.expiresAt).format('HH:mm')} 前有效，只能使用一次</Text>
         </View>
       ) : null}
-      <View className='me-actions'>
-        <Text className='me-action' onClick={() => open('rename')}>修改名字</Text>
-        <Text className='me-action' onClick={() => open('join')}>加入党组织</Text>
-        <Text className='me-action' data-testid='create-pairing' onClick={() => { void run(async () => setPairing(await account.createPairing())) }}>在另一台设备登录</Text>
-        <Text className='me-action' data-testid='enter-pairing' onClick={() => open('claim')}>输入配对码</Text>
+      <View className="me-actions">
+        <Text className="me-action" onClick={() => open('rename')}>
+          修改名字
+        </Text>
+        <Text className="me-action" onClick={() => open('join')}>
+          加入党组织
+        </Text>
+        <Text
+          className="me-action"
+          data-testid="create-pairing"
+          onClick={() => {
+            void run(async () => setPairing(await account.createPairing()))
+          }}
+        >
+          在另一台设备登录
+        </Text>
+        <Text className="me-action" data-testid="enter-pairing" onClick={() => open('claim')}>
+          输入配对码
+        </Text>
       </View>
       {panel ? (
-        <View className='me-form'>
-          <Input className='me-input' data-testid='me-input' value={value} placeholder={placeholder} maxlength={panel === 'rename' ? 20 : 16}
-            onInput={(e) => setValue(e.detail.value)} onConfirm={submit} />
-          <Text className='btn small' data-testid='me-submit' onClick={() => { if (!busy) submit() }}>{busy ? '请稍候…' : '确定'}</Text>
+        <View className="me-form">
+          <Input
+            className="me-input"
+            data-testid="me-input"
+            value={value}
+            placeholder={placeholder}
+            maxlength={panel === 'rename' ? 20 : 16}
+            onInput={(e) => setValue(e.detail.value)}
+            onConfirm={submit}
+          />
+          <Text
+            className="btn small"
+            data-testid="me-submit"
+            onClick={() => {
+              if (!busy) submit()
+            }}
+          >
+            {busy ? '请稍候…' : '确定'}
+          </Text>
         </View>
       ) : null}
-      {error ? <View className='notice' data-testid='me-error'>{error}</View> : null}
+      {error ? (
+        <View className="notice" data-testid="me-error">
+          {error}
+        </View>
+      ) : null}
     </View>
   )
 }

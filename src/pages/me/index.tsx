@@ -31,36 +31,61 @@ export default function MePage() {
   const syncText = syncStatusText(sync, Date.now(), (ms) => dayjs(ms).format('M月D日 HH:mm'))
   return (
     <View className={theme}>
-      <View className='page-pad'>
-        <Text className='h1'>我的</Text>
+      <View className="page-pad">
+        <Text className="h1">我的</Text>
         <AccountSection />
-        {sync.enabled && <SyncStatusLine text={syncText} tone={sync.state === 'error' || sync.state === 'offline' ? 'warn' : 'ok'} />}
-        <View className='stats' data-testid='stats'>
-          <View className='stat'><Text className='stat__value accent'>{stats.articlesRead}</Text><Text className='stat__label muted'>已读文章</Text></View>
-          <View className='stat'><Text className='stat__value accent'>{minutes(stats.timeSpentMs)}</Text><Text className='stat__label muted'>阅读时长</Text></View>
-          <View className='stat'><Text className='stat__value accent'>{stats.streakDays} 天</Text><Text className='stat__label muted'>连续阅读</Text></View>
-        </View>
-
-        <Text className='me-group muted'>阅读设置</Text>
-        <View className='me-row hairline'>
-          <Text>字号</Text>
-          <View className='me-font'>
-            <Text className='me-chip' onClick={s.smallerText}>A−</Text>
-            <Text className='muted'>{s.fontStep + 1}/{FONT_STEPS.length}</Text>
-            <Text className='me-chip' onClick={s.biggerText}>A+</Text>
+        {sync.enabled && (
+          <SyncStatusLine text={syncText} tone={sync.state === 'error' || sync.state === 'offline' ? 'warn' : 'ok'} />
+        )}
+        <View className="stats" data-testid="stats">
+          <View className="stat">
+            <Text className="stat__value accent">{stats.articlesRead}</Text>
+            <Text className="stat__label muted">已读文章</Text>
+          </View>
+          <View className="stat">
+            <Text className="stat__value accent">{minutes(stats.timeSpentMs)}</Text>
+            <Text className="stat__label muted">阅读时长</Text>
+          </View>
+          <View className="stat">
+            <Text className="stat__value accent">{stats.streakDays} 天</Text>
+            <Text className="stat__label muted">连续阅读</Text>
           </View>
         </View>
-        <View className='me-row hairline' onClick={() => s.setCareMode(!s.careMode)}>
+
+        <Text className="me-group muted">阅读设置</Text>
+        <View className="me-row hairline">
+          <Text>字号</Text>
+          <View className="me-font">
+            <Text className="me-chip" onClick={s.smallerText}>
+              A−
+            </Text>
+            <Text className="muted">
+              {s.fontStep + 1}/{FONT_STEPS.length}
+            </Text>
+            <Text className="me-chip" onClick={s.biggerText}>
+              A+
+            </Text>
+          </View>
+        </View>
+        <View className="me-row hairline" onClick={() => s.setCareMode(!s.careMode)}>
           <Text>关怀模式（大字、高对比）</Text>
           <Text className={s.careMode ? 'accent' : 'muted'}>{s.careMode ? '已开启' : '已关闭'}</Text>
         </View>
-        <View className='me-row hairline' onClick={() => s.setNightMode(!s.nightMode)}>
+        <View className="me-row hairline" onClick={() => s.setNightMode(!s.nightMode)}>
           <Text>夜间模式</Text>
           <Text className={s.nightMode ? 'accent' : 'muted'}>{s.nightMode ? '已开启' : '已关闭'}</Text>
         </View>
-        <View className='me-row hairline' data-testid='open-offline' onClick={() => { void Taro.navigateTo({ url: offlinePath() }) }}>
+        <View
+          className="me-row hairline"
+          data-testid="open-offline"
+          onClick={() => {
+            void Taro.navigateTo({ url: offlinePath() })
+          }}
+        >
           <Text>离线内容</Text>
-          <Text className='muted'>{downloads > 0 ? `${downloads} 期 · ${formatBytes(downloadedBytes)}` : '未下载'} ›</Text>
+          <Text className="muted">
+            {downloads > 0 ? `${downloads} 期 · ${formatBytes(downloadedBytes)}` : '未下载'} ›
+          </Text>
         </View>
       </View>
     </View>

@@ -10,12 +10,19 @@ import type { StoredDownload } from '../../stores/offline'
 import { useThemeClass } from '../theme'
 import './index.css'
 
-const nameOf = (d: StoredDownload) => (d.summary ? `《${d.summary.title}》${formatIssueNumber(d.summary.number, null, d.summary.supplement)}` : '这一期')
+const nameOf = (d: StoredDownload) =>
+  d.summary ? `《${d.summary.title}》${formatIssueNumber(d.summary.number, null, d.summary.supplement)}` : '这一期'
 
 /** Asks before deleting: a download is gone for reading offline until downloaded again. */
 async function confirm(title: string, content: string): Promise<boolean> {
   try {
-    const res = await Taro.showModal({ title, content, confirmText: '删除', confirmColor: '#C8161D', cancelText: '取消' })
+    const res = await Taro.showModal({
+      title,
+      content,
+      confirmText: '删除',
+      confirmColor: '#C8161D',
+      cancelText: '取消'
+    })
     return res.confirm
   } catch {
     return false
@@ -45,36 +52,57 @@ export default function OfflinePage() {
   }
   const deleteOne = (id: string) => {
     const d = downloads.find((x) => x.id === id)
-    if (d) void run(`删除${nameOf(d)}？`, '删除后释放手机空间，没有网络时将无法阅读这一期。阅读进度会保留。', () => removeDownload(id))
+    if (d)
+      void run(`删除${nameOf(d)}？`, '删除后释放手机空间，没有网络时将无法阅读这一期。阅读进度会保留。', () =>
+        removeDownload(id)
+      )
   }
   const deleteAll = () => {
-    void run(`删除全部 ${downloads.length} 期下载？`, `将释放 ${formatBytes(storage.downloadedBytes)} 空间，没有网络时将无法阅读这些期刊。阅读进度会保留。`, removeAllDownloads)
+    void run(
+      `删除全部 ${downloads.length} 期下载？`,
+      `将释放 ${formatBytes(storage.downloadedBytes)} 空间，没有网络时将无法阅读这些期刊。阅读进度会保留。`,
+      removeAllDownloads
+    )
   }
 
   return (
     <View className={theme}>
-      <View className='page-pad'>
-        <Text className='h1'>离线内容</Text>
+      <View className="page-pad">
+        <Text className="h1">离线内容</Text>
         <StorageMeter
-          downloaded={formatBytes(storage.downloadedBytes)} cached={formatBytes(storage.cachedBytes)}
-          cacheBudget={formatBytes(storage.cacheBudget)} downloadCount={downloads.length}
+          downloaded={formatBytes(storage.downloadedBytes)}
+          cached={formatBytes(storage.cachedBytes)}
+          cacheBudget={formatBytes(storage.cacheBudget)}
+          downloadCount={downloads.length}
           cacheFraction={storage.cacheBudget > 0 ? storage.cachedBytes / storage.cacheBudget : 0}
         />
-        {error ? <View className='notice offline-notice'>{error}</View> : null}
-        <View className='offline-head'>
-          <Text className='offline-group muted'>已下载的期刊</Text>
-          {downloads.length > 0
-            ? <Text className='offline-delete-all' data-testid='delete-all-downloads' onClick={deleteAll}>全部删除</Text>
-            : null}
+        {error ? <View className="notice offline-notice">{error}</View> : null}
+        <View className="offline-head">
+          <Text className="offline-group muted">已下载的期刊</Text>
+          {downloads.length > 0 ? (
+            <Text className="offline-delete-all" data-testid="delete-all-downloads" onClick={deleteAll}>
+              全部删除
+            </Text>
+          ) : null}
         </View>
         {downloads.map((d) => (
-          <DownloadRow key={d.id} id={d.id} title={d.summary?.title ?? d.id}
-            issueLine={d.summary ? formatIssueNumber(d.summary.number, d.summary.totalNumber, d.summary.supplement) : ''}
-            date={d.summary ? formatChineseDate(d.summary.publishedOn) : ''} size={formatBytes(d.size)} onDelete={deleteOne} />
+          <DownloadRow
+            key={d.id}
+            id={d.id}
+            title={d.summary?.title ?? d.id}
+            issueLine={
+              d.summary ? formatIssueNumber(d.summary.number, d.summary.totalNumber, d.summary.supplement) : ''
+            }
+            date={d.summary ? formatChineseDate(d.summary.publishedOn) : ''}
+            size={formatBytes(d.size)}
+            onDelete={deleteOne}
+          />
         ))}
-        {downloads.length === 0
-          ? <View className='empty-state muted' data-testid='no-downloads'>还没有下载的期刊。在期刊目录中点“下载离线阅读”，没有网络时也能阅读。</View>
-          : null}
+        {downloads.length === 0 ? (
+          <View className="empty-state muted" data-testid="no-downloads">
+            还没有下载的期刊。在期刊目录中点“下载离线阅读”，没有网络时也能阅读。
+          </View>
+        ) : null}
       </View>
     </View>
   )

@@ -11,10 +11,23 @@ function fakeApi() {
   const calls: string[] = []
   let n = 0
   const api = {
-    signInDevice: async () => { calls.push('device'); n++; return { token: `t${n}`, member: member(`m${n}`) } },
-    signInWechat: async (code: string) => { calls.push(`wechat:${code}`); return { token: 'tw', member: member('w') } },
-    claimPairing: async (code: string) => { calls.push(`claim:${code}`); if (code !== 'ABCD2345') throw new ApiError(404, 'invalid_pairing_code', 'no'); return { token: 'tp', member: member('m1') } },
-    me: async () => { throw new ApiError(401, 'unauthorized', 'no') }
+    signInDevice: async () => {
+      calls.push('device')
+      n++
+      return { token: `t${n}`, member: member(`m${n}`) }
+    },
+    signInWechat: async (code: string) => {
+      calls.push(`wechat:${code}`)
+      return { token: 'tw', member: member('w') }
+    },
+    claimPairing: async (code: string) => {
+      calls.push(`claim:${code}`)
+      if (code !== 'ABCD2345') throw new ApiError(404, 'invalid_pairing_code', 'no')
+      return { token: 'tp', member: member('m1') }
+    },
+    me: async () => {
+      throw new ApiError(401, 'unauthorized', 'no')
+    }
   } as unknown as AccountApi
   return { api, calls }
 }
@@ -31,7 +44,11 @@ describe('session service', () => {
   })
   it('uses the WeChat login code on weapp', async () => {
     const { api, calls } = fakeApi()
-    const s = createSessionService(api, { kind: 'wechat', code: async () => 'c1', deviceName: () => 'x' }, createSessionStore(createMemoryKeyValueStore()))
+    const s = createSessionService(
+      api,
+      { kind: 'wechat', code: async () => 'c1', deviceName: () => 'x' },
+      createSessionStore(createMemoryKeyValueStore())
+    )
     await s.ensureSignedIn()
     expect(calls).toEqual(['wechat:c1'])
   })

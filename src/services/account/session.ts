@@ -22,7 +22,9 @@ export function createSessionService(api: AccountApi, login: PlatformLogin, sess
     /** Signs in once per device: WeChat login on weapp, a device account on H5. Safe to call repeatedly. */
     ensureSignedIn(): Promise<void> {
       if (session.getState().token) return Promise.resolve()
-      return (pending ??= signIn().finally(() => { pending = null }))
+      return (pending ??= signIn().finally(() => {
+        pending = null
+      }))
     },
     /** Refreshes the member; a revoked token signs this device in again. */
     async refresh(): Promise<void> {

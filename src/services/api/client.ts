@@ -14,7 +14,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly detail: string = message,
+    readonly detail: string = message
   ) {
     super(message)
     this.name = 'ApiError'
@@ -51,19 +51,39 @@ export function createApiClient(http: HttpClient, apiBase: string, token: () => 
       const t = route.auth ? token() : null
       let res: Awaited<ReturnType<HttpClient>>
       try {
-        res = await http({ url: `${apiBase}${path}`, method: route.method, body: input.body, headers: t ? { authorization: `Bearer ${t}` } : {} })
+        res = await http({
+          url: `${apiBase}${path}`,
+          method: route.method,
+          body: input.body,
+          headers: t ? { authorization: `Bearer ${t}` } : {}
+        })
       } catch (err) {
-        throw new ApiError(0, 'network', CLIENT_ERROR_SENTENCES.network, err instanceof Error ? err.message : String(err))
+        throw new ApiError(
+          0,
+          'network',
+          CLIENT_ERROR_SENTENCES.network,
+          err instanceof Error ? err.message : String(err)
+        )
       }
       if (res.status === 200) {
         if (matches(route.reply, res.data)) return res.data as ReplyOf<C>
-        throw new ApiError(res.status, 'bad_response', CLIENT_ERROR_SENTENCES.bad_response, `${route.method} ${route.path}: the answer does not match its schema`)
+        throw new ApiError(
+          res.status,
+          'bad_response',
+          CLIENT_ERROR_SENTENCES.bad_response,
+          `${route.method} ${route.path}: the answer does not match its schema`
+        )
       }
       if (matches(ErrorBodySchema, res.data)) {
         throw new ApiError(res.status, res.data.error, errorSentence(res.data.error, res.status), res.data.message)
       }
       // Not our server's shape (a proxy's HTML page, an empty 502): the status is all there is to go on.
-      throw new ApiError(res.status, `http_${res.status}`, errorSentence('', res.status), `${route.method} ${path} answered ${res.status}`)
-    },
+      throw new ApiError(
+        res.status,
+        `http_${res.status}`,
+        errorSentence('', res.status),
+        `${route.method} ${path} answered ${res.status}`
+      )
+    }
   }
 }

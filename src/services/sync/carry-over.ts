@@ -6,16 +6,29 @@ type AnyArgs = { [N in MutationName]: { name: N; args: MutationArgsOf<N> } }[Mut
 /** Every fact as the mutation that would make it, to carry a device's progress over to another member. */
 export function factsToMutationArgs(f: Facts): AnyArgs[] {
   const out: AnyArgs[] = []
-  for (const r of Object.values(f.reads)) out.push({ name: 'markRead', args: { issueId: r.issueId, articleId: r.articleId, at: r.readAt } })
+  for (const r of Object.values(f.reads))
+    out.push({ name: 'markRead', args: { issueId: r.issueId, articleId: r.articleId, at: r.readAt } })
   for (const [key, s] of Object.entries(f.sessions)) {
     const sessionId = key.slice(articleKey(s.issueId, s.articleId).length + 1)
-    out.push({ name: 'readingSession', args: { issueId: s.issueId, articleId: s.articleId, sessionId, ms: s.ms, at: s.at } })
+    out.push({
+      name: 'readingSession',
+      args: { issueId: s.issueId, articleId: s.articleId, sessionId, ms: s.ms, at: s.at }
+    })
   }
   for (const p of Object.values(f.positions))
-    out.push({ name: 'setPosition', args: { issueId: p.issueId, articleId: p.articleId, position: p.position, hlc: p.hlc } })
+    out.push({
+      name: 'setPosition',
+      args: { issueId: p.issueId, articleId: p.articleId, position: p.position, hlc: p.hlc }
+    })
   for (const [shareId, s] of Object.entries(f.shares))
-    out.push({ name: 'share', args: { issueId: s.issueId, articleId: s.articleId, shareId, channel: s.channel, at: s.at } })
+    out.push({
+      name: 'share',
+      args: { issueId: s.issueId, articleId: s.articleId, shareId, channel: s.channel, at: s.at }
+    })
   for (const [answerId, a] of Object.entries(f.answers))
-    out.push({ name: 'answer', args: { answerId, bankId: a.bankId, questionId: a.questionId, answer: a.answer, at: a.at } })
+    out.push({
+      name: 'answer',
+      args: { answerId, bankId: a.bankId, questionId: a.questionId, answer: a.answer, at: a.at }
+    })
   return out
 }

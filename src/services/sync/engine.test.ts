@@ -20,21 +20,37 @@ function fakeServer() {
       for (const m of mutations as Mutation[]) {
         if (m.id <= (last[m.clientId] ?? 0)) continue
         last[m.clientId] = m.id
-        if ((m.args as { articleId?: string }).articleId === 'bad') rejected.push({ clientId: m.clientId, id: m.id, reason: 'unknown article' })
+        if ((m.args as { articleId?: string }).articleId === 'bad')
+          rejected.push({ clientId: m.clientId, id: m.id, reason: 'unknown article' })
         else facts = applyMutation(facts, m)
       }
       version++
-      return { applied: mutations.length - rejected.length, skipped: 0, rejected, gap: null, lastMutationIds: { ...last } }
+      return {
+        applied: mutations.length - rejected.length,
+        skipped: 0,
+        rejected,
+        gap: null,
+        lastMutationIds: { ...last }
+      }
     },
     async pull() {
       if (offline) throw new NetworkError('offline')
       return { facts, lastMutationIds: { ...last }, cookie: version }
     }
   }
-  return { transport, facts: () => facts, setOffline: (o: boolean) => (offline = o), merge: (f: Facts) => (facts = mergeFacts(facts, f)) }
+  return {
+    transport,
+    facts: () => facts,
+    setOffline: (o: boolean) => (offline = o),
+    merge: (f: Facts) => (facts = mergeFacts(facts, f))
+  }
 }
 
-function engineWith(server: ReturnType<typeof fakeServer>, kv = createMemoryKeyValueStore(), timers: Array<{ ms: number }> = []) {
+function engineWith(
+  server: ReturnType<typeof fakeServer>,
+  kv = createMemoryKeyValueStore(),
+  timers: Array<{ ms: number }> = []
+) {
   let n = 0
   return createSyncEngine({
     kv,

@@ -3,7 +3,14 @@ import { matches } from '../../domain/api/check'
 import { Type } from '../../domain/api/type'
 import { emptyFacts, FactsSchema, mergeFacts, type Facts } from '../../domain/sync/facts'
 import { decodeHlc, encodeHlc, tickHlc } from '../../domain/sync/hlc'
-import { applyMutation, factsOf, MutationSchema, type Mutation, type MutationArgsOf, type MutationName } from '../../domain/sync/mutations'
+import {
+  applyMutation,
+  factsOf,
+  MutationSchema,
+  type Mutation,
+  type MutationArgsOf,
+  type MutationName
+} from '../../domain/sync/mutations'
 import type { PullBody, PullReply, PushBody, PushReply } from '../../domain/api/sync'
 import type { KeyValueStore } from '../../platform/kv'
 import { NetworkError } from '../../platform/http.types'
@@ -86,9 +93,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     hlc: null,
     outbox: []
   }))
-  let server: Server = restore(deps.kv, SERVER_KEY, ServerRecord, () => ({ v: 1 as const, facts: emptyFacts(), cookie: 0 }))
+  let server: Server = restore(deps.kv, SERVER_KEY, ServerRecord, () => ({
+    v: 1 as const,
+    facts: emptyFacts(),
+    cookie: 0
+  }))
   let view: Facts = replay()
-  let status: SyncStatus = { state: box.outbox.length ? 'pending' : 'synced', pending: box.outbox.length, lastSyncedAt: null, error: null }
+  let status: SyncStatus = {
+    state: box.outbox.length ? 'pending' : 'synced',
+    pending: box.outbox.length,
+    lastSyncedAt: null,
+    error: null
+  }
   let running: Promise<void> | null = null
   let followUp: Promise<void> | null = null
   /** Mutations up to this id may be on their way to the server: they are never rewritten. */
@@ -134,7 +150,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   function restartClient() {
     const clientId = deps.newId()
     sentUpTo = 0
-    box = { ...box, clientId, nextId: box.outbox.length + 1, outbox: box.outbox.map((m, i) => ({ ...m, clientId, id: i + 1 })) }
+    box = {
+      ...box,
+      clientId,
+      nextId: box.outbox.length + 1,
+      outbox: box.outbox.map((m, i) => ({ ...m, clientId, id: i + 1 }))
+    }
     saveBox()
   }
 
@@ -161,10 +182,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /** Pushes the outbox and pulls what changed; a call during a run waits for it and then runs once more. */
   function syncNow(): Promise<void> {
     if (!canSync) return Promise.resolve()
-    if (running) return (followUp ??= running.then(() => {
-      followUp = null
-      return syncNow()
-    }))
+    if (running)
+      return (followUp ??= running.then(() => {
+        followUp = null
+        return syncNow()
+      }))
     setStatus({ state: 'syncing' })
     running = cycle()
       .then(() => {
@@ -292,7 +314,13 @@ function supersedes(prev: Mutation, name: MutationName, args: unknown): boolean 
   const a = prev.args as Record<string, unknown>
   const b = args as Record<string, unknown>
   if (name === 'setPosition') return a.issueId === b.issueId && a.articleId === b.articleId
-  if (name === 'readingSession') return a.issueId === b.issueId && a.articleId === b.articleId && a.sessionId === b.sessionId && (b.ms as number) >= (a.ms as number)
+  if (name === 'readingSession')
+    return (
+      a.issueId === b.issueId &&
+      a.articleId === b.articleId &&
+      a.sessionId === b.sessionId &&
+      (b.ms as number) >= (a.ms as number)
+    )
   return false
 }
 

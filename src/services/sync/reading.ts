@@ -19,7 +19,13 @@ export interface ReadingReport {
 export function recordReading(engine: SyncEngine, r: ReadingReport): void {
   const facts = engine.facts()
   if (r.sessionMs > 0) {
-    engine.record('readingSession', { issueId: r.issueId, articleId: r.articleId, sessionId: r.sessionId, ms: Math.round(r.sessionMs), at: r.at })
+    engine.record('readingSession', {
+      issueId: r.issueId,
+      articleId: r.articleId,
+      sessionId: r.sessionId,
+      ms: Math.round(r.sessionMs),
+      at: r.at
+    })
   }
   const pos = Math.min(1, Math.max(0, Number.isFinite(r.position) ? r.position : 0))
   const known = facts.positions[articleKey(r.issueId, r.articleId)]

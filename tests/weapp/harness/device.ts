@@ -43,7 +43,9 @@ export class Device {
     this.userDataBytes = options.userDataBytes ?? USER_DATA_BYTES
   }
 
-  isOnline(): boolean { return this.online }
+  isOnline(): boolean {
+    return this.online
+  }
 
   /** Switches the network on or off and tells every running mini-program (onNetworkStatusChange). */
   setOnline(online: boolean): void {

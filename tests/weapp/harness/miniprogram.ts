@@ -15,7 +15,26 @@ export { PageInstance, SET_DATA_AUDIT_BYTES, type TaroNode } from './page'
 
 // WeChat runs each file as define(path, function(require, module, exports, window, document, …){…}): names of
 // browser globals are parameters that stay undefined.
-const SHADOWED = ['window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'history', 'Caches', 'screen', 'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'Reporter', 'webkit', 'WeixinJSCore']
+const SHADOWED = [
+  'window',
+  'document',
+  'frames',
+  'self',
+  'location',
+  'navigator',
+  'localStorage',
+  'history',
+  'Caches',
+  'screen',
+  'alert',
+  'confirm',
+  'prompt',
+  'XMLHttpRequest',
+  'WebSocket',
+  'Reporter',
+  'webkit',
+  'WeixinJSCore'
+]
 
 export interface LaunchSpec {
   /** The page the app opens on (a share path); default the first page in app.json. */
@@ -48,7 +67,11 @@ export class MiniProgram {
   private dead = false
   private readonly launchOptions: LaunchOptions
 
-  constructor(readonly dist: string, readonly device: Device, spec: LaunchSpec = {}) {
+  constructor(
+    readonly dist: string,
+    readonly device: Device,
+    spec: LaunchSpec = {}
+  ) {
     this.appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as MiniProgram['appJson']
     this.tapBound = tapBoundTemplates(dist)
     const path = (spec.path ?? this.appJson.pages[0]).replace(/^\//, '')
@@ -63,25 +86,42 @@ export class MiniProgram {
       timeout: (fn, ms) => this.timeout(fn, ms)
     }
     this.wx = createFakeWx(device, host, this.launchOptions, floor)
-    const timer = (repeat: boolean) => (fn: unknown, ms?: number, ...args: unknown[]) => {
-      if (typeof fn !== 'function') throw new TypeError('callback must be a function')
-      const run = () => { if (!repeat) this.timers.delete(handle); this.guard(() => fn(...args)) }
-      const handle = repeat ? setInterval(run, ms ?? 0) : setTimeout(run, ms ?? 0)
-      this.timers.add(handle)
-      return handle
+    const timer =
+      (repeat: boolean) =>
+      (fn: unknown, ms?: number, ...args: unknown[]) => {
+        if (typeof fn !== 'function') throw new TypeError('callback must be a function')
+        const run = () => {
+          if (!repeat) this.timers.delete(handle)
+          this.guard(() => fn(...args))
+        }
+        const handle = repeat ? setInterval(run, ms ?? 0) : setTimeout(run, ms ?? 0)
+        this.timers.add(handle)
+        return handle
+      }
+    const clear = (h: NodeJS.Timeout | undefined) => {
+      if (h) {
+        clearTimeout(h)
+        this.timers.delete(h)
+      }
     }
-    const clear = (h: NodeJS.Timeout | undefined) => { if (h) { clearTimeout(h); this.timers.delete(h) } }
     const sandbox: Record<string, unknown> = {
       wx: this.wx.wx,
-      App: (config: Config) => { this.app = config },
+      App: (config: Config) => {
+        this.app = config
+      },
       Page: (config: Config) => {
         if (!this.loadingRoute) throw new Error('Page() called outside a page file')
-        if (typeof config.onShareTimeline === 'function' && compareVersions(API_SINCE['Page.onShareTimeline'], floor) > 0) {
+        if (
+          typeof config.onShareTimeline === 'function' &&
+          compareVersions(API_SINCE['Page.onShareTimeline'], floor) > 0
+        ) {
           this.wx.log.violations.push(`Page.onShareTimeline needs base library ${API_SINCE['Page.onShareTimeline']}`)
         }
         this.pageConfigs.set(this.loadingRoute, config)
       },
-      Component: (config: Config) => { this.components.push(config) },
+      Component: (config: Config) => {
+        this.components.push(config)
+      },
       Behavior: (config: Config) => config,
       getApp: () => this.app,
       getCurrentPages: () => this.pages.map((p) => p.instance),
@@ -101,7 +141,12 @@ export class MiniProgram {
     const mp = new MiniProgram(dist, device, spec)
     mp.require('app.js', '')
     if (!mp.app) throw new Error('app.js did not call App()')
-    const options = mp.realmClone({ path: mp.launchOptions.path, query: mp.launchOptions.query, scene: mp.launchOptions.scene, referrerInfo: {} })
+    const options = mp.realmClone({
+      path: mp.launchOptions.path,
+      query: mp.launchOptions.query,
+      scene: mp.launchOptions.scene,
+      referrerInfo: {}
+    })
     mp.callApp('onLaunch', options)
     mp.callApp('onShow', options)
     mp.openPage(mp.launchOptions.path, mp.launchOptions.query)
@@ -120,19 +165,28 @@ export class MiniProgram {
     const end = Date.now() + timeoutMs
     while (!check()) {
       if (this.errors.length) throw new Error(`mini-program error while waiting for ${what}: ${String(this.errors[0])}`)
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; ${this.page ? `${this.page.route} shows: ${this.page.text().slice(0, 400)}` : 'no page'}`)
+      if (Date.now() > end)
+        throw new Error(
+          `timed out waiting for ${what}; ${this.page ? `${this.page.route} shows: ${this.page.text().slice(0, 400)}` : 'no page'}`
+        )
       await new Promise((r) => setTimeout(r, 10))
     }
   }
 
   /** Waits until the top page shows `text`. */
   async see(text: string, timeoutMs = 5000): Promise<PageInstance> {
-    await this.until(() => this.pages.length > 0 && this.page.has(text), `"${text}" on ${this.pages.at(-1)?.route}`, timeoutMs)
+    await this.until(
+      () => this.pages.length > 0 && this.page.has(text),
+      `"${text}" on ${this.pages.at(-1)?.route}`,
+      timeoutMs
+    )
     return this.page
   }
 
   /** Lets pending timers and promises run for a while. */
-  async settle(ms = 100): Promise<void> { await new Promise((r) => setTimeout(r, ms)) }
+  async settle(ms = 100): Promise<void> {
+    await new Promise((r) => setTimeout(r, ms))
+  }
 
   /** The user leaves WeChat (home button): page onHide, then App.onHide. */
   hide(): void {
@@ -143,7 +197,14 @@ export class MiniProgram {
 
   /** Back in WeChat: App.onShow, page onShow. */
   show(): void {
-    this.callApp('onShow', this.realmClone({ path: this.launchOptions.path, query: this.launchOptions.query, scene: this.launchOptions.scene }))
+    this.callApp(
+      'onShow',
+      this.realmClone({
+        path: this.launchOptions.path,
+        query: this.launchOptions.query,
+        scene: this.launchOptions.scene
+      })
+    )
     const top = this.pages.at(-1)
     if (top) this.call(top, 'onShow')
   }
@@ -167,7 +228,9 @@ export class MiniProgram {
   }
 
   /** The user pulls the page down. */
-  pullDown(): void { this.call(this.page, 'onPullDownRefresh') }
+  pullDown(): void {
+    this.call(this.page, 'onPullDownRefresh')
+  }
 
   /** The user scrolls the page. */
   scroll(scrollTop: number): void {
@@ -178,7 +241,8 @@ export class MiniProgram {
   /** The share sheet asks the page what to share (「转发」 or 「分享到朋友圈」). */
   share(kind: 'onShareAppMessage' | 'onShareTimeline'): Record<string, unknown> {
     const page = this.page
-    if (typeof page.instance[kind] !== 'function') throw new Error(`${page.route} has no ${kind}: the menu does not offer it`)
+    if (typeof page.instance[kind] !== 'function')
+      throw new Error(`${page.route} has no ${kind}: the menu does not offer it`)
     const arg = kind === 'onShareAppMessage' ? { from: 'menu', target: undefined } : {}
     return this.call(page, kind, this.realmClone(arg)) as Record<string, unknown>
   }
@@ -193,10 +257,12 @@ export class MiniProgram {
   /** Whether the app config of the page (index.json) turns a feature on. */
   pageJson(route: string): Record<string, unknown> {
     const file = join(this.dist, `${route}.json`)
-    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : {}
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
   }
 
-  realmClone<T>(value: T): T { return this.realmJson(JSON.stringify(value)) as T }
+  realmClone<T>(value: T): T {
+    return this.realmJson(JSON.stringify(value)) as T
+  }
 
   realmJson(text: string): unknown {
     return (vm.runInContext('JSON.parse', this.context) as (t: string) => unknown)(text)
@@ -204,7 +270,10 @@ export class MiniProgram {
 
   timeout(fn: () => void, ms: number): void {
     if (this.dead) return
-    const handle = setTimeout(() => { this.timers.delete(handle); if (!this.dead) this.guard(fn) }, ms)
+    const handle = setTimeout(() => {
+      this.timers.delete(handle)
+      if (!this.dead) this.guard(fn)
+    }, ms)
     this.timers.add(handle)
   }
 
@@ -248,7 +317,11 @@ export class MiniProgram {
     const json = this.pageJson(route) as { usingComponents?: Record<string, string> }
     for (const c of Object.values(json.usingComponents ?? {})) this.require(c, route)
     this.loadingRoute = route
-    try { this.require(`${route}.js`, '') } finally { this.loadingRoute = null }
+    try {
+      this.require(`${route}.js`, '')
+    } finally {
+      this.loadingRoute = null
+    }
     const config = this.pageConfigs.get(route)
     if (!config) throw new Error(`${route}.js did not call Page()`)
     return config
@@ -262,14 +335,18 @@ export class MiniProgram {
     if (this.isTab(route)) this.tabPages.set(route, page)
     this.call(page, 'onLoad', this.realmClone(query))
     this.call(page, 'onShow')
-    this.timeout(() => { if (this.pages.includes(page)) this.call(page, 'onReady') }, 0)
+    this.timeout(() => {
+      if (this.pages.includes(page)) this.call(page, 'onReady')
+    }, 0)
     return page
   }
 
   private parseUrl(url: string): { route: string; query: Record<string, string> } {
     const [path, search = ''] = url.split('?')
     const top = this.pages.at(-1)
-    const route = posix.normalize(path.startsWith('/') ? path.slice(1) : posix.join(posix.dirname(top?.route ?? ''), path))
+    const route = posix.normalize(
+      path.startsWith('/') ? path.slice(1) : posix.join(posix.dirname(top?.route ?? ''), path)
+    )
     const query: Record<string, string> = {}
     // WeChat hands the page its query values as they were in the URL (not decoded).
     for (const pair of search.split('&').filter(Boolean)) {
@@ -280,7 +357,9 @@ export class MiniProgram {
     return { route, query }
   }
 
-  private isTab(route: string): boolean { return (this.appJson.tabBar?.list ?? []).some((t) => t.pagePath === route) }
+  private isTab(route: string): boolean {
+    return (this.appJson.tabBar?.list ?? []).some((t) => t.pagePath === route)
+  }
 
   private unload(page: PageInstance): void {
     this.tabPages.delete(page.route)
@@ -294,7 +373,10 @@ export class MiniProgram {
     if (kind === 'navigateTo' || kind === 'redirectTo') {
       if (this.isTab(route)) throw new Error(`can not ${kind} a tabbar page`)
       if (kind === 'navigateTo' && this.pages.length >= 10) throw new Error('webview count limit exceed')
-      if (top) { if (kind === 'navigateTo') this.call(top, 'onHide'); else this.unload(top) }
+      if (top) {
+        if (kind === 'navigateTo') this.call(top, 'onHide')
+        else this.unload(top)
+      }
       this.openPage(route, query)
       return
     }
@@ -302,10 +384,16 @@ export class MiniProgram {
       if (!this.isTab(route)) throw new Error('can not switch to no-tabBar page')
       // Tab pages stay alive while hidden; other pages are unloaded.
       for (const p of [...this.pages].reverse()) {
-        if (this.isTab(p.route)) { if (p === top) this.call(p, 'onHide'); this.pages.splice(this.pages.indexOf(p), 1) } else this.unload(p)
+        if (this.isTab(p.route)) {
+          if (p === top) this.call(p, 'onHide')
+          this.pages.splice(this.pages.indexOf(p), 1)
+        } else this.unload(p)
       }
       const kept = this.tabPages.get(route)
-      if (kept) { this.pages.push(kept); this.call(kept, 'onShow') } else this.openPage(route, {})
+      if (kept) {
+        this.pages.push(kept)
+        this.call(kept, 'onShow')
+      } else this.openPage(route, {})
       return
     }
     for (const p of [...this.pages].reverse()) this.unload(p)
@@ -334,13 +422,24 @@ export class MiniProgram {
     let top = 0
     const rect = (n: TaroNode) => {
       let chars = 0
-      walk(n, (x) => { if (typeof x.v === 'string') chars += x.v.length })
+      walk(n, (x) => {
+        if (typeof x.v === 'string') chars += x.v.length
+      })
       const height = Math.ceil(chars / 20) * 30 + 40
-      const r = { id: n.uid ?? '', dataset: {}, left: 0, right: 375, width: 375, top: top - page.scrollTop, bottom: top + height - page.scrollTop, height }
+      const r = {
+        id: n.uid ?? '',
+        dataset: {},
+        left: 0,
+        right: 375,
+        width: 375,
+        top: top - page.scrollTop,
+        bottom: top + height - page.scrollTop,
+        height
+      }
       top += height
       return r
     }
     const rects = found.map(rect)
-    return this.realmClone(all ? rects : rects[0] ?? null)
+    return this.realmClone(all ? rects : (rects[0] ?? null))
   }
 }

@@ -12,7 +12,14 @@ const SET_DATA_MAX_BYTES = 1024 * 1024
 export type Data = Record<string, unknown>
 export type Config = Record<string, unknown>
 
-export interface TaroNode { nn?: string; sid?: string; v?: string; cn?: TaroNode[]; cl?: string; [k: string]: unknown }
+export interface TaroNode {
+  nn?: string
+  sid?: string
+  v?: string
+  cn?: TaroNode[]
+  cl?: string
+  [k: string]: unknown
+}
 
 export class PageInstance implements HostPage {
   data: Data
@@ -24,7 +31,13 @@ export class PageInstance implements HostPage {
   readonly instance: Record<string, unknown>
   readonly onPageScroll?: (e: { scrollTop: number }) => void
 
-  constructor(readonly mp: MiniProgram, readonly route: string, config: Config, query: Record<string, string>, readonly webviewId: number) {
+  constructor(
+    readonly mp: MiniProgram,
+    readonly route: string,
+    config: Config,
+    query: Record<string, string>,
+    readonly webviewId: number
+  ) {
     this.options = query
     this.data = mp.realmClone((config.data as Data | undefined) ?? {}) as Data
     // The page instance the bundle sees: the config's methods bound to it, plus what the base library adds.
@@ -32,9 +45,18 @@ export class PageInstance implements HostPage {
     for (const [k, v] of Object.entries(config)) if (k !== 'data') inst[k] = v
     const self = this
     Object.assign(inst, {
-      route, __route__: route, options: query, __wxWebviewId__: webviewId, __wxExparserNodeId__: `page-${webviewId}`,
-      get data() { return self.data },
-      setData(payload: Data, cb?: () => void) { self.applySetData(payload); if (cb) mp.timeout(cb, 0) },
+      route,
+      __route__: route,
+      options: query,
+      __wxWebviewId__: webviewId,
+      __wxExparserNodeId__: `page-${webviewId}`,
+      get data() {
+        return self.data
+      },
+      setData(payload: Data, cb?: () => void) {
+        self.applySetData(payload)
+        if (cb) mp.timeout(cb, 0)
+      },
       getPageId: () => `pageId:${webviewId}`,
       getOpenerEventChannel: () => ({ emit() {}, on() {}, once() {}, off() {} }),
       selectComponent: () => null,
@@ -51,7 +73,8 @@ export class PageInstance implements HostPage {
     const bytes = Buffer.byteLength(json)
     this.setDataCalls.push({ payload: JSON.parse(json) as Data, bytes, at: Date.now() })
     if (bytes > SET_DATA_MAX_BYTES) throw new Error(`setData: data exceeds 1 MB (${bytes} bytes)`)
-    for (const [path, value] of Object.entries(payload)) setPath(this.data, path, JSON.parse(JSON.stringify(value ?? null)))
+    for (const [path, value] of Object.entries(payload))
+      setPath(this.data, path, JSON.parse(JSON.stringify(value ?? null)))
   }
 
   /** The most setData calls within any one second (the audit asks for at most 20). */
@@ -65,19 +88,27 @@ export class PageInstance implements HostPage {
   }
 
   /** The rendered tree (Taro keeps it under `root`). */
-  root(): TaroNode { return (this.data.root ?? {}) as TaroNode }
+  root(): TaroNode {
+    return (this.data.root ?? {}) as TaroNode
+  }
 
   /** Text nodes in document order. */
   texts(): string[] {
     const out: string[] = []
-    walk(this.root(), (n) => { if (typeof n.v === 'string') out.push(n.v) })
+    walk(this.root(), (n) => {
+      if (typeof n.v === 'string') out.push(n.v)
+    })
     return out
   }
 
-  text(): string { return this.texts().join('\n') }
+  text(): string {
+    return this.texts().join('\n')
+  }
 
   /** Whether the page shows `text` (adjacent text nodes read as one, as on screen). */
-  has(text: string): boolean { return this.texts().join('').includes(text) }
+  has(text: string): boolean {
+    return this.texts().join('').includes(text)
+  }
 
   /** Taps the element showing `text`: the tap bubbles from the innermost node through its bound ancestors. */
   tap(text: string): void {
@@ -89,10 +120,14 @@ export class PageInstance implements HostPage {
     if (bound.length === 0) throw new Error(`"${text}" on ${this.route} has no tap handler`)
     for (const el of bound) {
       const event = {
-        type: 'tap', timeStamp: Date.now(), detail: { x: 10, y: 10 },
+        type: 'tap',
+        timeStamp: Date.now(),
+        detail: { x: 10, y: 10 },
         target: { id: target.sid, dataset: { sid: target.sid }, offsetLeft: 0, offsetTop: 0 },
         currentTarget: { id: el.sid, dataset: { sid: el.sid }, offsetLeft: 0, offsetTop: 0 },
-        touches: [], changedTouches: [], mut: false
+        touches: [],
+        changedTouches: [],
+        mut: false
       }
       this.mp.call(this, 'eh', this.mp.realmClone(event))
     }
@@ -101,7 +136,9 @@ export class PageInstance implements HostPage {
   /** Nodes whose class list has `className`. */
   byClass(className: string): TaroNode[] {
     const out: TaroNode[] = []
-    walk(this.root(), (n) => { if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes(className)) out.push(n) })
+    walk(this.root(), (n) => {
+      if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes(className)) out.push(n)
+    })
     return out
   }
 }

@@ -43,21 +43,36 @@ export interface WxLog {
   navigationBarTitles: string[]
 }
 
-type Opts = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void } & Record<string, unknown>
+type Opts = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void } & Record<
+  string,
+  unknown
+>
 
 const SINGLE_PAGE_SCENE = 1154
 /** APIs that fail in 单页模式 (opened from Moments): no sign-in, no navigation. */
 const NOT_IN_SINGLE_PAGE = new Set(['login', 'navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'])
 
 export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, floor = BASE_LIBRARY_FLOOR) {
-  const log: WxLog = { calls: [], violations: [], toasts: [], shareMenus: [], requests: [], logins: 0, maxConcurrentRequests: 0, navigationBarTitles: [] }
+  const log: WxLog = {
+    calls: [],
+    violations: [],
+    toasts: [],
+    shareMenus: [],
+    requests: [],
+    logins: 0,
+    maxConcurrentRequests: 0,
+    navigationBarTitles: []
+  }
   const singlePage = launch.scene === SINGLE_PAGE_SCENE
   const storage = singlePage ? device.singlePageStorage : device.storage
   const unsubscribers: Array<() => void> = []
   const networkCallbacks = new Set<(r: { isConnected: boolean; networkType: string }) => void>()
-  unsubscribers.push(device.onNetworkChange((online) => {
-    for (const cb of [...networkCallbacks]) host.timeout(() => cb({ isConnected: online, networkType: online ? 'wifi' : 'none' }), 0)
-  }))
+  unsubscribers.push(
+    device.onNetworkChange((online) => {
+      for (const cb of [...networkCallbacks])
+        host.timeout(() => cb({ isConnected: online, networkType: online ? 'wifi' : 'none' }), 0)
+    })
+  )
   let concurrent = 0
   let loginNonce = 0
 
@@ -71,35 +86,49 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
   }
 
   /** Callback-style API: runs `work` later, then success/fail/complete like the base library. */
-  const asyncApi = (name: string, work: (o: Opts) => unknown | Promise<unknown> = () => undefined) => (o: Opts = {}) => {
-    log.calls.push(name)
-    requireVersion(name)
-    const settle = new Promise<unknown>((resolve, reject) => {
-      host.timeout(() => {
-        Promise.resolve()
-          .then(() => {
-            if (singlePage && NOT_IN_SINGLE_PAGE.has(name)) throw new Error('can not invoke in single page mode')
-            return work(o)
-          })
-          .then((res) => {
-            const r = { errMsg: `${name}:ok`, ...(res as object) }
-            o.success?.(r); o.complete?.(r); resolve(r)
-          }, (err: Error & { errCode?: number }) => {
-            const e: { errMsg: string; errCode?: number } = { errMsg: `${name}:fail ${err.message}` }
-            if (err.errCode !== undefined) e.errCode = err.errCode
-            o.fail?.(e); o.complete?.(e); reject(e)
-          })
-      }, 0)
-    })
-    // Since 2.10.2 an API called without callbacks returns a promise; with callbacks the rejection is theirs.
-    if (o.success || o.fail || o.complete) { settle.catch(() => undefined); return undefined }
-    return settle
-  }
-  const syncApi = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R => {
-    log.calls.push(name)
-    requireVersion(name)
-    return fn(...args)
-  }
+  const asyncApi =
+    (name: string, work: (o: Opts) => unknown | Promise<unknown> = () => undefined) =>
+    (o: Opts = {}) => {
+      log.calls.push(name)
+      requireVersion(name)
+      const settle = new Promise<unknown>((resolve, reject) => {
+        host.timeout(() => {
+          Promise.resolve()
+            .then(() => {
+              if (singlePage && NOT_IN_SINGLE_PAGE.has(name)) throw new Error('can not invoke in single page mode')
+              return work(o)
+            })
+            .then(
+              (res) => {
+                const r = { errMsg: `${name}:ok`, ...(res as object) }
+                o.success?.(r)
+                o.complete?.(r)
+                resolve(r)
+              },
+              (err: Error & { errCode?: number }) => {
+                const e: { errMsg: string; errCode?: number } = { errMsg: `${name}:fail ${err.message}` }
+                if (err.errCode !== undefined) e.errCode = err.errCode
+                o.fail?.(e)
+                o.complete?.(e)
+                reject(e)
+              }
+            )
+        }, 0)
+      })
+      // Since 2.10.2 an API called without callbacks returns a promise; with callbacks the rejection is theirs.
+      if (o.success || o.fail || o.complete) {
+        settle.catch(() => undefined)
+        return undefined
+      }
+      return settle
+    }
+  const syncApi =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      log.calls.push(name)
+      requireVersion(name)
+      return fn(...args)
+    }
   const fail = (message: string, errCode?: number) => Object.assign(new Error(message), { errCode })
 
   // --- storage ---------------------------------------------------------------------------------------------
@@ -108,11 +137,16 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     const size = device.storageEntryBytes(key, data)
     if (size > STORAGE_KEY_BYTES) throw fail('entry size limit reached')
     const previous = storage.has(key) ? device.storageEntryBytes(key, storage.get(key)) : 0
-    if (device.storageBytes(storage) - previous + size > device.storageTotalBytes) throw fail('exceed storage max size 10Mb')
+    if (device.storageBytes(storage) - previous + size > device.storageTotalBytes)
+      throw fail('exceed storage max size 10Mb')
     storage.set(key, data)
   }
   const syncThrow = (api: string, fn: () => unknown) => {
-    try { return fn() } catch (err) { throw new Error(`${api}:fail ${(err as Error).message}`) }
+    try {
+      return fn()
+    } catch (err) {
+      throw new Error(`${api}:fail ${(err as Error).message}`)
+    }
   }
   const storageInfo = () => ({
     keys: [...storage.keys()],
@@ -141,7 +175,8 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       if (typeof o.data !== 'string') throw fail('invalid data')
       const before = device.files.get(p)
       const used = device.userDataUsed() - (before === undefined ? 0 : Buffer.byteLength(before))
-      if (used + Buffer.byteLength(o.data) > device.userDataBytes) throw fail('the maximum size of the file storage limit is exceeded', 1300202)
+      if (used + Buffer.byteLength(o.data) > device.userDataBytes)
+        throw fail('the maximum size of the file storage limit is exceeded', 1300202)
       device.files.set(p, o.data)
     }),
     unlink: fsApi('unlink', (o) => {
@@ -179,52 +214,113 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     const url = new URL(given.pathname + given.search, device.server).toString()
     const done = (ok: boolean, r: Record<string, unknown>) => {
       log.requests.push({ method, url: given.pathname + given.search, ok })
-      if (ok) o.success?.(r); else o.fail?.(r)
+      if (ok) o.success?.(r)
+      else o.fail?.(r)
       o.complete?.(r)
     }
     host.timeout(() => {
-      if (!device.isOnline()) { done(false, { errMsg: 'request:fail -2:net::ERR_INTERNET_DISCONNECTED' }); return }
+      if (!device.isOnline()) {
+        done(false, { errMsg: 'request:fail -2:net::ERR_INTERNET_DISCONNECTED' })
+        return
+      }
       concurrent++
       log.maxConcurrentRequests = Math.max(log.maxConcurrentRequests, concurrent)
       const headers: Record<string, string> = { ...(o.header as Record<string, string> | undefined) }
       let body: string | undefined
       if (o.data !== undefined && method !== 'GET') {
         body = typeof o.data === 'string' ? o.data : JSON.stringify(o.data)
-        if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+        if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+          headers['content-type'] = 'application/json'
       }
       const timer = setTimeout(() => controller.abort(), Number(o.timeout ?? 60000))
       fetch(url, { method, headers, body, signal: controller.signal })
-        .then(async (res) => {
-          const text = await res.text()
-          const header: Record<string, string> = {}
-          res.headers.forEach((v, k) => { header[k] = v })
-          let data: unknown = text
-          if ((o.dataType ?? 'json') === 'json') { try { data = host.parseJson(text) } catch { /* stays text */ } }
-          done(true, { data, statusCode: res.status, header, errMsg: 'request:ok' })
-        }, (err: Error) => done(false, { errMsg: `request:fail ${controller.signal.aborted ? 'timeout' : err.message}` }))
-        .finally(() => { clearTimeout(timer); concurrent-- })
+        .then(
+          async (res) => {
+            const text = await res.text()
+            const header: Record<string, string> = {}
+            res.headers.forEach((v, k) => {
+              header[k] = v
+            })
+            let data: unknown = text
+            if ((o.dataType ?? 'json') === 'json') {
+              try {
+                data = host.parseJson(text)
+              } catch {
+                /* stays text */
+              }
+            }
+            done(true, { data, statusCode: res.status, header, errMsg: 'request:ok' })
+          },
+          (err: Error) => done(false, { errMsg: `request:fail ${controller.signal.aborted ? 'timeout' : err.message}` })
+        )
+        .finally(() => {
+          clearTimeout(timer)
+          concurrent--
+        })
     }, 0)
-    return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
+    return {
+      abort: () => controller.abort(),
+      onHeadersReceived() {},
+      offHeadersReceived() {},
+      onChunkReceived() {},
+      offChunkReceived() {}
+    }
   }
 
   // --- system ----------------------------------------------------------------------------------------------
   const windowInfo = () => ({
-    pixelRatio: 3, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 724, statusBarHeight: 44,
-    safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 }, screenTop: 88
+    pixelRatio: 3,
+    screenWidth: 375,
+    screenHeight: 812,
+    windowWidth: 375,
+    windowHeight: 724,
+    statusBarHeight: 44,
+    safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
+    screenTop: 88
   })
   const appBaseInfo = () => ({
-    SDKVersion: floor, enableDebug: false, host: { env: 'WeChat' }, language: 'zh_CN', version: '8.0.50', theme: 'light',
-    fontSizeSetting: Math.round(17 * device.fontSizeScaleFactor), fontSizeScaleFactor: device.fontSizeScaleFactor
+    SDKVersion: floor,
+    enableDebug: false,
+    host: { env: 'WeChat' },
+    language: 'zh_CN',
+    version: '8.0.50',
+    theme: 'light',
+    fontSizeSetting: Math.round(17 * device.fontSizeScaleFactor),
+    fontSizeScaleFactor: device.fontSizeScaleFactor
   })
-  const deviceInfo = () => ({ brand: 'iPhone', model: 'iPhone 13', system: 'iOS 17.0', platform: 'ios', benchmarkLevel: 1, abi: 'arm64', deviceAbi: 'arm64', cpuType: 'apple' })
-  const launchOptions = () => ({ path: launch.path, query: { ...launch.query }, scene: launch.scene, referrerInfo: launch.referrerInfo ?? {}, apiCategory: singlePage ? 'browseOnly' : 'default' })
+  const deviceInfo = () => ({
+    brand: 'iPhone',
+    model: 'iPhone 13',
+    system: 'iOS 17.0',
+    platform: 'ios',
+    benchmarkLevel: 1,
+    abi: 'arm64',
+    deviceAbi: 'arm64',
+    cpuType: 'apple'
+  })
+  const launchOptions = () => ({
+    path: launch.path,
+    query: { ...launch.query },
+    scene: launch.scene,
+    referrerInfo: launch.referrerInfo ?? {},
+    apiCategory: singlePage ? 'browseOnly' : 'default'
+  })
 
   // --- selector queries and observers (layout is a stand-in: the tests check what the app asks, not pixels) ----
   const createSelectorQuery = () => {
     const queue: Array<{ selector: string; all: boolean; cb?: (r: unknown) => void; kind: string }> = []
     const nodes = (selector: string, all: boolean) => {
-      const add = (kind: string) => (cb?: (r: unknown) => void) => { queue.push({ selector, all, cb, kind }); return query }
-      return { boundingClientRect: add('rect'), scrollOffset: add('scroll'), fields: (_f: unknown, cb?: (r: unknown) => void) => add('rect')(cb), node: add('node'), context: add('node') }
+      const add = (kind: string) => (cb?: (r: unknown) => void) => {
+        queue.push({ selector, all, cb, kind })
+        return query
+      }
+      return {
+        boundingClientRect: add('rect'),
+        scrollOffset: add('scroll'),
+        fields: (_f: unknown, cb?: (r: unknown) => void) => add('rect')(cb),
+        node: add('node'),
+        context: add('node')
+      }
     }
     const query = {
       in: () => query,
@@ -234,9 +330,10 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       exec(cb?: (r: unknown[]) => void) {
         host.timeout(() => {
           const results = queue.map((q) => {
-            const r = q.selector === 'viewport' || q.kind === 'scroll'
-              ? { scrollTop: host.currentPage()?.scrollTop ?? 0, scrollLeft: 0, scrollHeight: 2000, scrollWidth: 375 }
-              : host.rects(q.selector, q.all)
+            const r =
+              q.selector === 'viewport' || q.kind === 'scroll'
+                ? { scrollTop: host.currentPage()?.scrollTop ?? 0, scrollLeft: 0, scrollHeight: 2000, scrollWidth: 375 }
+                : host.rects(q.selector, q.all)
             q.cb?.(r)
             return r
           })
@@ -257,31 +354,59 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
   const wx = {
     env: { USER_DATA_PATH },
     // storage
-    setStorageSync: syncApi('setStorageSync', (key: string, data: unknown) => { syncThrow('setStorageSync', () => setStorage(key, data)) }),
+    setStorageSync: syncApi('setStorageSync', (key: string, data: unknown) => {
+      syncThrow('setStorageSync', () => setStorage(key, data))
+    }),
     getStorageSync: syncApi('getStorageSync', (key: string) => (storage.has(key) ? storage.get(key) : '')),
-    removeStorageSync: syncApi('removeStorageSync', (key: string) => { storage.delete(key) }),
-    clearStorageSync: syncApi('clearStorageSync', () => { storage.clear() }),
+    removeStorageSync: syncApi('removeStorageSync', (key: string) => {
+      storage.delete(key)
+    }),
+    clearStorageSync: syncApi('clearStorageSync', () => {
+      storage.clear()
+    }),
     getStorageInfoSync: syncApi('getStorageInfoSync', storageInfo),
-    setStorage: asyncApi('setStorage', (o) => { setStorage(String(o.key), o.data) }),
+    setStorage: asyncApi('setStorage', (o) => {
+      setStorage(String(o.key), o.data)
+    }),
     getStorage: asyncApi('getStorage', (o) => {
       if (!storage.has(String(o.key))) throw fail('data not found')
       return { data: storage.get(String(o.key)) }
     }),
-    removeStorage: asyncApi('removeStorage', (o) => { storage.delete(String(o.key)) }),
-    clearStorage: asyncApi('clearStorage', () => { storage.clear() }),
+    removeStorage: asyncApi('removeStorage', (o) => {
+      storage.delete(String(o.key))
+    }),
+    clearStorage: asyncApi('clearStorage', () => {
+      storage.clear()
+    }),
     getStorageInfo: asyncApi('getStorageInfo', storageInfo),
     // files
     getFileSystemManager: syncApi('getFileSystemManager', () => fileSystemManager),
     // network
     request,
     getNetworkType: asyncApi('getNetworkType', () => ({ networkType: device.isOnline() ? 'wifi' : 'none' })),
-    onNetworkStatusChange: syncApi('onNetworkStatusChange', (cb: (r: { isConnected: boolean; networkType: string }) => void) => { networkCallbacks.add(cb) }),
-    offNetworkStatusChange: syncApi('offNetworkStatusChange', (cb?: (r: { isConnected: boolean; networkType: string }) => void) => { if (cb) networkCallbacks.delete(cb); else networkCallbacks.clear() }),
+    onNetworkStatusChange: syncApi(
+      'onNetworkStatusChange',
+      (cb: (r: { isConnected: boolean; networkType: string }) => void) => {
+        networkCallbacks.add(cb)
+      }
+    ),
+    offNetworkStatusChange: syncApi(
+      'offNetworkStatusChange',
+      (cb?: (r: { isConnected: boolean; networkType: string }) => void) => {
+        if (cb) networkCallbacks.delete(cb)
+        else networkCallbacks.clear()
+      }
+    ),
     // sign-in: a code for this phone's user, single use, that the mock jscode2session accepts
-    login: asyncApi('login', () => { log.logins++; return { code: `mock-${device.user}~${Date.now()}-${++loginNonce}` } }),
+    login: asyncApi('login', () => {
+      log.logins++
+      return { code: `mock-${device.user}~${Date.now()}-${++loginNonce}` }
+    }),
     checkSession: asyncApi('checkSession', () => undefined),
     // share
-    showShareMenu: asyncApi('showShareMenu', (o) => { log.shareMenus.push({ withShareTicket: o.withShareTicket, menus: o.menus }) }),
+    showShareMenu: asyncApi('showShareMenu', (o) => {
+      log.shareMenus.push({ withShareTicket: o.withShareTicket, menus: o.menus })
+    }),
     hideShareMenu: asyncApi('hideShareMenu'),
     updateShareMenu: asyncApi('updateShareMenu'),
     // system
@@ -290,9 +415,23 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     getWindowInfo: syncApi('getWindowInfo', windowInfo),
     getAppBaseInfo: syncApi('getAppBaseInfo', appBaseInfo),
     getDeviceInfo: syncApi('getDeviceInfo', deviceInfo),
-    getSystemSetting: syncApi('getSystemSetting', () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' })),
-    getAccountInfoSync: syncApi('getAccountInfoSync', () => ({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } })),
-    getMenuButtonBoundingClientRect: syncApi('getMenuButtonBoundingClientRect', () => ({ width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 })),
+    getSystemSetting: syncApi('getSystemSetting', () => ({
+      bluetoothEnabled: false,
+      locationEnabled: false,
+      wifiEnabled: true,
+      deviceOrientation: 'portrait'
+    })),
+    getAccountInfoSync: syncApi('getAccountInfoSync', () => ({
+      miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' }
+    })),
+    getMenuButtonBoundingClientRect: syncApi('getMenuButtonBoundingClientRect', () => ({
+      width: 87,
+      height: 32,
+      top: 48,
+      right: 368,
+      bottom: 80,
+      left: 281
+    })),
     getLaunchOptionsSync: syncApi('getLaunchOptionsSync', launchOptions),
     getEnterOptionsSync: syncApi('getEnterOptionsSync', launchOptions),
     canIUse: syncApi('canIUse', (schema: string): boolean => {
@@ -302,7 +441,12 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     }),
     getApiCategory: syncApi('getApiCategory', () => (singlePage ? 'browseOnly' : 'default')),
     getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
-    getUpdateManager: syncApi('getUpdateManager', () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} })),
+    getUpdateManager: syncApi('getUpdateManager', () => ({
+      onCheckForUpdate() {},
+      onUpdateReady() {},
+      onUpdateFailed() {},
+      applyUpdate() {}
+    })),
     onAppShow: syncApi('onAppShow', () => undefined),
     onAppHide: syncApi('onAppHide', () => undefined),
     offAppShow: syncApi('offAppShow', () => undefined),
@@ -313,7 +457,9 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     onThemeChange: syncApi('onThemeChange', () => undefined),
     onWindowResize: syncApi('onWindowResize', () => undefined),
     offWindowResize: syncApi('offWindowResize', () => undefined),
-    nextTick: syncApi('nextTick', (fn: () => void) => { host.timeout(fn, 0) }),
+    nextTick: syncApi('nextTick', (fn: () => void) => {
+      host.timeout(fn, 0)
+    }),
     // navigation
     navigateTo: asyncApi('navigateTo', (o) => host.navigate('navigateTo', String(o.url))),
     redirectTo: asyncApi('redirectTo', (o) => host.navigate('redirectTo', String(o.url))),
@@ -321,17 +467,26 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     reLaunch: asyncApi('reLaunch', (o) => host.navigate('reLaunch', String(o.url))),
     navigateBack: asyncApi('navigateBack', (o) => host.navigateBack(Number(o.delta ?? 1))),
     // interface
-    showToast: ui('showToast', (o) => { log.toasts.push({ title: String(o.title), icon: o.icon as string | undefined }) }),
+    showToast: ui('showToast', (o) => {
+      log.toasts.push({ title: String(o.title), icon: o.icon as string | undefined })
+    }),
     hideToast: ui('hideToast'),
     showLoading: ui('showLoading'),
     hideLoading: ui('hideLoading'),
     showModal: ui('showModal', () => ({ confirm: true, cancel: false })),
-    showActionSheet: ui('showActionSheet', () => { throw fail('cancel') }),
-    setNavigationBarTitle: ui('setNavigationBarTitle', (o) => { log.navigationBarTitles.push(String(o.title)) }),
+    showActionSheet: ui('showActionSheet', () => {
+      throw fail('cancel')
+    }),
+    setNavigationBarTitle: ui('setNavigationBarTitle', (o) => {
+      log.navigationBarTitles.push(String(o.title))
+    }),
     setNavigationBarColor: ui('setNavigationBarColor'),
     setBackgroundColor: ui('setBackgroundColor'),
     setBackgroundTextStyle: ui('setBackgroundTextStyle'),
-    stopPullDownRefresh: ui('stopPullDownRefresh', () => { const p = host.currentPage(); if (p) p.pullDownRefreshStopped++ }),
+    stopPullDownRefresh: ui('stopPullDownRefresh', () => {
+      const p = host.currentPage()
+      if (p) p.pullDownRefreshStopped++
+    }),
     startPullDownRefresh: ui('startPullDownRefresh'),
     pageScrollTo: ui('pageScrollTo', (o) => {
       const page = host.currentPage()
@@ -339,7 +494,10 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       if (typeof o.scrollTop === 'number') page.scrollTop = o.scrollTop
       page.onPageScroll?.({ scrollTop: page.scrollTop })
     }),
-    setClipboardData: ui('setClipboardData', (o) => { device.clipboard = String(o.data); log.toasts.push({ title: '内容已复制' }) }),
+    setClipboardData: ui('setClipboardData', (o) => {
+      device.clipboard = String(o.data)
+      log.toasts.push({ title: '内容已复制' })
+    }),
     getClipboardData: ui('getClipboardData', () => ({ data: device.clipboard })),
     vibrateShort: ui('vibrateShort'),
     createSelectorQuery: syncApi('createSelectorQuery', createSelectorQuery),
@@ -350,7 +508,10 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     wx,
     log,
     /** Stops callbacks into a killed mini-program. */
-    dispose() { for (const u of unsubscribers) u(); networkCallbacks.clear() }
+    dispose() {
+      for (const u of unsubscribers) u()
+      networkCallbacks.clear()
+    }
   }
 }
 

@@ -15,14 +15,18 @@ const wechat = (code: unknown) => env.app.inject({ method: 'POST', url: '/api/au
 
 describe('POST /api/auth/device', () => {
   it('creates a new member with one device and returns its token', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/device', payload: { deviceName: 'iPhone Safari' } })
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/device',
+      payload: { deviceName: 'iPhone Safari' }
+    })
     expect(res.statusCode).toBe(200)
     const body = res.json()
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(res.headers['cache-control']).toBe('no-store')
     expect(body.member).toMatchObject({ displayName: expect.stringMatching(/^党员\d{4}$/), org: null })
     expect(body.member.devices).toEqual([
-      { id: expect.any(String), name: 'iPhone Safari', kind: 'device', createdAt: env.clock.now(), current: true },
+      { id: expect.any(String), name: 'iPhone Safari', kind: 'device', createdAt: env.clock.now(), current: true }
     ])
     const me = await env.app.inject({ url: '/api/me', headers: bearer(body.token) })
     expect(me.json().member.id).toBe(body.member.id)
@@ -31,7 +35,10 @@ describe('POST /api/auth/device', () => {
   it('accepts a bodyless request and an empty JSON body', async () => {
     expect((await env.app.inject({ method: 'POST', url: '/api/auth/device' })).statusCode).toBe(200)
     const empty = await env.app.inject({
-      method: 'POST', url: '/api/auth/device', headers: { 'content-type': 'application/json' }, payload: '',
+      method: 'POST',
+      url: '/api/auth/device',
+      headers: { 'content-type': 'application/json' },
+      payload: ''
     })
     expect(empty.statusCode).toBe(200)
   })
@@ -49,11 +56,13 @@ describe('POST /api/auth/device', () => {
     [{ deviceName: 42 }],
     [{ deviceName: 'ok', admin: true }],
     [[]],
-    ['"string"'],
+    ['"string"']
   ])('refuses %j with 400', async (payload) => {
     const res = await env.app.inject({
-      method: 'POST', url: '/api/auth/device', headers: { 'content-type': 'application/json' },
-      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      method: 'POST',
+      url: '/api/auth/device',
+      headers: { 'content-type': 'application/json' },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload)
     })
     expect(res.statusCode).toBe(400)
     expect(res.json()).toMatchObject({ error: 'bad_request', message: expect.any(String) })
@@ -123,9 +132,13 @@ describe('POST /api/auth/wechat', () => {
     const dir = tempDir()
     const gone = await startMockWechat()
     await gone.close()
-    const down = await buildApp({ dataDir: dir.path, wechat: { apiBase: gone.url, appid: 'a', secret: 's', timeoutMs: 300 } })
+    const down = await buildApp({
+      dataDir: dir.path,
+      wechat: { apiBase: gone.url, appid: 'a', secret: 's', timeoutMs: 300 }
+    })
     const slow = await buildApp({
-      dataDir: dir.path, wechat: { apiBase: env.wechat.url, appid: 'test-appid', secret: 'test-secret', timeoutMs: 200 },
+      dataDir: dir.path,
+      wechat: { apiBase: env.wechat.url, appid: 'test-appid', secret: 'test-secret', timeoutMs: 200 }
     })
     try {
       const refused = await down.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'mock-x' } })
@@ -164,7 +177,9 @@ describe('POST /api/auth/logout and tokens', () => {
     const revoked = await env.app.inject({ url: '/api/me', headers: bearer(phone) })
     expect(revoked.statusCode).toBe(401)
     expect(revoked.json().error).toBe('unauthorized')
-    expect((await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(phone) })).statusCode).toBe(401)
+    expect((await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(phone) })).statusCode).toBe(
+      401
+    )
     const still = await env.app.inject({ url: '/api/me', headers: bearer(laptop) })
     expect(still.statusCode).toBe(200)
     expect(still.json().member.devices).toHaveLength(1)
@@ -173,13 +188,25 @@ describe('POST /api/auth/logout and tokens', () => {
   it('refuses missing, malformed and unknown tokens with 401', async () => {
     const { token } = await signInDevice(env.app)
     for (const authorization of [
-      undefined, '', 'Bearer', `Basic ${token}`, `Bearer ${token}x`, `Bearer ${token.slice(1)}`,
-      `Bearer ${'A'.repeat(43)}`, `Bearer  ${token}`, `${token}`,
+      undefined,
+      '',
+      'Bearer',
+      `Basic ${token}`,
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(1)}`,
+      `Bearer ${'A'.repeat(43)}`,
+      `Bearer  ${token}`,
+      `${token}`
     ]) {
-      const res = await env.app.inject({ url: '/api/me', headers: authorization === undefined ? {} : { authorization } })
+      const res = await env.app.inject({
+        url: '/api/me',
+        headers: authorization === undefined ? {} : { authorization }
+      })
       expect(res.statusCode, String(authorization)).toBe(401)
       expect(res.json().error).toBe('unauthorized')
     }
-    expect((await env.app.inject({ url: '/api/me', headers: { authorization: `bearer ${token}` } })).statusCode).toBe(200)
+    expect((await env.app.inject({ url: '/api/me', headers: { authorization: `bearer ${token}` } })).statusCode).toBe(
+      200
+    )
   })
 })

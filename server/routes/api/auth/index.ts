@@ -14,7 +14,7 @@ const auth: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, 
     async (req) => {
       const signIn = await service.signInWechat(req.body.code)
       return { token: signIn.token, member: await members.view(signIn.memberId, signIn.sessionId) }
-    },
+    }
   )
 
   app.post(
@@ -25,12 +25,12 @@ const auth: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, 
       // The device name is optional, so a bodyless POST is a normal request here.
       preValidation: async (req) => {
         if (req.body === undefined) req.body = {}
-      },
+      }
     },
     async (req) => {
       const signIn = await service.signInDevice(req.body.deviceName)
       return { token: signIn.token, member: await members.view(signIn.memberId, signIn.sessionId) }
-    },
+    }
   )
 
   app.post('/logout', { schema: { response: responseSchemas(API.logout) } }, async (req) => {

@@ -8,11 +8,11 @@ import { type Cached, etagMatches } from '../../../services/content'
 
 // URL and header shapes only the server reads; the bodies are API.listIssues / API.getIssue.
 const IssueParams = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: ISSUE_ID_MAX, pattern: ISSUE_ID_PATTERN }),
+  id: Type.String({ minLength: 1, maxLength: ISSUE_ID_MAX, pattern: ISSUE_ID_PATTERN })
 })
 /** Conditional-request header; ETags are quoted sha256 hex. */
 const ConditionalHeaders = Type.Object({
-  'if-none-match': Type.Optional(Type.String({ maxLength: 2000 })),
+  'if-none-match': Type.Optional(Type.String({ maxLength: 2000 }))
 })
 
 /** Sends a pre-serialized JSON body with its ETag, or 304 when the client already has it. */
@@ -31,17 +31,20 @@ const issues: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/',
     { config: { public: true }, schema: { headers: ConditionalHeaders, response: responseSchemas(API.listIssues) } },
-    async (req, reply) => sendCached(reply, await content.index(), req.headers['if-none-match']),
+    async (req, reply) => sendCached(reply, await content.index(), req.headers['if-none-match'])
   )
 
   app.get(
     '/:id',
-    { config: { public: true }, schema: { params: IssueParams, headers: ConditionalHeaders, response: responseSchemas(API.getIssue) } },
+    {
+      config: { public: true },
+      schema: { params: IssueParams, headers: ConditionalHeaders, response: responseSchemas(API.getIssue) }
+    },
     async (req, reply) => {
       const cached = await content.issue(req.params.id)
       if (cached === null) throw new HttpError(404, 'not_found', `No issue with id ${req.params.id}`)
       return sendCached(reply, cached, req.headers['if-none-match'])
-    },
+    }
   )
 }
 

@@ -18,8 +18,15 @@ describe('GET /api/issues', () => {
     const index = res.json()
     expect(index).toHaveLength(1)
     expect(index[0]).toMatchObject({
-      id: SAMPLE_ID, title: '重庆党史工作', number: 2, totalNumber: 197, publishedOn: '2020-06-09',
-      supplement: false, articleCount: expect.any(Number), size: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]+$/),
+      id: SAMPLE_ID,
+      title: '重庆党史工作',
+      number: 2,
+      totalNumber: 197,
+      publishedOn: '2020-06-09',
+      supplement: false,
+      articleCount: expect.any(Number),
+      size: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]+$/)
     })
     expect(index[0].sectionTitles.length).toBeGreaterThan(0)
   })
@@ -39,7 +46,9 @@ describe('GET /api/issues', () => {
     const again = await env.app.inject({ url: '/api/issues', headers: { 'if-none-match': etag } })
     expect(again.statusCode).toBe(304)
     expect(again.body).toBe('')
-    expect((await env.app.inject({ url: '/api/issues', headers: { 'if-none-match': `"x", W/${etag}` } })).statusCode).toBe(304)
+    expect(
+      (await env.app.inject({ url: '/api/issues', headers: { 'if-none-match': `"x", W/${etag}` } })).statusCode
+    ).toBe(304)
     expect((await env.app.inject({ url: '/api/issues', headers: { 'if-none-match': '"stale"' } })).statusCode).toBe(200)
   })
 })
@@ -54,7 +63,10 @@ describe('GET /api/issues/:id', () => {
     const issue = res.json()
     expect(issue).toMatchObject({ id: SAMPLE_ID, title: '重庆党史工作', publishedOn: '2020-06-09' })
     expect(issue.sections.length).toBe(summary.sectionTitles.length)
-    const notModified = await env.app.inject({ url: `/api/issues/${SAMPLE_ID}`, headers: { 'if-none-match': res.headers.etag as string } })
+    const notModified = await env.app.inject({
+      url: `/api/issues/${SAMPLE_ID}`,
+      headers: { 'if-none-match': res.headers.etag as string }
+    })
     expect(notModified.statusCode).toBe(304)
   })
 
@@ -82,7 +94,12 @@ describe('GET /api/issues/:id', () => {
       expect(res.json().error).toBe('bad_request')
     }
     // Paths the router normalizes or refuses still never reach a file outside the store.
-    for (const url of ['/api/issues/../../etc/passwd', '/api/issues/%2e%2e', '/api/issues/%2e%2e/%2e%2e/data/app.db', `/api/issues/${'x'.repeat(300)}`]) {
+    for (const url of [
+      '/api/issues/../../etc/passwd',
+      '/api/issues/%2e%2e',
+      '/api/issues/%2e%2e/%2e%2e/data/app.db',
+      `/api/issues/${'x'.repeat(300)}`
+    ]) {
       const res = await env.app.inject({ url })
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400)
       expect(res.statusCode, url).toBeLessThan(500)

@@ -10,8 +10,10 @@ afterAll(async () => env.close())
 
 const patch = (token: string, payload: unknown) =>
   env.app.inject({
-    method: 'PATCH', url: '/api/me', headers: { ...bearer(token), 'content-type': 'application/json' },
-    payload: JSON.stringify(payload),
+    method: 'PATCH',
+    url: '/api/me',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    payload: JSON.stringify(payload)
   })
 
 describe('GET /api/me', () => {
@@ -24,8 +26,8 @@ describe('GET /api/me', () => {
         id: a.memberId,
         displayName: expect.any(String),
         org: null,
-        devices: [{ id: expect.any(String), name: 'Chrome', kind: 'device', createdAt: env.clock.now(), current: true }],
-      },
+        devices: [{ id: expect.any(String), name: 'Chrome', kind: 'device', createdAt: env.clock.now(), current: true }]
+      }
     })
     expect(res.headers['cache-control']).toBe('no-store')
   })
@@ -61,7 +63,7 @@ describe('PATCH /api/me', () => {
     [{ displayName: 12 }, 'bad_request'],
     [{ displayName: 'ok', id: 'someone-else' }, 'bad_request'],
     [{}, 'bad_request'],
-    [null, 'bad_request'],
+    [null, 'bad_request']
   ])('refuses %j with 400 %s', async (payload, error) => {
     const a = await signInDevice(env.app)
     const res = await patch(a.token, payload)
@@ -88,7 +90,12 @@ describe('isolation between members', () => {
     // There is no member id anywhere in the API to aim at: extra fields, ids in the path and query are refused or ignored.
     expect((await patch(b.token, { displayName: '乙', id: a.memberId })).statusCode).toBe(400)
     expect((await env.app.inject({ url: `/api/me/${a.memberId}`, headers: bearer(b.token) })).statusCode).toBe(404)
-    const viaQuery = await env.app.inject({ method: 'PATCH', url: `/api/me?id=${a.memberId}`, headers: bearer(b.token), payload: { displayName: '乙' } })
+    const viaQuery = await env.app.inject({
+      method: 'PATCH',
+      url: `/api/me?id=${a.memberId}`,
+      headers: bearer(b.token),
+      payload: { displayName: '乙' }
+    })
     expect(viaQuery.json().member.id).toBe(b.memberId)
 
     const aNow = (await env.app.inject({ url: '/api/me', headers: bearer(a.token) })).json().member

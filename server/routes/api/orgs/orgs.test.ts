@@ -59,7 +59,9 @@ describe('npm run org', () => {
       expect((await join(a.token, joinCode)).json().member.org.name).toBe('市委党史研究室 党支部')
       log.mockClear()
       expect(await orgCli(['list'], { DATA_DIR: env.dataDir })).toBe(0)
-      expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(new RegExp(`${joinCode}\\s+1 members\\s+市委党史研究室 党支部`))
+      expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(
+        new RegExp(`${joinCode}\\s+1 members\\s+市委党史研究室 党支部`)
+      )
       expect(await orgCli(['create', '  '], { DATA_DIR: env.dataDir })).toBe(1)
       expect(await orgCli(['frobnicate'], { DATA_DIR: env.dataDir })).toBe(2)
     } finally {

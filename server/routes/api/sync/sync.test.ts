@@ -21,7 +21,12 @@ const read = (clientId: string, id: number) => ({
   at: 1
 })
 const push = (token: string | null, payload: unknown) =>
-  env.app.inject({ method: 'POST', url: '/api/sync/push', headers: token ? bearer(token) : {}, payload: payload as object })
+  env.app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: token ? bearer(token) : {},
+    payload: payload as object
+  })
 const pull = (token: string, cookie: number) =>
   env.app.inject({ method: 'POST', url: '/api/sync/pull', headers: bearer(token), payload: { cookie } })
 
@@ -43,7 +48,12 @@ describe('POST /api/sync/push and /pull', () => {
 
   it('refuses malformed batches with 400 and the error shape', async () => {
     const { token } = await signInDevice(env.app)
-    for (const payload of [{}, { mutations: [] }, { mutations: [{ ...read('y', 1), id: 0 }] }, { mutations: Array.from({ length: 201 }, (_, i) => read('y', i + 1)) }]) {
+    for (const payload of [
+      {},
+      { mutations: [] },
+      { mutations: [{ ...read('y', 1), id: 0 }] },
+      { mutations: Array.from({ length: 201 }, (_, i) => read('y', i + 1)) }
+    ]) {
       const res = await push(token, payload)
       expect(res.statusCode).toBe(400)
       expect(res.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) })

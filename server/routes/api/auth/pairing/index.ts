@@ -10,19 +10,19 @@ const pairing: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (ap
   app.post(
     '/',
     { config: limitConfig(opts.rateLimits.pairing), schema: { response: responseSchemas(API.createPairing) } },
-    async (req) => auth.createPairing(sessionOf(req).memberId),
+    async (req) => auth.createPairing(sessionOf(req).memberId)
   )
 
   app.post(
     '/claim',
     {
       config: { public: true, ...limitConfig(opts.rateLimits.claim) },
-      schema: { body: API.claimPairing.body, response: responseSchemas(API.claimPairing) },
+      schema: { body: API.claimPairing.body, response: responseSchemas(API.claimPairing) }
     },
     async (req) => {
       const signIn = await auth.claimPairing(req.body.code, req.body.deviceName)
       return { token: signIn.token, member: await members.view(signIn.memberId, signIn.sessionId) }
-    },
+    }
   )
 }
 

@@ -6,13 +6,19 @@ import { bearer, signInDevice, testEnv, type TestEnv } from '../../../../test-su
 let env: TestEnv
 beforeAll(async () => {
   // High budgets here; the limits themselves are tested below with their own app.
-  env = await testEnv({ rateLimits: { pairing: { max: 1000, windowMs: 60_000 }, claim: { max: 1000, windowMs: 60_000 } } })
+  env = await testEnv({
+    rateLimits: { pairing: { max: 1000, windowMs: 60_000 }, claim: { max: 1000, windowMs: 60_000 } }
+  })
 })
 afterAll(async () => env.close())
 
 const create = (token: string) => env.app.inject({ method: 'POST', url: '/api/auth/pairing', headers: bearer(token) })
 const claim = (code: unknown, deviceName?: string) =>
-  env.app.inject({ method: 'POST', url: '/api/auth/pairing/claim', payload: { code, ...(deviceName ? { deviceName } : {}) } })
+  env.app.inject({
+    method: 'POST',
+    url: '/api/auth/pairing/claim',
+    payload: { code, ...(deviceName ? { deviceName } : {}) }
+  })
 
 describe('pairing a second device', () => {
   it('signs the second device in as the same member, once', async () => {
@@ -29,8 +35,12 @@ describe('pairing a second device', () => {
     const second = claimed.json()
     expect(second.member.id).toBe(a.memberId)
     expect(second.token).not.toBe(a.token)
-    expect(second.member.devices.map((d: { name: string; kind: string; current: boolean }) => [d.name, d.kind, d.current]))
-      .toEqual([['phone', 'device', false], ['laptop', 'paired', true]])
+    expect(
+      second.member.devices.map((d: { name: string; kind: string; current: boolean }) => [d.name, d.kind, d.current])
+    ).toEqual([
+      ['phone', 'device', false],
+      ['laptop', 'paired', true]
+    ])
 
     const again = await claim(code)
     expect(again.statusCode).toBe(404)
@@ -68,7 +78,8 @@ describe('pairing a second device', () => {
   it('refuses unknown and malformed codes', async () => {
     expect((await claim('ABCDEFGH')).statusCode).toBe(404)
     expect((await claim('123')).statusCode).toBe(404)
-    for (const bad of ['', 'x'.repeat(33), 12345678, null, ['ABCDEFGH']]) expect((await claim(bad)).statusCode).toBe(400)
+    for (const bad of ['', 'x'.repeat(33), 12345678, null, ['ABCDEFGH']])
+      expect((await claim(bad)).statusCode).toBe(400)
   })
 
   it('a revoked first device cannot make codes, but its member stays reachable from the paired one', async () => {
@@ -84,7 +95,7 @@ describe('pairing a second device', () => {
 describe('pairing rate limits', () => {
   it('limits making and claiming codes per IP', async () => {
     const limited = await testEnv({
-      rateLimits: { pairing: { max: 2, windowMs: 60_000 }, claim: { max: 3, windowMs: 60_000 } },
+      rateLimits: { pairing: { max: 2, windowMs: 60_000 }, claim: { max: 3, windowMs: 60_000 } }
     })
     try {
       const a = await signInDevice(limited.app)
@@ -97,11 +108,15 @@ describe('pairing rate limits', () => {
       expect(third.json()).toEqual({ error: 'rate_limited', message: expect.any(String) })
       expect(third.headers['retry-after']).toBeDefined()
       const statuses = []
-      for (let i = 0; i < 4; i++) statuses.push((await post('/api/auth/pairing/claim', { code: 'ABCDEFGH' })).statusCode)
+      for (let i = 0; i < 4; i++)
+        statuses.push((await post('/api/auth/pairing/claim', { code: 'ABCDEFGH' })).statusCode)
       expect(statuses).toEqual([404, 404, 404, 429])
       // Another address has its own budget.
       const elsewhere = await limited.app.inject({
-        method: 'POST', url: '/api/auth/pairing/claim', payload: { code: 'ABCDEFGH' }, remoteAddress: '10.0.0.2',
+        method: 'POST',
+        url: '/api/auth/pairing/claim',
+        payload: { code: 'ABCDEFGH' },
+        remoteAddress: '10.0.0.2'
       })
       expect(elsewhere.statusCode).toBe(404)
     } finally {
