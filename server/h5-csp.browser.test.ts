@@ -3,12 +3,11 @@
 // Skipped when there is no Chromium or no H5 build (`npm run build:h5`).
 import { cpSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { startServer } from './server'
+import { CHROMIUM, launchBrowser } from '../tools/lib/browser'
 import { SAMPLE_ISSUE, tempDir } from './test-support'
 
-const CHROMIUM = '/usr/bin/chromium'
 const BUILD = 'dist/h5'
 const ready = existsSync(CHROMIUM) && existsSync(join(BUILD, 'index.html'))
 
@@ -22,19 +21,7 @@ describe.skipIf(!ready)('the H5 build under the CSP', () => {
       { dataDir: join(dir.path, 'data'), staticDir: join(dir.path, 'h5'), contentDir: join(dir.path, 'issues') },
       { host: '127.0.0.1', port: 0 }
     )
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
-    })
+    const browser = await launchBrowser()
     const problems: string[] = []
     try {
       const page = await browser.newPage()

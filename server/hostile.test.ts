@@ -5,22 +5,14 @@
 // handler code, so "the database is unchanged" there shows a refusal writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOrg } from './services/members'
+import { mulberry32 } from '../src/domain/random'
 import { bearer, dumpDatabase, signInDevice, tempDir, testEnv, writeH5Fixture, type TestEnv } from './test-support'
 
 const SEED = 20260101
 const COUNT = 1500
 
-/** mulberry32: a tiny deterministic PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** mulberry32, so a failure can be replayed from its seed. */
+const prng = mulberry32
 
 type Rand = ReturnType<typeof prng>
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]

@@ -4,7 +4,7 @@ import { UpdateBanner } from './components/UpdateBanner'
 import { decodeParams, issueParam } from './domain/routes'
 import { serviceWorker } from './platform/sw'
 import { system } from './platform/system'
-import { account, loadIssue, services } from './services'
+import { services } from './services'
 import './app.css'
 
 // The one place services start: what is stored offline is published and the network followed, before any page.
@@ -16,14 +16,14 @@ function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
     // A deep link to an article or issue: start reading the issue while the page's code is still loading.
     const issueId = issueParam(decodeParams(options?.query ?? {}))
-    if (issueId) void loadIssue(issueId).catch(() => undefined)
+    if (issueId) void services.loadIssue(issueId).catch(() => undefined)
     // Stores restore synchronously from platform storage on import; nothing to await here.
     void serviceWorker.register((apply) => setApplyUpdate(() => apply))
     // Reading needs no account; sign-in runs in the background (never in 单页模式, where wx.login is unavailable).
     if (!system.isSinglePageMode())
-      void account
+      void services.account
         .ensureSignedIn()
-        .then(() => account.refresh())
+        .then(() => services.account.refresh())
         .catch(() => undefined)
   })
   return createElement(

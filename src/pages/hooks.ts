@@ -4,7 +4,7 @@ import type { Issue } from '../domain/issue/types'
 import { decodeParams, type QueryParams } from '../domain/routes'
 import { typographyFor, type Typography } from '../domain/reading/typography'
 import { system } from '../platform/system'
-import { loadIssue } from '../services'
+import { services } from '../services'
 import { useSettings } from '../stores'
 
 /** Reading typography from the settings and WeChat's font-size setting. */
@@ -26,7 +26,7 @@ export function useIssue(id: string | undefined): IssueLoad {
     }
     let live = true
     setState({ status: 'loading' })
-    loadIssue(id).then(
+    services.loadIssue(id).then(
       (issue) => {
         if (live) setState({ status: 'ready', issue })
       },

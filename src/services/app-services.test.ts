@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyFooter } from '../domain/issue/footer'
 import { serializeIssue, summarizeIssue } from '../domain/issue/summary'
 import type { Issue } from '../domain/issue/types'
 import { createMemoryFileStore } from '../platform/files.memory'
@@ -21,15 +22,7 @@ const issue = (id: string, publishedOn: string): Issue => ({
   editor: null,
   supplement: false,
   warnings: [],
-  footer: {
-    reportTo: null,
-    sendTo: null,
-    distributeTo: null,
-    editorInCharge: null,
-    phone: null,
-    email: null,
-    copies: null
-  },
+  footer: emptyFooter(),
   sections: [{ title: '工作动态', articles: [{ id: 'a1', title: '标题', paragraphs: ['正文'], source: null }] }]
 })
 

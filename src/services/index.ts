@@ -29,19 +29,3 @@ export const services = createAppServices({
   // Opened from Moments (单页模式) there is no member: reads stay on the device.
   canSync: () => !system.isSinglePageMode()
 })
-
-export const {
-  contentApi,
-  accountApi,
-  account,
-  content,
-  sync,
-  loadIssue,
-  refreshLibrary,
-  downloadIssue,
-  downloadAll,
-  removeDownload,
-  removeAllDownloads,
-  syncReading,
-  syncShare
-} = services

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled } from './support'
+import { PHONE, screenshot, settled, textContrast } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ctx = useAppAndBrowser()
@@ -112,29 +112,15 @@ describe('我的 → 离线内容 (H5 in Chromium at 375×812)', () => {
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     // ... and every kind of text at least 7:1 against the night background.
-    const ratios = await offline.evaluate((root) => {
-      const lum = (c: string) => {
-        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? [])
-          .slice(0, 3)
-          .map(Number)
-          .map((v) => v / 255)
-          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-      }
-      const bg = lum(getComputedStyle(root.querySelector('.screen') as Element).backgroundColor)
-      return [
-        '.h1',
-        '.storage-meter__row',
-        '.storage-meter__note',
-        '.offline-group',
-        '.download-row__title',
-        '.download-row__line',
-        '.download-row__meta'
-      ].map((sel) => {
-        const fg = lum(getComputedStyle(root.querySelector(sel) as Element).color)
-        return [sel, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)] as const
-      })
-    })
+    const ratios = await textContrast(offline, [
+      '.h1',
+      '.storage-meter__row',
+      '.storage-meter__note',
+      '.offline-group',
+      '.download-row__title',
+      '.download-row__line',
+      '.download-row__meta'
+    ])
     for (const [sel, ratio] of ratios) expect(ratio, sel).toBeGreaterThanOrEqual(7)
     await screenshot(page, 'offline-content-night')
     await offline.locator('[data-testid=delete-all-downloads]').click()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled } from './support'
+import { PHONE, screenshot, settled, textContrast } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
@@ -150,23 +150,7 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     // Contrast of every kind of text against the page in care mode: at least 7:1.
-    const ratios = await topPage(page).evaluate((root) => {
-      const lum = (c: string) => {
-        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? [])
-          .slice(0, 3)
-          .map(Number)
-          .map((v) => v / 255)
-          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-      }
-      const bg = lum(getComputedStyle(root.querySelector('.screen') as Element).backgroundColor)
-      return ['.para', '.article-title', '.article-meta', '.attribution'].map((sel) => {
-        const el = root.querySelector(sel)
-        if (!el) return [sel, 99] as const
-        const fg = lum(getComputedStyle(el).color)
-        return [sel, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)] as const
-      })
-    })
+    const ratios = await textContrast(topPage(page), ['.para', '.article-title', '.article-meta', '.attribution'], true)
     for (const [sel, ratio] of ratios) expect(ratio, sel).toBeGreaterThanOrEqual(7)
     await screenshot(page, 'reader-article-large')
     await topPage(page).getByText('Aa', { exact: true }).click()

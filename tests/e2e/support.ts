@@ -1,7 +1,7 @@
 // Helpers of the end-to-end tests. Starting the app and the browser is shared with the benches through tools/lib.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 
 export { freePort, startApp, type RunningApp } from '../../tools/lib/app'
 export { CHROMIUM, launchBrowser, PHONE } from '../../tools/lib/browser'
@@ -30,4 +30,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`)
   await page.screenshot({ path })
   return path
+}
+
+/**
+ * The contrast ratio (WCAG) of each selector's text against the page's `.screen` background, inside `root`. A
+ * selector that matches nothing reports 0 (a failure), or 99 when `optional` (parts a page may not show).
+ */
+export async function textContrast(
+  root: Locator,
+  selectors: string[],
+  optional = false
+): Promise<Array<readonly [string, number]>> {
+  return root.evaluate(
+    (el, [sels, missing]) => {
+      const lum = (c: string) => {
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? [])
+          .slice(0, 3)
+          .map(Number)
+          .map((v) => v / 255)
+          .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+      }
+      const bg = lum(getComputedStyle(el.querySelector('.screen') as Element).backgroundColor)
+      return sels.map((sel) => {
+        const node = el.querySelector(sel)
+        if (!node) return [sel, missing] as const
+        const fg = lum(getComputedStyle(node).color)
+        return [sel, (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)] as const
+      })
+    },
+    [selectors, optional ? 99 : 0] as const
+  )
 }

@@ -49,9 +49,9 @@ export const SectionSchema = Type.Object({
   articles: Type.Array(ArticleSchema)
 })
 
-/** A whole issue: GET /api/issues/:id, and what the app keeps offline. */
-export const IssueSchema = Type.Object({
-  /** Chosen by the caller (the content builder uses the file name without extension). */
+/** What an issue and its index row both say about it: the masthead. */
+const IssueHead = {
+  /** Chosen by the caller (the publishing path uses the file name without extension). */
   id: Type.String(),
   /** 刊名, e.g. 重庆党史工作 */
   title: Type.String(),
@@ -64,7 +64,12 @@ export const IssueSchema = Type.Object({
   /** 编者, e.g. 中共重庆市委党史研究室 */
   editor: NullableString,
   /** true for a 增刊 (supplement), numbered apart. */
-  supplement: Type.Boolean(),
+  supplement: Type.Boolean()
+}
+
+/** A whole issue: GET /api/issues/:id, and what the app keeps offline. */
+export const IssueSchema = Type.Object({
+  ...IssueHead,
   /** Markings printed above the title (内部资料, 注意保存, 秘密 …); absent when there are none. */
   markings: Type.Optional(Type.Array(Type.String())),
   /** 签发人; absent when the masthead names none. */
@@ -76,13 +81,7 @@ export const IssueSchema = Type.Object({
 
 /** One row of the content index: what the library shows before the issue itself is fetched. */
 export const IssueSummarySchema = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  number: Type.Integer(),
-  totalNumber: Type.Union([Type.Integer(), Type.Null()]),
-  publishedOn: IsoDate,
-  editor: NullableString,
-  supplement: Type.Boolean(),
+  ...IssueHead,
   sectionTitles: Type.Array(Type.String()),
   articleCount: Type.Integer(),
   /** Size in bytes of the issue's JSON. */

@@ -73,9 +73,9 @@ export interface FooterExtras {
   undertaker?: string
 }
 
-/** Parses the distribution footer (报/送/发/抄送, 共印 N 份, 责编/电话/邮箱, 承办单位/承办人, 印发 date). */
-export function parseFooter(lines: Line[], from: number, warnings: ImportWarning[]): Footer & FooterExtras {
-  const footer: Footer & FooterExtras = {
+/** A footer with nothing in it: an issue without a distribution footer. */
+export function emptyFooter(): Footer {
+  return {
     reportTo: null,
     sendTo: null,
     distributeTo: null,
@@ -84,6 +84,11 @@ export function parseFooter(lines: Line[], from: number, warnings: ImportWarning
     email: null,
     copies: null
   }
+}
+
+/** Parses the distribution footer (报/送/发/抄送, 共印 N 份, 责编/电话/邮箱, 承办单位/承办人, 印发 date). */
+export function parseFooter(lines: Line[], from: number, warnings: ImportWarning[]): Footer & FooterExtras {
+  const footer: Footer & FooterExtras = emptyFooter()
   let lastList: ListField | null = null
   const addList = (field: ListField, value: string): void => {
     const list = footer[field] ?? (footer[field] = [])

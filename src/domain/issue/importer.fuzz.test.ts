@@ -3,6 +3,7 @@
 // an integer line ≥ 1 inside the input — never an internal error. A well-formed Issue has real calendar dates,
 // plausible numbers, and paragraphs made only of the input's own lines (see paragraphFromInput). A seeded PRNG
 // keeps every run identical.
+import { mulberry32 } from '../random'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -19,16 +20,9 @@ import { normalizeText } from './normalize'
 const seed = readFileSync(fileURLToPath(new URL(`../../../${SEED_PATH}`, import.meta.url)), 'utf8')
 const RUNS = 12_000
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same sequence on every machine. */
+/** The shared seeded PRNG with the helpers this test uses. */
 function prng(seedValue: number): { next: () => number; int: (n: number) => number; pick: <T>(xs: readonly T[]) => T } {
-  let a = seedValue >>> 0
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seedValue)
   const int = (n: number): number => Math.floor(next() * n)
   return { next, int, pick: (xs) => xs[int(xs.length)] }
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { fnv1a32 } from '../issue/hash'
+import { mulberry32 } from '../random'
 import { LETTERS, type Question, type Response } from './schema'
 
 /** A 32-bit seed from a string (hashed) or a number (its low 32 bits). */
@@ -7,17 +8,7 @@ export function seedOf(seed: string | number): number {
   return typeof seed === 'number' ? seed >>> 0 : parseInt(fnv1a32(seed), 16)
 }
 
-/** mulberry32: a tiny, fast PRNG with a 32-bit state; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32 } from '../random'
 
 /** A shuffled copy (Fisher–Yates) driven by `random`. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

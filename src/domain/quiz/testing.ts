@@ -1,5 +1,6 @@
 // Builders for the quiz tests (not exported from index.ts).
 import type { Issue } from '../issue/types'
+import { emptyFooter } from '../issue/footer'
 import { questionId } from './id'
 import type { Question } from './schema'
 
@@ -37,15 +38,7 @@ export const fill = (stem: string, answers: string[]): Question => ({ ...base(st
 
 /** A small issue for source look-ups: two articles, the second quoting the 读党史 campaign. */
 export function testIssue(id: string, publishedOn: string, number = 2): Issue {
-  const footer = {
-    reportTo: null,
-    sendTo: null,
-    distributeTo: null,
-    editorInCharge: null,
-    phone: null,
-    email: null,
-    copies: null
-  }
+  const footer = emptyFooter()
   return {
     id,
     title: '重庆党史工作',

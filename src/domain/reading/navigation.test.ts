@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyFooter } from '../issue/footer'
 import type { Issue } from '../issue/types'
 import { displayTitle, locateArticle, readingOrder } from './navigation'
 
@@ -12,15 +13,7 @@ const issue: Issue = {
   editor: null,
   supplement: false,
   warnings: [],
-  footer: {
-    reportTo: null,
-    sendTo: null,
-    distributeTo: null,
-    editorInCharge: null,
-    phone: null,
-    email: null,
-    copies: null
-  },
+  footer: emptyFooter(),
   sections: [
     { title: '工作动态', articles: [art('a', 'A'), art('b', 'B')] },
     { title: '信息短波', articles: [art('c', null, ['4月21日，重庆市委党史研究室召开会议，部署工作。'])] }

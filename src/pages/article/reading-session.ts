@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { isRead, progressKey } from '../../domain/progress/progress'
-import { syncReading } from '../../services'
+import { services } from '../../services'
 import { progressStore } from '../../stores'
 
 const FLUSH_EVERY_MS = 10000
@@ -35,7 +35,7 @@ export function useReadingSession(issueId: string | undefined, articleId: string
       .getState()
       .record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
     session.current.ms += added
-    syncReading({
+    services.syncReading({
       issueId,
       articleId,
       sessionId: session.current.id,

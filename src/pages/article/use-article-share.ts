@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { articleShareQuery, articleSharePath } from '../../domain/routes'
 import { share } from '../../platform/share'
-import { syncShare } from '../../services'
+import { services } from '../../services'
 
 const CARD_5X4 = '/assets/share/card-5x4.png'
 const CARD_1X1 = '/assets/share/card-1x1.png'
@@ -14,16 +14,16 @@ const CARD_1X1 = '/assets/share/card-1x1.png'
 export function useArticleShare(issueId: string, articleId: string, title: string): () => Promise<void> {
   // A share is counted for the member's 讲 progress; nothing is ever given for it (no 诱导分享).
   useShareAppMessage(() => {
-    syncShare(issueId, articleId, 'chat')
+    services.syncShare(issueId, articleId, 'chat')
     return { title, path: articleSharePath(issueId, articleId), imageUrl: CARD_5X4 }
   })
   useShareTimeline(() => {
-    syncShare(issueId, articleId, 'moments')
+    services.syncShare(issueId, articleId, 'moments')
     return { title, query: articleShareQuery(issueId, articleId), imageUrl: CARD_1X1 }
   })
   return useCallback(async () => {
     const outcome = await share.share({ title, path: articleSharePath(issueId, articleId) })
-    if (outcome === 'shared' || outcome === 'copied') syncShare(issueId, articleId, 'link')
+    if (outcome === 'shared' || outcome === 'copied') services.syncShare(issueId, articleId, 'link')
     if (outcome === 'copied') void Taro.showToast({ title: '链接已复制，可粘贴到群聊', icon: 'none' })
     else if (outcome === 'failed') void Taro.showToast({ title: '分享失败，请稍后再试', icon: 'none' })
     else if (outcome === 'menu') void Taro.showToast({ title: '点击右上角“···”分享', icon: 'none' })

@@ -10,7 +10,7 @@ import { ArticleRow } from '../../components/ArticleRow'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { SectionBar } from '../../components/SectionBar'
 import { ShortNews } from '../../components/ShortNews'
-import { downloadIssue } from '../../services'
+import { services } from '../../services'
 import { useOffline, useProgress } from '../../stores'
 import { scrollToSelector, useIssue, useParams, useTypography } from '../hooks'
 import { useThemeClass } from '../theme'
@@ -139,7 +139,7 @@ export default function IssuePage() {
               className="btn small"
               data-testid="download-issue"
               onClick={() => {
-                void downloadIssue(issue.id)
+                void services.downloadIssue(issue.id)
               }}
             >
               下载离线阅读

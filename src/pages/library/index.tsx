@@ -4,7 +4,7 @@ import { readCount } from '../../domain/progress/progress'
 import { issuePath } from '../../domain/routes'
 import { IssueCard } from '../../components/IssueCard'
 import { OfflineBanner } from '../../components/OfflineBanner'
-import { downloadAll, refreshLibrary } from '../../services'
+import { services } from '../../services'
 import { useLibrary, useOffline, useProgress } from '../../stores'
 import { useThemeClass } from '../theme'
 
@@ -20,10 +20,10 @@ export default function LibraryPage() {
   const downloadError = useOffline((s) => s.error)
 
   useDidShow(() => {
-    void refreshLibrary()
+    void services.refreshLibrary()
   })
   usePullDownRefresh(() => {
-    void refreshLibrary().finally(() => Taro.stopPullDownRefresh())
+    void services.refreshLibrary().finally(() => Taro.stopPullDownRefresh())
   })
 
   const open = (id: string) => Taro.navigateTo({ url: issuePath(id) })
@@ -44,7 +44,7 @@ export default function LibraryPage() {
               className="btn ghost library-download"
               data-testid="download-all"
               onClick={() => {
-                if (!busy && missing > 0) void downloadAll()
+                if (!busy && missing > 0) void services.downloadAll()
               }}
             >
               {busy ? '下载中…' : missing > 0 ? '全部下载' : '已全部下载'}

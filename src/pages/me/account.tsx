@@ -5,7 +5,7 @@ import dayjs from 'dayjs'
 import { formatCode } from '../../domain/account'
 import type { PairingReply } from '../../domain/api/account'
 import { AccountCard } from '../../components/AccountCard'
-import { account } from '../../services'
+import { services } from '../../services'
 import { describeError } from '../../services/account/session'
 import { useSession } from '../../stores'
 
@@ -22,9 +22,9 @@ export function AccountSection() {
 
   // Devices and organization may have changed elsewhere (another device paired, an organizer's change).
   useDidShow(() => {
-    void account
+    void services.account
       .ensureSignedIn()
-      .then(() => account.refresh())
+      .then(() => services.account.refresh())
       .catch(() => undefined)
   })
 
@@ -48,9 +48,9 @@ export function AccountSection() {
     setError(null)
   }
   const submit = () => {
-    if (panel === 'rename') void run(() => account.rename(value), '已保存')
-    if (panel === 'join') void run(() => account.joinOrg(value), '已加入党组织')
-    if (panel === 'claim') void run(() => account.claimPairing(value), '已登录为同一账号')
+    if (panel === 'rename') void run(() => services.account.rename(value), '已保存')
+    if (panel === 'join') void run(() => services.account.joinOrg(value), '已加入党组织')
+    if (panel === 'claim') void run(() => services.account.claimPairing(value), '已登录为同一账号')
   }
   const placeholder =
     panel === 'rename' ? '你的名字（1–20 个字）' : panel === 'join' ? '党组织加入码' : '另一台设备上显示的配对码'
@@ -78,7 +78,7 @@ export function AccountSection() {
           className="me-action"
           data-testid="create-pairing"
           onClick={() => {
-            void run(async () => setPairing(await account.createPairing()))
+            void run(async () => setPairing(await services.account.createPairing()))
           }}
         >
           在另一台设备登录

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { formatBytes, formatChineseDate, formatIssueNumber } from '../../domain/format'
 import { DownloadRow } from '../../components/DownloadRow'
 import { StorageMeter } from '../../components/StorageMeter'
-import { removeAllDownloads, removeDownload } from '../../services'
+import { services } from '../../services'
 import { useOffline } from '../../stores'
 import type { StoredDownload } from '../../stores/offline'
 import { useThemeClass } from '../theme'
@@ -54,14 +54,14 @@ export default function OfflinePage() {
     const d = downloads.find((x) => x.id === id)
     if (d)
       void run(`删除${nameOf(d)}？`, '删除后释放手机空间，没有网络时将无法阅读这一期。阅读进度会保留。', () =>
-        removeDownload(id)
+        services.removeDownload(id)
       )
   }
   const deleteAll = () => {
     void run(
       `删除全部 ${downloads.length} 期下载？`,
       `将释放 ${formatBytes(storage.downloadedBytes)} 空间，没有网络时将无法阅读这些期刊。阅读进度会保留。`,
-      removeAllDownloads
+      services.removeAllDownloads
     )
   }
 
