@@ -20,6 +20,8 @@ export class SqliteSyncRepo implements SyncRepo {
       updated_at = excluded.updated_at`)
     const logMutation = db.prepare(`INSERT INTO sync_mutations
       (client_id, mutation_id, member_id, name, args_json, at, rejected, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    const addFact = db.prepare(`INSERT INTO sync_facts (member_id, kind, fact_key, json, version) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (member_id, kind, fact_key) DO NOTHING`)
     const getFact = db.prepare('SELECT json FROM sync_facts WHERE member_id = ? AND kind = ? AND fact_key = ?').pluck()
     const putFact = db.prepare(`INSERT INTO sync_facts (member_id, kind, fact_key, json, version) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (member_id, kind, fact_key) DO UPDATE SET json = excluded.json, version = excluded.version`)
@@ -72,6 +74,12 @@ export class SqliteSyncRepo implements SyncRepo {
         applied++
         for (const kind of KINDS) {
           for (const [key, fact] of Object.entries(m.facts[kind])) {
+            // A fact the member does not have yet is stored as it is (merging with nothing changes nothing): one
+            // statement instead of a read and a write, which is most of a push (new sessions, reads, shares).
+            if (addFact.run(memberId, kind, key, JSON.stringify(fact), version).changes === 1) {
+              changed = true
+              continue
+            }
             const storedJson = getFact.get(memberId, kind, key) as string | undefined
             const incoming = { ...emptyFacts(), [kind]: { [key]: fact } } as Facts
             const merged =
