@@ -64,7 +64,7 @@ describe('目录 (issue)', () => {
     ;(await mp.see('重庆党史工作')).tap('重庆党史工作')
     const page = await mp.see(first.title!)
     expect(mp.pages.map((p) => p.route)).toEqual(['pages/library/index', 'pages/issue/index'])
-    expect(page.options.id).toBe(SAMPLE_ID)
+    expect(page.options.issue).toBe(SAMPLE_ID)
     for (const s of issue.sections) expect(page.has(s.title)).toBe(true)
     expect(page.text()).toContain('第2期 · 总第197期')
     expect(page.has('下载离线阅读')).toBe(true)
@@ -82,18 +82,22 @@ describe('目录 (issue)', () => {
 
   it('下载离线阅读 downloads with progress and shows it as offline; the share is the contents page', async () => {
     const device = app.device()
+    // An old link (id=) still opens the issue; the share it makes uses today's parameter (issue=).
     const mp = app.start(device, { path: 'pages/issue/index', query: { id: SAMPLE_ID }, scene: 1007 })
     const page = await mp.see('下载离线阅读')
     page.tap('下载离线阅读')
     await mp.see('✓ 已下载，可离线阅读')
     expect(JSON.parse(String(device.storage.get('content.catalog'))).entries[SAMPLE_ID].downloaded).toBe(true)
     const share = mp.share('onShareAppMessage')
-    expect(share).toMatchObject({ title: '重庆党史工作 第2期 · 总第197期', path: `/pages/issue/index?id=${SAMPLE_ID}` })
+    expect(share).toMatchObject({
+      title: '重庆党史工作 第2期 · 总第197期',
+      path: `/pages/issue/index?issue=${SAMPLE_ID}`
+    })
   })
 
   it('opens an article, and 目录 goes back to the same contents page', async () => {
     const { first } = firstArticles(await app.issue())
-    const mp = app.start(app.device(), { path: 'pages/issue/index', query: { id: SAMPLE_ID } })
+    const mp = app.start(app.device(), { path: 'pages/issue/index', query: { issue: SAMPLE_ID } })
     ;(await mp.see(first.title!)).tap(first.title!)
     const article = await mp.see(first.paragraphs[0].slice(0, 30))
     expect(article.route).toBe('pages/article/index')
@@ -156,7 +160,7 @@ describe('正文 (article)', () => {
   it('reads a downloaded issue with the network gone: every wx.request fails, the article still renders', async () => {
     const { first } = firstArticles(await app.issue())
     const device = app.device()
-    const online = app.start(device, { path: 'pages/issue/index', query: { id: SAMPLE_ID } })
+    const online = app.start(device, { path: 'pages/issue/index', query: { issue: SAMPLE_ID } })
     ;(await online.see('下载离线阅读')).tap('下载离线阅读')
     await online.see('✓ 已下载，可离线阅读')
     online.kill()
@@ -216,7 +220,7 @@ describe('正文 (article)', () => {
   it('counts reading time while shown and saves it on hide and on leaving', async () => {
     const { first } = firstArticles(await app.issue())
     const device = app.device()
-    const mp = app.start(device, { path: 'pages/issue/index', query: { id: SAMPLE_ID } })
+    const mp = app.start(device, { path: 'pages/issue/index', query: { issue: SAMPLE_ID } })
     ;(await mp.see(first.title!)).tap(first.title!)
     await mp.see(first.paragraphs[0])
     await mp.settle(300)

@@ -44,7 +44,7 @@ describe('storage full', () => {
   it('says so when a download does not fit in the user data quota, and the issue is still readable', async () => {
     const { first } = firstArticles(await app.issue())
     const device = app.device({ userDataBytes: 4 * 1024 })
-    const mp = app.start(device, { path: 'pages/issue/index', query: { id: SAMPLE_ID } })
+    const mp = app.start(device, { path: 'pages/issue/index', query: { issue: SAMPLE_ID } })
     const page = await mp.see(first.title!)
     page.tap('下载离线阅读')
     await mp.see('存储空间不足')
