@@ -4,7 +4,7 @@ import { readCount } from '../../domain/progress/progress'
 import { issuePath } from '../../domain/routes'
 import { IssueCard } from '../../components/IssueCard'
 import { OfflineBanner } from '../../components/OfflineBanner'
-import { downloadAll, refreshLibrary } from '../../services'
+import { downloadAll, refreshLibrary, sync } from '../../services'
 import { useLibrary, useOffline, useProgress } from '../../stores'
 import { useThemeClass } from '../theme'
 
@@ -19,11 +19,13 @@ export default function LibraryPage() {
   const downloading = useOffline((s) => s.downloading)
   const downloadError = useOffline((s) => s.error)
 
+  // Shown again (another tab, the app back in front): the issues and what this member read on other devices.
   useDidShow(() => {
     void refreshLibrary()
+    void sync.syncNow()
   })
   usePullDownRefresh(() => {
-    void refreshLibrary().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([refreshLibrary(), sync.syncNow()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const open = (id: string) => Taro.navigateTo({ url: issuePath(id) })
