@@ -19,11 +19,13 @@ export default function LibraryPage() {
   const downloading = useOffline((s) => s.downloading)
   const downloadError = useOffline((s) => s.error)
 
+  // Shown again (another tab, the app back in front): the issues and what this member read on other devices.
   useDidShow(() => {
     void services.refreshLibrary()
+    void services.sync.syncNow()
   })
   usePullDownRefresh(() => {
-    void services.refreshLibrary().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([services.refreshLibrary(), services.sync.syncNow()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const open = (id: string) => Taro.navigateTo({ url: issuePath(id) })
