@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { formatBytes } from '../../domain/format'
 import { readingStats } from '../../domain/progress/progress'
@@ -8,6 +8,7 @@ import { offlinePath } from '../../domain/routes'
 import { syncStatusText } from '../../domain/sync/status'
 import { useProgress, useSettings, useOffline, useSyncStatus } from '../../stores'
 import { SyncStatusLine } from '../../components/SyncStatusLine'
+import { services } from '../../services'
 import { useThemeClass } from '../theme'
 import { AccountSection } from './account'
 import './index.css'
@@ -28,6 +29,10 @@ export default function MePage() {
   const downloadedBytes = useOffline((x) => x.storage.downloadedBytes)
   const stats = readingStats(articles, dayOf(Date.now()), dayOf, previousDay)
   const sync = useSyncStatus((x) => x)
+  // 我的 is where a member checks that their reading is saved: fetch what other devices did, send what waits.
+  useDidShow(() => {
+    void services.sync.syncNow()
+  })
   const syncText = syncStatusText(sync, Date.now(), (ms) => dayjs(ms).format('M月D日 HH:mm'))
   return (
     <View className={theme}>

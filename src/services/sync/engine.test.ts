@@ -157,7 +157,9 @@ describe('sync engine', () => {
     const pos = (position: number) => ({ issueId: 'i', articleId: 'a', position, hlc: engine.nextHlc() })
     for (const p of [0.1, 0.2, 0.3]) engine.record('setPosition', pos(p))
     engine.record('readingSession', { issueId: 'i', articleId: 'a', sessionId: 's', ms: 1000, at: 1 })
+    engine.record('setPosition', pos(0.4))
     engine.record('readingSession', { issueId: 'i', articleId: 'a', sessionId: 's', ms: 4000, at: 1 })
+    // Saves alternate between time and position; each replaces its own, so two stay queued, not five.
     expect(engine.status().pending).toBe(2)
     engine.setMember('m1')
     await engine.syncNow()

@@ -221,17 +221,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     /** Records a change: outbox and view in one step (M2), then a debounced push. */
     record<N extends MutationName>(name: N, args: MutationArgsOf<N>): Mutation {
-      // A position or a growing reading session replaces its own last unsent mutation instead of queueing another:
-      // scrolling saves often, and the outbox should hold what the member did, not every step of it.
-      const last = box.outbox[box.outbox.length - 1]
-      const replace = last !== undefined && last.id > sentUpTo && supersedes(last, name, args)
-      const id = replace ? last.id : box.nextId
+      // A position or a growing reading session replaces its own unsent mutation instead of queueing another:
+      // scrolling saves often, and the outbox should hold what the member did, not every step of it. Facts merge
+      // the same in any order, so the newer value may take the older one's place in the queue.
+      let at = -1
+      for (let i = box.outbox.length - 1; i >= 0 && box.outbox[i].id > sentUpTo; i--) {
+        if (supersedes(box.outbox[i], name, args)) {
+          at = i
+          break
+        }
+      }
+      const id = at >= 0 ? box.outbox[at].id : box.nextId
       const m: Mutation = { clientId: box.clientId, id, name, args, at: deps.now() }
       const judged = factsOf(m)
       if (!judged.ok) throw new Error(`invalid ${name}: ${judged.reason}`)
-      const next = replace
-        ? { ...box, outbox: [...box.outbox.slice(0, -1), m] }
-        : { ...box, nextId: box.nextId + 1, outbox: [...box.outbox, m] }
+      const next =
+        at >= 0
+          ? { ...box, outbox: box.outbox.map((x, i) => (i === at ? m : x)) }
+          : { ...box, nextId: box.nextId + 1, outbox: [...box.outbox, m] }
       deps.kv.setItem(OUTBOX_KEY, JSON.stringify(next)) // throws when storage is full: nothing changed then
       box = next
       view = mergeFacts(view, judged.facts)
