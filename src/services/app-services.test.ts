@@ -73,7 +73,7 @@ function setup() {
     login: { kind: 'device', deviceName: () => 'test' } as never,
     now: () => 1
   })
-  return { services, stores, requests, listeners, versions }
+  return { services, stores, requests, listeners, versions, kv }
 }
 
 describe('app services', () => {
@@ -119,5 +119,29 @@ describe('app services', () => {
     await services.removeAllDownloads()
     expect(stores.offline.getState().storage).toMatchObject({ downloads: [], downloadedBytes: 0 })
     expect(stores.offline.getState().downloaded).toEqual({})
+  })
+
+  it('sign-out keeps nothing of the member on the device: no outbox, no synced facts, no progress, no token', async () => {
+    const { services, stores, kv, requests } = setup()
+    const member = { id: 'm1', displayName: '党员', org: null, devices: [] }
+    stores.session.getState().signIn('token-1', member)
+    services.start()
+    stores.progress.getState().record('i1', 'a1', { position: 0.5, addedMs: 60_000, markRead: true }, 5)
+    services.syncReading({
+      issueId: 'i1',
+      articleId: 'a1',
+      sessionId: 's1',
+      sessionMs: 60_000,
+      position: 0.5,
+      read: true,
+      at: 5
+    })
+    expect(kv.keys()).toContain('sync.outbox')
+    await services.signOut()
+    expect(requests.some((u) => u.endsWith('/api/auth/logout'))).toBe(true)
+    expect(kv.keys().filter((k) => k.startsWith('sync.') && k !== 'sync.imported')).toEqual([])
+    expect(services.sync.facts().reads).toEqual({})
+    expect(stores.progress.getState().articles).toEqual({})
+    expect(stores.session.getState()).toMatchObject({ token: null, member: null })
   })
 })

@@ -171,7 +171,20 @@ export function createAppServices(deps: AppServiceDeps) {
     }
   }
 
+  /**
+   * Signs this device out and keeps nothing of the member on it (a shared device): what waits is pushed first when
+   * the network allows, then the outbox, the synced facts and the reading progress are cleared.
+   */
+  async function signOut(): Promise<void> {
+    await sync.syncNow().catch(() => undefined)
+    await account.signOut()
+    sync.clear()
+    stores.progress.getState().reset()
+    deps.kv.setItem('sync.imported', '1')
+  }
+
   return {
+    signOut,
     contentApi,
     accountApi,
     account,

@@ -24,6 +24,8 @@ export interface ProgressState {
   ): ArticleProgress
   /** Folds in progress from elsewhere (another device, the server) without losing anything. */
   mergeIn(other: ProgressMap): void
+  /** Forgets all progress on this device (sign-out on a shared device). */
+  reset(): void
 }
 
 /** Reading progress, persisted under its own key `progress`: the content cache never evicts it. */
@@ -38,7 +40,8 @@ export function createProgressStore(kv: KeyValueStore): StoreApi<ProgressState> 
           set({ articles: { ...get().articles, [key]: next } })
           return next
         },
-        mergeIn: (other) => set({ articles: mergeProgress(get().articles, other) })
+        mergeIn: (other) => set({ articles: mergeProgress(get().articles, other) }),
+        reset: () => set({ articles: {} })
       }),
       {
         name: 'progress',

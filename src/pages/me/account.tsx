@@ -7,7 +7,7 @@ import type { PairingReply } from '../../domain/api/account'
 import { AccountCard } from '../../components/AccountCard'
 import { services } from '../../services'
 import { describeError } from '../../services/account/session'
-import { useSession } from '../../stores'
+import { syncStatusStore, useSession } from '../../stores'
 
 type Panel = null | 'rename' | 'join' | 'claim'
 
@@ -52,6 +52,25 @@ export function AccountSection() {
     if (panel === 'join') void run(() => services.account.joinOrg(value), '已加入党组织')
     if (panel === 'claim') void run(() => services.account.claimPairing(value), '已登录为同一账号')
   }
+  // On a shared device nothing of the member stays: progress waiting to sync is sent first when possible, and the
+  // member is told plainly if some of it could not be.
+  const confirmSignOut = async () => {
+    const pending = syncStatusStore.getState().pending
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content:
+        pending > 0
+          ? `退出后本机不再保留你的阅读记录。还有 ${pending} 条记录未同步，将先尝试同步；无网络时这些记录会丢失。`
+          : '退出后本机不再保留你的阅读记录，已同步的记录保存在账号中，下次登录即可找回。',
+      confirmText: '退出',
+      cancelText: '取消'
+    })
+    if (!confirm) return
+    await run(async () => {
+      await services.signOut()
+      await services.account.ensureSignedIn()
+    }, '已退出登录')
+  }
   const placeholder =
     panel === 'rename' ? '你的名字（1–20 个字）' : panel === 'join' ? '党组织加入码' : '另一台设备上显示的配对码'
 
@@ -86,6 +105,11 @@ export function AccountSection() {
         <Text className="me-action" data-testid="enter-pairing" onClick={() => open('claim')}>
           输入配对码
         </Text>
+        {member ? (
+          <Text className="me-action" data-testid="sign-out" onClick={() => void confirmSignOut()}>
+            退出登录
+          </Text>
+        ) : null}
       </View>
       {panel ? (
         <View className="me-form">

@@ -37,6 +37,15 @@ export function createSessionService(api: AccountApi, login: PlatformLogin, sess
         } else throw err
       }
     },
+    /** Ends this device's session on the server (best effort: offline, the token is simply forgotten here). */
+    async signOut(): Promise<void> {
+      try {
+        await api.logout()
+      } catch {
+        // Offline or already revoked: the device forgets the token either way.
+      }
+      session.getState().signOut()
+    },
     createPairing: () => api.createPairing(),
     /** Joins this device to the member who showed the code; what this device had read is kept by the caller. */
     async claimPairing(code: string): Promise<void> {
