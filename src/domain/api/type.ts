@@ -9,6 +9,7 @@ import {
   Optional,
   Record as RecordType,
   String as StringType,
+  Tuple,
   Union,
   Unknown
 } from '@sinclair/typebox'
@@ -29,6 +30,7 @@ export const Type = {
   Optional,
   Record: RecordType,
   String: StringType,
+  Tuple,
   Union,
   Unknown
 }

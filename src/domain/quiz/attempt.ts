@@ -1,4 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox'
+import type { Static } from '@sinclair/typebox'
+import { Type } from '../api/type'
 import { ResponseSchema, type Question, type Response } from './schema'
 import { makePaper, PaperSchema, toOriginal, type PaperOptions } from './shuffle'
 

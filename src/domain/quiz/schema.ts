@@ -1,4 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox'
+import type { Static } from '@sinclair/typebox'
+import { Type } from '../api/type'
 import { Value } from '@sinclair/typebox/value'
 
 /** Option letters in order; a question has at most 8 options (A–H). */

@@ -1,4 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox'
+import type { Static } from '@sinclair/typebox'
+import { Type } from '../api/type'
 import { fnv1a32 } from '../issue/hash'
 import { mulberry32 } from '../random'
 import { LETTERS, type Question, type Response } from './schema'
