@@ -45,6 +45,7 @@ type Action =
   | { kind: 'sync'; d: number; fault: 'none' | 'lost' | 'dup' }
   | { kind: 'late'; d: number }
   | { kind: 'kill'; d: number }
+  | { kind: 'bad'; d: number }
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('read' as const), d: fc.nat(3), a: fc.nat(3) }),
@@ -69,7 +70,9 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     fault: fc.constantFrom('none' as const, 'lost' as const, 'dup' as const)
   }),
   fc.record({ kind: fc.constant('late' as const), d: fc.nat(3) }),
-  fc.record({ kind: fc.constant('kill' as const), d: fc.nat(3) })
+  fc.record({ kind: fc.constant('kill' as const), d: fc.nat(3) }),
+  // Valid on the device, refused by the server (P4): no published issue has this article.
+  fc.record({ kind: fc.constant('bad' as const), d: fc.nat(3) })
 )
 
 interface Device {
@@ -180,6 +183,9 @@ async function schedule(devices: number, skews: number[], actions: Action[]): Pr
         if (old) await sync.push(memberId, old.mutations)
         break
       }
+      case 'bad':
+        note(d.engine.record('markRead', { issueId, articleId: 'no-such-article', at }))
+        break
       case 'kill':
         d.engine.dispose()
         d.engine = boot(d)

@@ -57,6 +57,8 @@ const OutboxRecord = Type.Object({
   clientId: Type.String(),
   nextId: Type.Integer({ minimum: 1 }),
   hlc: Type.Union([Type.String(), Type.Null()]),
+  /** The server has applied (or rejected) every mutation up to this id; they leave the outbox at the next pull. */
+  acked: Type.Optional(Type.Integer({ minimum: 0 })),
   outbox: Type.Array(MutationSchema)
 })
 const ServerRecord = Type.Object({ v: Type.Literal(1), facts: FactsSchema, cookie: Type.Integer({ minimum: 0 }) })
@@ -100,15 +102,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }))
   let view: Facts = replay()
   let status: SyncStatus = {
-    state: box.outbox.length ? 'pending' : 'synced',
-    pending: box.outbox.length,
+    state: box.outbox.some((m) => m.id > (box.acked ?? 0)) ? 'pending' : 'synced',
+    pending: box.outbox.filter((m) => m.id > (box.acked ?? 0)).length,
     lastSyncedAt: null,
     error: null
   }
   let running: Promise<void> | null = null
   let followUp: Promise<void> | null = null
   /** Mutations up to this id may be on their way to the server: they are never rewritten. */
-  let sentUpTo = 0
+  let sentUpTo = box.acked ?? 0
   let timer: unknown = null
   let attempt = 0
   let canSync = false
@@ -120,7 +122,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const saveBox = () => deps.kv.setItem(OUTBOX_KEY, JSON.stringify(box))
   const saveServer = () => deps.kv.setItem(SERVER_KEY, JSON.stringify(server))
   function setStatus(next: Partial<SyncStatus>) {
-    status = { ...status, pending: box.outbox.length, ...next }
+    status = { ...status, pending: unsent().length, ...next }
     for (const l of listeners) l()
   }
 
@@ -132,17 +134,23 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }, ms)
   }
 
-  /** Drops acknowledged mutations; the applied ones are folded into the server facts first (kill-safe order). */
-  function acknowledge(lastId: number | undefined, rejected: ReadonlySet<number>) {
+  /** Mutations the server has not acknowledged yet: what 待同步 counts and what the next push sends. */
+  const unsent = () => box.outbox.filter((m) => m.id > (box.acked ?? 0))
+
+  /** Records what the server acknowledged. The mutations stay in the view until a pull brings their facts. */
+  function acknowledge(lastId: number | undefined) {
+    if (lastId === undefined || lastId <= (box.acked ?? 0)) return
+    box = { ...box, acked: lastId }
+    saveBox()
+  }
+
+  /**
+   * Drops the mutations a pull has accounted for: their facts came with it (or, for a mutation the server rejected,
+   * never will), so the view is the server's facts plus what is still on its way.
+   */
+  function settle(lastId: number | undefined) {
     if (lastId === undefined) return
-    const acked = box.outbox.filter((m) => m.id <= lastId)
-    if (acked.length === 0) return
-    const folded = acked.filter((m) => !rejected.has(m.id)).reduce((f, m) => applyMutation(f, m), server.facts)
-    if (folded !== server.facts) {
-      server = { ...server, facts: folded }
-      saveServer()
-    }
-    box = { ...box, outbox: box.outbox.filter((m) => m.id > lastId) }
+    box = { ...box, outbox: box.outbox.filter((m) => m.id > lastId), acked: Math.max(box.acked ?? 0, lastId) }
     saveBox()
   }
 
@@ -152,6 +160,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     sentUpTo = 0
     box = {
       ...box,
+      acked: 0,
       clientId,
       nextId: box.outbox.length + 1,
       outbox: box.outbox.map((m, i) => ({ ...m, clientId, id: i + 1 }))
@@ -160,22 +169,22 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   async function cycle(): Promise<void> {
-    while (box.outbox.length > 0) {
-      const batch = box.outbox.slice(0, BATCH)
-      sentUpTo = batch[batch.length - 1].id
+    for (let batch = unsent().slice(0, BATCH); batch.length > 0; batch = unsent().slice(0, BATCH)) {
+      sentUpTo = Math.max(sentUpTo, batch[batch.length - 1].id)
       const reply = await deps.transport.push({ mutations: batch })
       if (reply.gap && reply.gap.clientId === box.clientId && reply.gap.lastMutationId < batch[0].id - 1) {
         restartClient()
         continue
       }
-      const rejected = new Set(reply.rejected.filter((r) => r.clientId === box.clientId).map((r) => r.id))
-      acknowledge(reply.lastMutationIds[box.clientId], rejected)
+      acknowledge(reply.lastMutationIds[box.clientId])
       setStatus({})
     }
     const pulled = await deps.transport.pull({ cookie: server.cookie })
+    // Server facts first, then the outbox: killed in between, the outbox replays facts the server already has,
+    // which merging makes harmless.
     server = { v: 1, facts: mergeFacts(server.facts, pulled.facts), cookie: pulled.cookie }
     saveServer()
-    acknowledge(pulled.lastMutationIds[box.clientId], new Set())
+    settle(pulled.lastMutationIds[box.clientId])
     view = replay()
   }
 
@@ -191,8 +200,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     running = cycle()
       .then(() => {
         attempt = 0
-        setStatus({ state: box.outbox.length ? 'pending' : 'synced', lastSyncedAt: deps.now(), error: null })
-        if (box.outbox.length) schedule(DEBOUNCE_MS)
+        const waiting = unsent().length > 0
+        setStatus({ state: waiting ? 'pending' : 'synced', lastSyncedAt: deps.now(), error: null })
+        if (waiting) schedule(DEBOUNCE_MS)
       })
       .catch((err: unknown) => {
         // No answer at all (the platform's NetworkError, or the API client's ApiError with offline set).
@@ -285,7 +295,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       saveBox()
       view = replay()
-      setStatus({ state: box.outbox.length ? 'pending' : status.state })
+      setStatus({ state: unsent().length ? 'pending' : status.state })
       void syncNow()
     },
 
