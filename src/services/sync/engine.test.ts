@@ -82,7 +82,7 @@ describe('sync engine', () => {
     expect(engine.facts().reads).toEqual({})
   })
 
-  it('P4: a mutation the server rejects disappears from the view once acknowledged', async () => {
+  it('P4, D1: a mutation the server rejects disappears from the view once acknowledged', async () => {
     const server = fakeServer()
     const engine = engineWith(server)
     engine.setMember('m1')
@@ -114,7 +114,7 @@ describe('sync engine', () => {
     expect(Object.keys(server.facts().reads)).toEqual(['i/a'])
   })
 
-  it('progress made before sign-in goes to the member; a device that becomes another member carries its progress over', async () => {
+  it('D3: progress made before sign-in goes to the member; a device that becomes another member carries its progress over', async () => {
     const first = fakeServer()
     const engine = engineWith(first)
     engine.record('markRead', read('before-sign-in'))
@@ -151,7 +151,7 @@ describe('sync engine', () => {
     expect(engine.status()).toMatchObject({ state: 'error', error: '登录已失效，正在重新登录后同步', pending: 1 })
   })
 
-  it('scrolling replaces the unsent position instead of queueing every step; a sent one is never rewritten', async () => {
+  it('D2: scrolling replaces the unsent position instead of queueing every step; a sent one is never rewritten', async () => {
     const server = fakeServer()
     const engine = engineWith(server)
     const pos = (position: number) => ({ issueId: 'i', articleId: 'a', position, hlc: engine.nextHlc() })
