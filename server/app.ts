@@ -11,6 +11,7 @@ import { securityPlugin } from './plugins/security'
 import { servicesPlugin } from './plugins/services'
 import { sendIndexHtml, staticPlugin } from './plugins/static'
 import api from './routes/api'
+import type { BankSpec } from './services/quiz'
 import { type CodeExchange, type WechatConfig, wechatCodeExchange } from './services/wechat'
 import type { App } from './types'
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   codeExchange?: CodeExchange
   /** Publish every *.txt in this folder at start. Default: none. */
   contentDir?: string | null
+  /** Question banks to load at start (see shippedBanks). Default: none. */
+  quizBanks?: readonly BankSpec[]
   /** The H5 build to serve at / (needs index.html). Default: none. */
   staticDir?: string | null
   /** Browser origins allowed cross-origin; default [] = same-origin only. */
@@ -99,7 +102,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       ownsStore,
       now: options.now ?? Date.now,
       codeExchange,
-      contentDir: options.contentDir ?? null
+      contentDir: options.contentDir ?? null,
+      quizBanks: options.quizBanks ?? []
     })
     await app.register(api, { prefix: '/api', rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits } })
     if (staticDir !== null) await app.register(staticPlugin, { root: staticDir })

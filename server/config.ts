@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { AppOptions } from './app'
+import { shippedBanks } from './services/quiz'
 
 /** Where to listen plus everything buildApp needs, read from the environment. */
 export interface ServerConfig {
@@ -28,6 +29,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     app: {
       dataDir: resolve(cwd, env.DATA_DIR || 'data'),
       contentDir: resolve(cwd, 'content/issues'),
+      quizBanks: shippedBanks(cwd),
       staticDir: resolve(cwd, env.H5_DIR || 'dist/h5'),
       wechat,
       corsOrigins: (env.CORS_ORIGINS ?? '')

@@ -10,6 +10,7 @@ import type { SessionRow, Store } from './db/repos'
 import type { AuthService } from './services/auth'
 import type { ContentService } from './services/content'
 import type { MemberService } from './services/members'
+import type { QuizService } from './services/quiz'
 import type { SyncService } from './services/sync'
 
 /** The services every route reaches through app.services. */
@@ -19,6 +20,7 @@ export interface Services {
   auth: AuthService
   members: MemberService
   sync: SyncService
+  quiz: QuizService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

@@ -114,6 +114,7 @@ export interface Store {
   accounts: AccountRepo
   orgs: OrgRepo
   sync: SyncRepo
+  quiz: QuizRepo
   close(): Promise<void>
 }
 
@@ -135,4 +136,30 @@ export type PushOutcome = { kind: 'foreign_client'; clientId: string } | ({ kind
 export interface SyncRepo {
   push(memberId: string, mutations: JudgedMutation[], at: number): Promise<PushOutcome>
   pull(memberId: string, cookie: number): Promise<PullReply>
+}
+
+/** A scored quiz attempt as stored (times in epoch ms; JSON columns as the service wrote them). */
+export interface QuizAttemptRow {
+  id: string
+  memberId: string
+  bankId: string
+  seed: string
+  paperJson: string
+  startedAt: number
+  deadline: number
+  submittedAt: number | null
+  answersJson: string | null
+  resultJson: string | null
+}
+
+/** Scored quiz attempts: at most one per member and bank. */
+export interface QuizRepo {
+  /** Stores the attempt unless the member already has one for the bank; returns the one stored either way. */
+  start(row: QuizAttemptRow): Promise<QuizAttemptRow>
+  get(id: string): Promise<QuizAttemptRow | null>
+  /** Records the submission unless one is recorded; returns the row as it now stands (null if unknown). */
+  submit(
+    id: string,
+    submission: { submittedAt: number; answersJson: string; resultJson: string }
+  ): Promise<QuizAttemptRow | null>
 }

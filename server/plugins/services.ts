@@ -2,6 +2,8 @@ import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
 import { ContentService } from '../services/content'
 import { MemberService } from '../services/members'
+import { QuizService, type BankSpec } from '../services/quiz'
+import { loadIssues } from '../services/quiz-files'
 import { SyncService } from '../services/sync'
 import type { CodeExchange } from '../services/wechat'
 import type { FastifyPluginAsync } from 'fastify'
@@ -15,18 +17,22 @@ export interface ServicesOptions extends Record<string, unknown> {
   codeExchange: CodeExchange | null
   /** Publish every *.txt here at start (if its parsed JSON changed). */
   contentDir: string | null
+  /** Question banks to load at start (出处 checked against the issues in contentDir). */
+  quizBanks: readonly BankSpec[]
 }
 
 /** Builds the services over the store, publishes the content folder, and closes the store with the app. */
 const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) => {
   const { store, now } = opts
   const content = new ContentService(store.content, now)
+  const quiz = new QuizService(store.quiz, now)
   app.decorate('services', {
     store,
     content,
     auth: new AuthService(store.accounts, now, opts.codeExchange),
     members: new MemberService(store.accounts, store.orgs, now),
-    sync: new SyncService(store.sync, content, now)
+    sync: new SyncService(store.sync, content, now),
+    quiz
   })
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {
@@ -34,6 +40,13 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     if (changed.length > 0) app.log.info({ changed }, 'published issues')
     // A broken file must not take the server down: the previously published version stays served.
     for (const err of failed) app.log.warn(`not published: ${err.message}`)
+  }
+  if (opts.quizBanks.length > 0) {
+    const issues = opts.contentDir === null ? [] : loadIssues(opts.contentDir, (line) => app.log.warn(line))
+    const { loaded, failed } = await quiz.loadBanks(opts.quizBanks, issues, opts.contentDir ?? 'content/issues')
+    if (loaded.length > 0) app.log.info({ banks: loaded }, 'loaded question banks')
+    // A broken bank must not take the server down: it is left out of /api/quiz/banks until its file is fixed.
+    for (const f of failed) app.log.warn({ bank: f.id, problems: f.problems }, `question bank ${f.id} not loaded`)
   }
 }
 

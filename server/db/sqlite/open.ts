@@ -6,6 +6,7 @@ import type { Store } from '../repos'
 import { SqliteAccountRepo } from './account-repo'
 import { SqliteContentRepo } from './content-repo'
 import { SqliteOrgRepo } from './org-repo'
+import { SqliteQuizRepo } from './quiz-repo'
 import { SqliteSyncRepo } from './sync-repo'
 
 /** Name of the database file inside DATA_DIR. */
@@ -27,6 +28,7 @@ export function openSqliteStore(dataDir: string): Store {
     accounts: new SqliteAccountRepo(db),
     orgs: new SqliteOrgRepo(db),
     sync: new SqliteSyncRepo(db),
+    quiz: new SqliteQuizRepo(db),
     async close() {
       if (db.open) db.close()
     }

@@ -7,6 +7,7 @@ import health from './health'
 import issues from './issues'
 import me from './me'
 import orgs from './orgs'
+import quiz from './quiz'
 import sync from './sync'
 
 export interface ApiOptions {
@@ -27,6 +28,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(me, { prefix: '/me' })
   await app.register(orgs, { prefix: '/orgs' })
   await app.register(sync, { prefix: '/sync' })
+  await app.register(quiz, { prefix: '/quiz' })
 }
 
 export default api

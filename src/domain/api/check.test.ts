@@ -11,10 +11,11 @@ import { matches, SUPPORTED_KEYWORDS } from './check'
 import * as errors from './errors'
 import * as issue from './issue'
 import * as persisted from './persisted'
+import * as quiz from './quiz'
 
-const schemas = (Object.entries({ ...account, ...errors, ...issue, ...persisted }) as Array<[string, unknown]>).filter(
-  (entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object'
-)
+const schemas = (
+  Object.entries({ ...account, ...errors, ...issue, ...persisted, ...quiz }) as Array<[string, unknown]>
+).filter((entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object')
 
 const dir = 'content/issues'
 const issues = readdirSync(dir)
@@ -38,7 +39,43 @@ const progress = {
 }
 const summaries = issues.map((i) => summarizeIssue(i, serializeIssue(i), 'h'))
 const entry = { id: 'i', hash: 'h', size: 10, downloaded: true, lastReadAt: 1, savedAt: 1 }
+const bankInfo = { id: 'b', title: '百题', use: 'both', questionCount: 2, timeLimitMs: 60 }
+const factSource = { kind: 'fact', title: '简史', publisher: '人民出版社', date: '2021-02' }
+const questionResult = {
+  questionId: 'q1',
+  correct: true,
+  answered: true,
+  score: 1,
+  given: ['A'],
+  answer: ['A'],
+  explanation: '解析',
+  source: factSource
+}
+const quizResult = { total: 1, max: 2, questions: [questionResult], topics: [{ topic: '建党', correct: 1, total: 2 }] }
+const attempt = {
+  id: 'a',
+  bankId: 'b',
+  title: '百题',
+  seed: 's',
+  paper: { questionIds: ['q1', 'q2'], options: { q1: [1, 0] } },
+  questions: [
+    { id: 'q1', type: 'single', stem: '题', options: ['乙', '甲'], score: 1, topic: '建党' },
+    { id: 'q2', type: 'fill', stem: '题', options: [], score: 1 }
+  ],
+  startedAt: 1,
+  timeLimitMs: 60,
+  deadline: 61,
+  submittedAt: null,
+  result: null
+}
+const answerSample = { questionId: 'q1', answer: ['A'], at: 1 }
 const samples: unknown[] = [
+  bankInfo,
+  { banks: [bankInfo] },
+  { bankId: 'b' },
+  attempt,
+  { ...attempt, submittedAt: 2, result: quizResult },
+  { answers: [answerSample] },
   ...issues,
   ...summaries,
   { entries: { i: entry }, summaries: { i: summaries[0] } },

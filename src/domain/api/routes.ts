@@ -12,6 +12,7 @@ import {
 } from './account'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
+import { QuizAttemptSchema, QuizBanksReplySchema, StartAttemptBodySchema, SubmitAttemptBodySchema } from './quiz'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from './sync'
 
 /**
@@ -119,6 +120,38 @@ export const API = {
     body: PullBodySchema,
     reply: PullReplySchema,
     errors: [400, 401],
+    auth: true
+  }),
+  quizBanks: route({
+    method: 'GET',
+    path: '/api/quiz/banks',
+    body: null,
+    reply: QuizBanksReplySchema,
+    errors: [401],
+    auth: true
+  }),
+  startQuizAttempt: route({
+    method: 'POST',
+    path: '/api/quiz/attempts',
+    body: StartAttemptBodySchema,
+    reply: QuizAttemptSchema,
+    errors: [400, 401, 403, 404],
+    auth: true
+  }),
+  getQuizAttempt: route({
+    method: 'GET',
+    path: '/api/quiz/attempts/:id',
+    body: null,
+    reply: QuizAttemptSchema,
+    errors: [400, 401, 404],
+    auth: true
+  }),
+  submitQuizAttempt: route({
+    method: 'POST',
+    path: '/api/quiz/attempts/:id/submit',
+    body: SubmitAttemptBodySchema,
+    reply: QuizAttemptSchema,
+    errors: [400, 401, 404],
     auth: true
   })
 } as const

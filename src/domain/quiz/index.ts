@@ -1,4 +1,5 @@
 export * from './schema'
+export { isBank } from './is-bank'
 export { parseFillAnswers, parseLetters, parseTrueFalse, type Parsed } from './answers'
 export { questionId, stemKey } from './id'
 export { foldAnswer, foldWidth } from './text'

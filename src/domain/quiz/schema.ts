@@ -1,6 +1,5 @@
 import type { Static } from '@sinclair/typebox'
 import { Type } from '../api/type'
-import { Value } from '@sinclair/typebox/value'
 
 /** Option letters in order; a question has at most 8 options (A–H). */
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const
@@ -140,9 +139,4 @@ export const TYPE_NAMES: Record<string, QuestionType> = {
   多选: 'multiple',
   判断: 'truefalse',
   填空: 'fill'
-}
-
-/** True when `value` is a well-formed bank (e.g. a bank JSON fetched from the server or read from disk). */
-export function isBank(value: unknown): value is Bank {
-  return Value.Check(BankSchema, value)
 }

@@ -1,7 +1,8 @@
 import { Value } from '@sinclair/typebox/value'
 import { describe, expect, it } from 'vitest'
 import { questionId } from './id'
-import { isBank, QuestionSchema } from './schema'
+import { isBank } from './is-bank'
+import { QuestionSchema } from './schema'
 import { columnLetter, COLUMNS, importTable, type Table } from './table'
 import { testIssue } from './testing'
 
