@@ -169,4 +169,19 @@ describe('sync engine', () => {
     expect(server.facts().positions['i/a'].position).toBe(0.9)
     expect(Object.values(server.facts().sessions).map((x) => x.ms)).toEqual([4000])
   })
+
+  it('an answer that acknowledges nothing is an error to retry later, not a loop', async () => {
+    const server = fakeServer()
+    let pushes = 0
+    server.transport.push = async () => {
+      pushes++
+      return { applied: 0, skipped: 0, rejected: [], gap: null, lastMutationIds: {} }
+    }
+    const engine = engineWith(server)
+    engine.record('markRead', read('a'))
+    engine.setMember('m1')
+    await engine.syncNow()
+    expect(pushes).toBe(1)
+    expect(engine.status()).toMatchObject({ state: 'error', pending: 1 })
+  })
 })

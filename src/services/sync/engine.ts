@@ -176,7 +176,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         restartClient()
         continue
       }
+      const before = box.acked ?? 0
       acknowledge(reply.lastMutationIds[box.clientId])
+      // An answer that acknowledges nothing would have this loop send the same batch forever: retry later instead.
+      if ((box.acked ?? 0) <= before) throw new Error('push not acknowledged')
       setStatus({})
     }
     const pulled = await deps.transport.pull({ cookie: server.cookie })
