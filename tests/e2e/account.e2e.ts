@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled } from './support'
+import { openMe, PHONE, screenshot, twoPhonesOnMe } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ctx = useAppAndBrowser()
 
-async function openMe(page: Page): Promise<string> {
-  await page.goto(`${ctx.app.url}#/pages/me/index`)
-  await settled(page)
-  const name = page.locator('[data-testid=member-name]')
-  await name.waitFor({ timeout: 15000 })
-  return (await name.textContent()) ?? ''
-}
-
 describe('sign-in and pairing (H5 against npm start)', () => {
   it('signs in as a device, pairs a second browser with the code, and both show the same member', async () => {
-    const first = await ctx.browser.newContext(PHONE)
-    const a = await first.newPage()
-    const nameA = await openMe(a)
+    const { a, b, nameA, nameB } = await twoPhonesOnMe(ctx.browser, ctx.app.url)
+    const [first, second] = [a.context(), b.context()]
     expect(nameA).toMatch(/^党员\d{4}$/)
-
-    const second = await ctx.browser.newContext(PHONE)
-    const b = await second.newPage()
-    const nameB = await openMe(b)
     expect(nameB).not.toBe(nameA) // a fresh device gets its own account first
 
     // A wrong code says so in Chinese and changes nothing.
@@ -44,13 +30,13 @@ describe('sign-in and pairing (H5 against npm start)', () => {
 
     // The first device sees the second one too after a reload; the code cannot be used again.
     await a.reload()
-    await openMe(a)
+    await openMe(a, ctx.app.url)
     await expect
       .poll(() => a.locator('[data-testid=member-devices]').textContent(), { timeout: 10000 })
       .toContain('2 台设备')
     const third = await ctx.browser.newContext(PHONE)
     const c = await third.newPage()
-    await openMe(c)
+    await openMe(c, ctx.app.url)
     await c.locator('[data-testid=enter-pairing]').click()
     await c.locator('[data-testid=me-input] input').fill(code)
     await c.locator('[data-testid=me-submit]').click()

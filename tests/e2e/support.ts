@@ -1,9 +1,11 @@
 // Helpers of the end-to-end tests. Starting the app and the browser is shared with the benches through tools/lib.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
 export { freePort, startApp, type RunningApp } from '../../tools/lib/app'
+import { PHONE } from '../../tools/lib/browser'
+
 export { CHROMIUM, launchBrowser, PHONE } from '../../tools/lib/browser'
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
@@ -61,4 +63,25 @@ export async function textContrast(
     },
     [selectors, optional ? 99 : 0] as const
   )
+}
+
+/** Opens 我的 and waits until the device has signed in; returns the member's name as shown. */
+export async function openMe(page: Page, appUrl: string): Promise<string> {
+  await page.goto(`${appUrl}#/pages/me/index`)
+  await settled(page)
+  const name = page.locator('.taro_page:not(.taro_page_shade)').last().locator('[data-testid=member-name]')
+  await name.waitFor({ timeout: 30000 })
+  return (await name.textContent()) ?? ''
+}
+
+/** Two phones (browser contexts at phone size) on 我的, each signed in as a device account of its own. */
+export async function twoPhonesOnMe(
+  browser: Browser,
+  appUrl: string
+): Promise<{ a: Page; b: Page; nameA: string; nameB: string }> {
+  const a = await (await browser.newContext(PHONE)).newPage()
+  const nameA = await openMe(a, appUrl)
+  const b = await (await browser.newContext(PHONE)).newPage()
+  const nameB = await openMe(b, appUrl)
+  return { a, b, nameA, nameB }
 }

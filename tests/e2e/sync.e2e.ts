@@ -2,7 +2,7 @@
 // first is back online (src/domain/sync/SPEC.md).
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled } from './support'
+import { screenshot, settled, twoPhonesOnMe } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
@@ -13,14 +13,6 @@ const ctx = useAppAndBrowser()
 const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 const syncLine = (page: Page) => topPage(page).locator('[data-testid=sync-status]')
 const statValue = (page: Page, n: number) => topPage(page).locator('[data-testid=stats] .stat__value').nth(n)
-
-async function openMe(page: Page): Promise<string> {
-  await page.goto(`${ctx.app.url}#/pages/me/index`)
-  await settled(page)
-  const name = topPage(page).locator('[data-testid=member-name]')
-  await name.waitFor({ timeout: 30000 })
-  return (await name.textContent()) ?? ''
-}
 
 /** Goes to a tab the way a member does (no reload: the app keeps running). */
 async function tabTo(page: Page, tab: '书架' | '我的'): Promise<void> {
@@ -64,14 +56,10 @@ describe('progress sync between two paired devices (H5 against npm start)', () =
     const id = await articleId(ROW)
 
     // 1. Device A signs in by itself and shows a pairing code; device B claims it: one member on both.
-    const first = await ctx.browser.newContext(PHONE)
-    const a = await first.newPage()
-    const nameA = await openMe(a)
+    const { a, b, nameA, nameB } = await twoPhonesOnMe(ctx.browser, ctx.app.url)
+    const [first, second] = [a.context(), b.context()]
     expect(nameA).toMatch(/^党员\d{4}$/)
-    const second = await ctx.browser.newContext(PHONE)
-    const b = await second.newPage()
-    const nameB = await openMe(b)
-    expect(nameB).not.toBe(nameA)
+    expect(nameB).not.toBe(nameA) // a fresh device gets its own account first
     await topPage(a).locator('[data-testid=create-pairing]').click()
     const code = ((await topPage(a).locator('[data-testid=pairing-code-value]').textContent()) ?? '').trim()
     expect(code).toMatch(/^[2-9A-Z]{4} [2-9A-Z]{4}$/)
