@@ -35,7 +35,7 @@ export function recordOf(result: PublishResult, file: string): IssueRecord {
 
 /** Parses one issue text into its stored form, or throws PublishError. */
 export function prepareIssue(text: string, file: string): IssueRecord {
-  return recordOf(publishIssueText(text, file), file)
+  return recordOf(publishIssueText(text, file, sha256), file)
 }
 
 /** How many issue bodies to keep in memory (about 30 KB each). */

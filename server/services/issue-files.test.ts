@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { formatProblem, publishIssueText } from '../../src/domain/publish'
+import { sha256 } from './secrets'
 import { SAMPLE_ISSUE, tempDir } from '../test-support'
 import { listIssueFiles, readIssueDirectory, readIssueFile, readIssueText } from './issue-files'
 
@@ -30,7 +31,7 @@ describe('issue files', () => {
     const results = readIssueDirectory(issues)
     const [a, b, gbk, sub] = results.map((r) => r.result)
     if (!a.ok || !b.ok) throw new Error('expected the sample to publish')
-    expect(b.published).toEqual((publishIssueText(sample, 'b-2020-03.txt') as { published: unknown }).published)
+    expect(b.published).toEqual((publishIssueText(sample, 'b-2020-03.txt', sha256) as { published: unknown }).published)
     expect(a.published.json).toBe(b.published.json.replace('"b-2020-03"', '"a-2020-02"'))
     expect(a.published.hash).toBe(createHash('sha256').update(a.published.json).digest('hex'))
     expect(a.published.sourceHash).toBe(

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeUtf8, publishIssueBytes, type PublishResult } from '../../src/domain/publish'
+import { sha256 } from './secrets'
 
 /** Reads and publishes one issue file (not yet stored anywhere); never throws. */
 export function readIssueFile(file: string): PublishResult {
@@ -13,7 +14,7 @@ export function readIssueFile(file: string): PublishResult {
     const code = (e as NodeJS.ErrnoException).code ?? String(e)
     return { ok: false, problem: { line: null, message: `无法读取文件（${code}）` } }
   }
-  return publishIssueBytes(bytes, file)
+  return publishIssueBytes(bytes, file, sha256)
 }
 
 /** An issue file's text as the publishing path decodes it (UTF-8, BOM kept); throws if the file cannot be read. */

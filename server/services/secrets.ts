@@ -6,9 +6,9 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
-/** sha256 hex; tokens and codes are stored only in this form. */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
+/** sha256 hex (of a text's UTF-8 bytes, or of bytes); tokens and codes are stored only in this form, issues hashed. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
 }
 
 /** A uniformly random code of `length` characters from CODE_ALPHABET. */

@@ -4,7 +4,7 @@
  * Calls `visit` with each UTF-8 byte of the text, so hashes match implementations in other languages. A lone
  * surrogate is written as U+FFFD, as TextEncoder and Node's Buffer write it.
  */
-export function eachUtf8Byte(text: string, visit: (byte: number) => void): void {
+function eachUtf8Byte(text: string, visit: (byte: number) => void): void {
   for (const ch of text) {
     let c = ch.codePointAt(0) ?? 0
     if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
@@ -49,40 +49,4 @@ export function utf8Length(text: string): number {
     } else n += 3
   }
   return n
-}
-
-/** The UTF-8 bytes of `text`, counted and written by hand (the mini-program has no TextEncoder). */
-export function encodeUtf8(text: string): Uint8Array {
-  // Hot on publishing (every issue is hashed twice), so one pass over code units without a callback per byte.
-  const out = new Uint8Array(text.length * 3)
-  let n = 0
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i)
-    if (c < 0x80) {
-      out[n++] = c
-      continue
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1)
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00)
-        i++
-        out[n++] = 0xf0 | (c >> 18)
-        out[n++] = 0x80 | ((c >> 12) & 0x3f)
-        out[n++] = 0x80 | ((c >> 6) & 0x3f)
-        out[n++] = 0x80 | (c & 0x3f)
-        continue
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
-    if (c < 0x800) {
-      out[n++] = 0xc0 | (c >> 6)
-      out[n++] = 0x80 | (c & 0x3f)
-    } else {
-      out[n++] = 0xe0 | (c >> 12)
-      out[n++] = 0x80 | ((c >> 6) & 0x3f)
-      out[n++] = 0x80 | (c & 0x3f)
-    }
-  }
-  return out.subarray(0, n)
 }

@@ -2,17 +2,18 @@
  * The one path from an organizer's text file to a published issue: bytes → text → id → Issue → served JSON,
  * its hash and its index row, with every refusal as `FILE:LINE: message`. `npm run import`, `npm run publish`,
  * the server's start-up scan and the client all go through here, so they cannot disagree about an issue.
- * Pure: the caller reads the file (server/services/issue-files.ts does it for Node).
+ * Pure: the caller reads the file and supplies SHA-256 (server/services/issue-files.ts does both with Node's own).
  */
 import { isIssueParseError, parseIssue, serializeIssue, summarizeIssue } from '../issue/index'
 import type { ImportWarning, Issue, IssueSummary } from '../issue/types'
 import { isIssueId, issueIdFromFileName } from './issue-id'
-import { sha256Bytes, sha256Hex } from './sha256'
 import { decodeUtf8 } from './utf8'
 
 export { ISSUE_ID_MAX, ISSUE_ID_PATTERN, isIssueId, issueIdFromFileName } from './issue-id'
-export { sha256Bytes, sha256Hex } from './sha256'
 export { decodeUtf8 } from './utf8'
+
+/** SHA-256 as lowercase hex, of a text's UTF-8 bytes or of bytes; the caller's (Node's crypto on the server). */
+export type Sha256 = (data: string | Uint8Array) => string
 
 /** An issue ready to store and serve. */
 export interface PublishedIssue {
@@ -51,29 +52,29 @@ export function decodeIssueBytes(
 }
 
 /** The served JSON, its hash and index row for a parsed issue, and the hash of the text it came from. */
-export function publishedIssue(issue: Issue, sourceText: string): PublishedIssue {
-  return withHashes(issue, sha256Hex(sourceText))
+export function publishedIssue(issue: Issue, sourceText: string, sha256: Sha256): PublishedIssue {
+  return withHashes(issue, sha256(sourceText), sha256)
 }
 
-function withHashes(issue: Issue, sourceHash: string): PublishedIssue {
+function withHashes(issue: Issue, sourceHash: string, sha256: Sha256): PublishedIssue {
   const json = serializeIssue(issue)
-  const hash = sha256Hex(json)
+  const hash = sha256(json)
   return { issue, json, hash, summary: summarizeIssue(issue, json, hash), sourceHash }
 }
 
 /** Publishes an issue's text; `file` gives the id (its name without extension) and nothing else. */
-export function publishIssueText(text: string, file: string): PublishResult {
-  return publishDecoded(text, file, () => sha256Hex(text))
+export function publishIssueText(text: string, file: string, sha256: Sha256): PublishResult {
+  return publishDecoded(text, file, sha256, () => sha256(text))
 }
 
 /** Publishes an issue file's bytes (see decodeIssueBytes and publishIssueText). */
-export function publishIssueBytes(bytes: Uint8Array, file: string): PublishResult {
+export function publishIssueBytes(bytes: Uint8Array, file: string, sha256: Sha256): PublishResult {
   const decoded = decodeIssueBytes(bytes)
   // A published text is valid UTF-8 (U+FFFD is refused), so hashing the bytes equals hashing the text, once less.
-  return decoded.ok ? publishDecoded(decoded.text, file, () => sha256Bytes(bytes)) : decoded
+  return decoded.ok ? publishDecoded(decoded.text, file, sha256, () => sha256(bytes)) : decoded
 }
 
-function publishDecoded(text: string, file: string, sourceHash: () => string): PublishResult {
+function publishDecoded(text: string, file: string, sha256: Sha256, sourceHash: () => string): PublishResult {
   const id = issueIdFromFileName(file)
   if (!isIssueId(id)) {
     return {
@@ -82,7 +83,7 @@ function publishDecoded(text: string, file: string, sourceHash: () => string): P
     }
   }
   try {
-    return { ok: true, published: withHashes(parseIssue(text, { id }), sourceHash()) }
+    return { ok: true, published: withHashes(parseIssue(text, { id }), sourceHash(), sha256) }
   } catch (e) {
     // parseIssue throws only IssueParseError; anything else is a bug and must not pass for a refusal.
     if (isIssueParseError(e)) return { ok: false, problem: { line: e.line, message: e.message } }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyReply } from 'fastify'
 import { API, responseSchemas } from '../../../../src/domain/api/routes'
 import { HttpError } from '../../../errors'
-import { ISSUE_ID_MAX, ISSUE_ID_PATTERN } from '../../../services/issue-record'
+import { ISSUE_ID_MAX, ISSUE_ID_PATTERN } from '../../../../src/domain/publish'
 import { type Cached, etagMatches } from '../../../services/content'
 
 // URL and header shapes only the server reads; the bodies are API.listIssues / API.getIssue.
