@@ -211,8 +211,13 @@ export function createAppServices(deps: AppServiceDeps) {
           void sync.syncNow()
         }
       })
+      // What this device records is already in the progress store; only what a pull brought (other devices'
+      // reading) needs folding in, so the whole map is derived again only when the pulled facts changed.
+      let folded: unknown = null
       const showSync = () => {
         stores.sync.getState().set(sync.status())
+        if (sync.pulledFacts() === folded) return
+        folded = sync.pulledFacts()
         stores.progress.getState().mergeIn(deriveProgress(sync.facts(), chinaDay))
       }
       const unsubscribeSync = sync.subscribe(showSync)

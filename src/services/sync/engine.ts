@@ -225,6 +225,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   return {
     /** The member's progress as this device knows it. */
     facts: (): Facts => view,
+    /** The facts as last pulled from the server (a new object only when a pull or a change of member changed them). */
+    pulledFacts: (): Facts => server.facts,
     status: (): SyncStatus => status,
     clientId: () => box.clientId,
     subscribe(listener: () => void): () => void {
