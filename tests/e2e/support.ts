@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 
-export { freePort, startApp, type RunningApp } from '../../tools/lib/app'
+export { startApp, type RunningApp } from '../../tools/lib/app'
 import { PHONE } from '../../tools/lib/browser'
 
 export { CHROMIUM, launchBrowser, PHONE } from '../../tools/lib/browser'

@@ -2,7 +2,7 @@
 // Every mutation the server acknowledged before the kill is in the database, and every other one is applied
 // exactly once after the devices retry.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from '../../tools/lib/app'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -20,15 +20,6 @@ afterAll(() => {
   server?.kill('SIGKILL')
   dir.remove()
 })
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 async function startServer(port: number): Promise<void> {
   // One process (tsx as a loader, not its CLI that forks a child), so SIGKILL really kills the server.

@@ -30,15 +30,16 @@ export interface RunningApp {
  * the group is also stopped when this process exits or is interrupted, or when the app fails to start.
  */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'dangshi-e2e-'))
   const child = spawnGroup(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    // Port 0: the server takes a free port and prints it. A port picked here and passed in could be taken in between,
+    // even by the app's own mock WeChat service, which listens first.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''
-  const url = `http://127.0.0.1:${port}/`
+  let url = ''
   const stop = async (): Promise<void> => {
     await stopGroup(child)
     rmSync(dataDir, { recursive: true, force: true })
@@ -46,20 +47,24 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`app did not start:\n${out}`)), 170000)
-      const onData = (chunk: Buffer) => {
-        out += chunk.toString()
-        if (out.includes(url)) {
+      const onData = (chunk: string) => {
+        out += chunk
+        // The app's own line, not the mock WeChat service's (scripts/start.ts prints both).
+        const running = /党史阅读 running at (http:\/\/\S+\/)/.exec(out)
+        if (running) {
+          url = running[1]
           clearTimeout(timer)
           resolve()
         }
       }
-      child.stdout?.on('data', onData)
-      child.stderr?.on('data', (c: Buffer) => {
-        out += c.toString()
+      // As text, so that a character split across two chunks is not mangled.
+      child.stdout?.setEncoding('utf8').on('data', onData)
+      child.stderr?.setEncoding('utf8').on('data', (c: string) => {
+        out += c
       })
-      child.once('exit', (code) => {
+      child.once('exit', (code, signal) => {
         clearTimeout(timer)
-        reject(new Error(`app exited with ${code}:\n${out}`))
+        reject(new Error(`app exited with ${code ?? signal}:\n${out}`))
       })
     })
   } catch (err) {
