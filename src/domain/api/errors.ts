@@ -36,6 +36,7 @@ export const ERROR_SENTENCES = {
   foreign_client: '这台设备的同步记录属于另一位党员，请重新登录后再同步',
   unknown_bank: '没有找到这个题库',
   bank_not_for_contest: '这个题库只用于练习，不能参加计分竞答',
+  bank_not_for_practice: '这个题库只用于计分竞答，交卷前不能练习',
   unknown_attempt: '没有找到这次答题记录'
 } as const
 

@@ -1,16 +1,30 @@
 import type { Static } from '@sinclair/typebox'
-import { BankUseSchema, ResponseSchema, SourceSchema } from '../quiz/schema'
+import { BankSchema, BankUseSchema, ResponseSchema, SourceSchema } from '../quiz/schema'
 import { PaperSchema } from '../quiz/shuffle'
 import { Type } from './type'
 
-/** A question bank as GET /api/quiz/banks lists it (the questions stay on the server). */
+/** The member's scored attempt at a bank, as the bank list names it. */
+export const AttemptRefSchema = Type.Object({
+  id: Type.String(),
+  startedAt: Type.Number(),
+  deadline: Type.Number(),
+  submittedAt: Type.Union([Type.Number(), Type.Null()]),
+  /** The score, once submitted. */
+  total: Type.Union([Type.Number(), Type.Null()]),
+  max: Type.Union([Type.Number(), Type.Null()])
+})
+export type AttemptRef = Static<typeof AttemptRefSchema>
+
+/** A question bank as GET /api/quiz/banks lists it for the signed-in member (the questions are not in it). */
 export const QuizBankInfoSchema = Type.Object({
   id: Type.String(),
   title: Type.String(),
   use: BankUseSchema,
   questionCount: Type.Integer({ minimum: 0 }),
   /** The scored attempt's time limit (ms). */
-  timeLimitMs: Type.Integer({ minimum: 1 })
+  timeLimitMs: Type.Integer({ minimum: 1 }),
+  /** This member's scored attempt, once started (null before). */
+  attempt: Type.Union([AttemptRefSchema, Type.Null()])
 })
 export type QuizBankInfo = Static<typeof QuizBankInfoSchema>
 
@@ -110,3 +124,6 @@ export const SubmitAttemptBodySchema = Type.Object(
 )
 export type SubmitAttemptBody = Static<typeof SubmitAttemptBodySchema>
 export type SubmittedAnswer = Static<typeof SubmittedAnswerSchema>
+
+/** GET /api/quiz/banks/:id: a practice (or practice-and-contest) bank with answers and 解析, for offline practice. */
+export const QuizBankReplySchema = BankSchema

@@ -12,7 +12,7 @@ import {
 } from './account'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
-import { QuizAttemptSchema, QuizBanksReplySchema, StartAttemptBodySchema, SubmitAttemptBodySchema } from './quiz'
+import { QuizAttemptSchema, QuizBankReplySchema, QuizBanksReplySchema, StartAttemptBodySchema, SubmitAttemptBodySchema } from './quiz'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from './sync'
 
 /**
@@ -128,6 +128,14 @@ export const API = {
     body: null,
     reply: QuizBanksReplySchema,
     errors: [401],
+    auth: true
+  }),
+  quizBank: route({
+    method: 'GET',
+    path: '/api/quiz/banks/:id',
+    body: null,
+    reply: QuizBankReplySchema,
+    errors: [400, 401, 403, 404],
     auth: true
   }),
   startQuizAttempt: route({

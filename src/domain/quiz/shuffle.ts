@@ -69,7 +69,7 @@ export function shownOptions(question: Question, paper: Paper): string[] {
 }
 
 /** Shown letters → the question's original letters (what scoring expects). 填空 text passes through. */
-export function toOriginal(question: Question, paper: Paper, shown: Response): Response {
+export function toOriginal(question: Pick<Question, 'id' | 'type'>, paper: Paper, shown: Response): Response {
   const perm = paper.options[question.id]
   if (question.type === 'fill' || !perm) return shown.slice()
   return shown.map((l) => {
@@ -79,7 +79,7 @@ export function toOriginal(question: Question, paper: Paper, shown: Response): R
 }
 
 /** Original letters → the letters the paper shows (to display a stored answer or the right one). */
-export function toShown(question: Question, paper: Paper, original: Response): Response {
+export function toShown(question: Pick<Question, 'id' | 'type'>, paper: Paper, original: Response): Response {
   const perm = paper.options[question.id]
   if (question.type === 'fill' || !perm) return original.slice()
   return original.map((l) => {
