@@ -1,5 +1,16 @@
 export default defineAppConfig({
   pages: ['pages/library/index', 'pages/issue/index', 'pages/article/index', 'pages/me/index', 'pages/offline/index'],
+  // The quiz is a subpackage: members who only read never download it.
+  subPackages: [
+    {
+      root: 'pages/quiz',
+      pages: ['home/index', 'practice/index', 'contest/index', 'result/index']
+    }
+  ],
+  // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
+  preloadRule: {
+    'pages/library/index': { network: 'all', packages: ['pages/quiz'] }
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#FAF7F0',

@@ -7,14 +7,19 @@ export const PAGES = {
   issue: '/pages/issue/index',
   article: '/pages/article/index',
   me: '/pages/me/index',
-  offline: '/pages/offline/index'
+  offline: '/pages/offline/index',
+  // The quiz: a subpackage on weapp (root pages/quiz).
+  quiz: '/pages/quiz/home/index',
+  practice: '/pages/quiz/practice/index',
+  contest: '/pages/quiz/contest/index',
+  result: '/pages/quiz/result/index'
 } as const
 
 export type PageName = keyof typeof PAGES
 
 /** A deep link, parsed: one parameter name per concept (`issue` for the issue id, `article` for the article id). */
 export type Route =
-  | { page: 'library' | 'me' | 'offline' }
+  | { page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' }
   | { page: 'issue'; issue: string | undefined }
   | { page: 'article'; issue: string | undefined; article: string | undefined; fromShare: boolean }
   | { page: 'unknown'; path: string }
@@ -61,6 +66,17 @@ const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undef
 export const libraryPath = (): string => PAGES.library
 export const mePath = (): string => PAGES.me
 export const offlinePath = (): string => PAGES.offline
+
+/** 答题: the banks, practice, the 错题本 and the 百题竞答. */
+export const quizPath = (): string => PAGES.quiz
+/** The practice round on the device (started on the quiz page). */
+export const practicePath = (bankId: string): string => withQuery(PAGES.practice, buildQuery({ bank: bankId }))
+/** The scored attempt at a bank. */
+export const contestPath = (bankId: string): string => withQuery(PAGES.contest, buildQuery({ bank: bankId }))
+/** The score and the review of a scored attempt. */
+export const resultPath = (bankId: string): string => withQuery(PAGES.result, buildQuery({ bank: bankId }))
+/** The bank id of a quiz page's parameters. */
+export const bankParam = (params: QueryParams): string | undefined => nonEmpty(params.bank)
 
 /** The contents of an issue: `/pages/issue/index?issue=ID`. */
 export const issuePath = (issueId: string): string => withQuery(PAGES.issue, buildQuery({ issue: issueId }))

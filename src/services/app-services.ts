@@ -180,6 +180,9 @@ export function createAppServices(deps: AppServiceDeps) {
     await account.signOut()
     sync.clear()
     stores.progress.getState().reset()
+    // The member's quiz (attempts, 错题本, a practice round); the banks stay, they are the organizers' content.
+    for (const key of deps.kv.keys())
+      if (key.startsWith('quiz.') && !key.startsWith('quiz.bank.')) deps.kv.removeItem(key)
     deps.kv.setItem('sync.imported', '1')
   }
 

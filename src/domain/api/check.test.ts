@@ -39,7 +39,8 @@ const progress = {
 }
 const summaries = issues.map((i) => summarizeIssue(i, serializeIssue(i), 'h'))
 const entry = { id: 'i', hash: 'h', size: 10, downloaded: true, lastReadAt: 1, savedAt: 1 }
-const bankInfo = { id: 'b', title: '百题', use: 'both', questionCount: 2, timeLimitMs: 60 }
+const attemptRef = { id: 'a', startedAt: 1, deadline: 61, submittedAt: 2, total: 1, max: 2 }
+const bankInfo = { id: 'b', title: '百题', use: 'both', questionCount: 2, timeLimitMs: 60, attempt: attemptRef }
 const factSource = { kind: 'fact', title: '简史', publisher: '人民出版社', date: '2021-02' }
 const questionResult = {
   questionId: 'q1',
@@ -69,8 +70,29 @@ const attempt = {
   result: null
 }
 const answerSample = { questionId: 'q1', answer: ['A'], at: 1 }
+const common = { explanation: '解析', score: 1, difficulty: '中', topic: '建党', source: factSource }
+const bank = {
+  id: 'b',
+  title: '百题',
+  use: 'practice',
+  questions: [
+    { ...common, id: 'q0000000a', stem: '单选', type: 'single', options: ['甲', '乙'], answer: 'B' },
+    { ...common, id: 'q0000000b', stem: '多选', type: 'multiple', options: ['甲', '乙', '丙'], answer: ['A', 'C'] },
+    { ...common, id: 'q0000000c', stem: '判断', type: 'truefalse', options: ['正确', '错误'], answer: false },
+    {
+      ...common,
+      id: 'q0000000d',
+      stem: '填空',
+      type: 'fill',
+      answers: ['红岩'],
+      source: { kind: 'article', issueId: 'i', articleId: 'a', paragraph: 0, quote: '红岩' }
+    }
+  ]
+}
 const samples: unknown[] = [
   bankInfo,
+  { ...bankInfo, attempt: null },
+  bank,
   { banks: [bankInfo] },
   { bankId: 'b' },
   attempt,

@@ -22,7 +22,11 @@ export const SUPPORTED_KEYWORDS = [
   'maximum',
   'description',
   'minItems',
-  'maxItems'
+  'maxItems',
+  'additionalItems',
+  'uniqueItems',
+  'exclusiveMinimum',
+  'default'
 ] as const
 
 type Schema = {
@@ -33,7 +37,11 @@ type Schema = {
   required?: string[]
   additionalProperties?: boolean
   patternProperties?: Record<string, Schema>
-  items?: Schema
+  /** One schema for every item, or (a tuple) one per position. */
+  items?: Schema | Schema[]
+  additionalItems?: boolean
+  uniqueItems?: boolean
+  exclusiveMinimum?: number
   minLength?: number
   maxLength?: number
   pattern?: string
@@ -52,7 +60,9 @@ function regex(pattern: string): RegExp {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const inRange = (s: Schema, n: number) =>
-  (s.minimum === undefined || n >= s.minimum) && (s.maximum === undefined || n <= s.maximum)
+  (s.minimum === undefined || n >= s.minimum) &&
+  (s.maximum === undefined || n <= s.maximum) &&
+  (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum)
 
 function valid(s: Schema, v: unknown): boolean {
   if (s.anyOf) return s.anyOf.some((branch) => valid(branch, v))
@@ -78,17 +88,38 @@ function valid(s: Schema, v: unknown): boolean {
         Array.isArray(v) &&
         (s.minItems === undefined || v.length >= s.minItems) &&
         (s.maxItems === undefined || v.length <= s.maxItems) &&
-        (s.items === undefined || v.every((item) => valid(s.items as Schema, item)))
+        validItems(s, v) &&
+        (s.uniqueItems !== true || unique(v))
       )
     case 'object':
       return isObject(v) && (s.patternProperties ? validRecord(s, v) : validObject(s, v))
     case undefined:
       // Type.Unknown(): any value (only the keywords above, so an unknown keyword still fails loudly).
-      if (Object.keys(s).every((k) => k === 'description')) return true
+      if (Object.keys(s).every((k) => k === 'description' || k === 'default')) return true
       throw new Error(`matches: unsupported schema ${JSON.stringify(s).slice(0, 80)}`)
     default:
       throw new Error(`matches: unsupported schema ${JSON.stringify(s).slice(0, 80)}`)
   }
+}
+
+function validItems(s: Schema, v: unknown[]): boolean {
+  const items = s.items
+  if (items === undefined) return true
+  if (!Array.isArray(items)) return v.every((item) => valid(items, item))
+  // A tuple: one schema per position, nothing after them when additionalItems is false.
+  if (s.additionalItems === false && v.length > items.length) return false
+  return items.every((schema, i) => i >= v.length || valid(schema, v[i]))
+}
+
+/** Value.Check's uniqueItems: no two items are deeply equal (our items are JSON, so their JSON text compares). */
+function unique(v: unknown[]): boolean {
+  const seen = new Set<string>()
+  for (const item of v) {
+    const key = JSON.stringify(item)
+    if (seen.has(key)) return false
+    seen.add(key)
+  }
+  return true
 }
 
 function validObject(s: Schema, v: Record<string, unknown>): boolean {

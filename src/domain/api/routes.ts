@@ -12,7 +12,13 @@ import {
 } from './account'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
-import { QuizAttemptSchema, QuizBankReplySchema, QuizBanksReplySchema, StartAttemptBodySchema, SubmitAttemptBodySchema } from './quiz'
+import {
+  QuizAttemptSchema,
+  QuizBankReplySchema,
+  QuizBanksReplySchema,
+  StartAttemptBodySchema,
+  SubmitAttemptBodySchema
+} from './quiz'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from './sync'
 
 /**

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { readCount } from '../../domain/progress/progress'
-import { issuePath } from '../../domain/routes'
+import { issuePath, quizPath } from '../../domain/routes'
 import { IssueCard } from '../../components/IssueCard'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { services } from '../../services'
@@ -52,6 +52,16 @@ export default function LibraryPage() {
               {busy ? '下载中…' : missing > 0 ? '全部下载' : '已全部下载'}
             </Text>
           ) : null}
+        </View>
+        <View
+          className="quiz-entry"
+          data-testid="open-quiz"
+          aria-role="button"
+          aria-label="答题：练习与百题竞答"
+          onClick={() => void Taro.navigateTo({ url: quizPath() })}
+        >
+          <Text className="quiz-entry__title">答题 · 百题竞答</Text>
+          <Text className="muted quiz-entry__sub">练习、错题本与计分竞答 ›</Text>
         </View>
         {downloadError ? <View className="notice">{downloadError}</View> : null}
         {issues.map((issue) => (

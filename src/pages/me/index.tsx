@@ -4,7 +4,7 @@ import dayjs from 'dayjs'
 import { formatBytes } from '../../domain/format'
 import { readingStats } from '../../domain/progress/progress'
 import { FONT_STEPS } from '../../domain/reading/typography'
-import { offlinePath } from '../../domain/routes'
+import { offlinePath, quizPath } from '../../domain/routes'
 import { syncStatusText } from '../../domain/sync/status'
 import { useProgress, useSettings, useOffline, useSyncStatus } from '../../stores'
 import { SyncStatusLine } from '../../components/SyncStatusLine'
@@ -79,6 +79,16 @@ export default function MePage() {
         <View className="me-row hairline" onClick={() => s.setNightMode(!s.nightMode)}>
           <Text>夜间模式</Text>
           <Text className={s.nightMode ? 'accent' : 'muted'}>{s.nightMode ? '已开启' : '已关闭'}</Text>
+        </View>
+        <View
+          className="me-row hairline"
+          data-testid="me-open-quiz"
+          onClick={() => {
+            void Taro.navigateTo({ url: quizPath() })
+          }}
+        >
+          <Text>答题与成绩</Text>
+          <Text className="muted">练习 · 错题本 · 百题竞答 ›</Text>
         </View>
         <View
           className="me-row hairline"

@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useStore } from 'zustand'
+import { shownOptions, toShown, type Question } from '../../../domain/quiz/index'
+import { bankParam } from '../../../domain/routes'
+import { QuizExplain } from '../../../components/QuizExplain'
+import { QuizQuestion } from '../../../components/QuizQuestion'
+import { quiz } from '../../../services/quiz'
+import { useThemeClass } from '../../theme'
+import { useParams } from '../../hooks'
+import { answerText, openSource, sourceLabel } from '../shared'
+import '../quiz.css'
+
+/** The right answer of a practice question in the question's original lettering. */
+function rightOriginal(q: Question): string[] {
+  if (q.type === 'single') return [q.answer]
+  if (q.type === 'multiple') return q.answer.slice()
+  if (q.type === 'truefalse') return [q.answer ? 'A' : 'B']
+  return q.answers.slice()
+}
+
+export default function PracticePage() {
+  const theme = useThemeClass()
+  const bankId = bankParam(useParams()) ?? ''
+  const round = useStore(quiz.store, (s) => s.practice)
+  const [bank] = useState(() => quiz.keptBank(bankId))
+  // The choice being made for the current question (multiple choice and 填空 need a 确定).
+  const [draft, setDraft] = useState<string[]>([])
+  const index = round?.index ?? 0
+  useEffect(() => setDraft([]), [index])
+
+  const byId = new Map((bank?.questions ?? []).map((q) => [q.id, q]))
+  if (!round || !bank || round.bankId !== bankId) {
+    return (
+      <View className={theme}>
+        <View className="empty-state muted" data-testid="practice-missing">
+          没有进行中的练习。
+          <Text className="accent" onClick={() => void Taro.navigateBack()}>
+            返回答题
+          </Text>
+        </View>
+      </View>
+    )
+  }
+  const ids = round.paper.questionIds.filter((id) => byId.has(id))
+  const total = ids.length
+  const done = Object.keys(round.results).length
+  const right = Object.values(round.results).filter((r) => r.correct).length
+  const finished = total > 0 && ids.every((id) => round.results[id])
+
+  if (total === 0)
+    return (
+      <View className={theme}>
+        <View className="empty-state muted">这一组没有题目了。</View>
+      </View>
+    )
+
+  const q = byId.get(ids[Math.min(index, total - 1)]) as Question
+  const result = round.results[q.id]
+  const options = shownOptions(q, round.paper)
+  const submit = (answer: string[]) => {
+    if (answer.length === 0 || answer.every((a) => a.trim() === '')) return
+    quiz.answerPractice(q, answer)
+  }
+  const toggle = (letter: string) => {
+    if (q.type === 'single' || q.type === 'truefalse') submit([letter])
+    else setDraft((d) => (d.includes(letter) ? d.filter((l) => l !== letter) : [...d, letter]))
+  }
+  const selected = result ? toShown(q, round.paper, result.answer) : draft
+  const src = sourceLabel(q.source)
+
+  return (
+    <View className={theme}>
+      <View className="page-pad quiz-page">
+        <View className="quiz-bar">
+          <Text className="muted">
+            {round.title} · 第 {index + 1} / {total} 题
+          </Text>
+          <Text className="muted" data-testid="practice-score">
+            答对 {right} / {done}
+          </Text>
+        </View>
+        <QuizQuestion
+          type={q.type}
+          stem={q.stem}
+          options={options}
+          selected={selected}
+          reveal={result ? { right: toShown(q, round.paper, rightOriginal(q)), correct: result.correct } : null}
+          onToggle={toggle}
+          onFill={(text) => setDraft([text])}
+        />
+        {!result && (q.type === 'multiple' || q.type === 'fill') ? (
+          <Text
+            className={`btn quiz-wide${draft.length === 0 ? ' is-off' : ''}`}
+            data-testid="practice-confirm"
+            onClick={() => submit(draft)}
+          >
+            确定
+          </Text>
+        ) : null}
+        {result ? (
+          <QuizExplain
+            correct={result.correct}
+            rightText={answerText(q, round.paper, rightOriginal(q))}
+            explanation={q.explanation}
+            source={src}
+            onOpenSource={() => openSource(q.source)}
+          />
+        ) : null}
+        <View className="quiz-nav">
+          <Text
+            className={`btn ghost${index === 0 ? ' is-off' : ''}`}
+            onClick={() => index > 0 && quiz.movePractice(index - 1)}
+          >
+            上一题
+          </Text>
+          {index < total - 1 ? (
+            <Text className="btn" data-testid="practice-next" onClick={() => quiz.movePractice(index + 1)}>
+              下一题
+            </Text>
+          ) : (
+            <Text
+              className={`btn${finished ? '' : ' is-off'}`}
+              data-testid="practice-finish"
+              onClick={() => {
+                if (!finished) return
+                void Taro.showModal({
+                  title: '本组练习完成',
+                  content: `答对 ${right} / ${total} 题。答错的题已记入错题本，连续答对两次后移出。`,
+                  showCancel: false,
+                  confirmText: '返回'
+                }).then(() => {
+                  quiz.endPractice()
+                  void Taro.navigateBack()
+                })
+              }}
+            >
+              完成
+            </Text>
+          )}
+        </View>
+      </View>
+    </View>
+  )
+}

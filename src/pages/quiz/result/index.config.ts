@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '成绩与解析', enableShareAppMessage: true })
