@@ -20,9 +20,13 @@ export const SUPPORTED_KEYWORDS = [
   'pattern',
   'minimum',
   'maximum',
+  'exclusiveMinimum',
   'description',
+  'default',
   'minItems',
-  'maxItems'
+  'maxItems',
+  'uniqueItems',
+  'additionalItems'
 ] as const
 
 type Schema = {
@@ -33,12 +37,16 @@ type Schema = {
   required?: string[]
   additionalProperties?: boolean
   patternProperties?: Record<string, Schema>
-  items?: Schema
+  /** One schema for every item, or one per position (Type.Tuple, with additionalItems: false). */
+  items?: Schema | Schema[]
+  additionalItems?: boolean
+  uniqueItems?: boolean
   minLength?: number
   maxLength?: number
   pattern?: string
   minimum?: number
   maximum?: number
+  exclusiveMinimum?: number
   minItems?: number
   maxItems?: number
 }
@@ -52,7 +60,29 @@ function regex(pattern: string): RegExp {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const inRange = (s: Schema, n: number) =>
-  (s.minimum === undefined || n >= s.minimum) && (s.maximum === undefined || n <= s.maximum)
+  (s.minimum === undefined || n >= s.minimum) &&
+  (s.maximum === undefined || n <= s.maximum) &&
+  (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum)
+
+/** Whether the items have the shape of `items`: one schema for all, or one per position (a tuple). */
+function validItems(s: Schema, v: unknown[]): boolean {
+  const items = s.items
+  if (items === undefined) return true
+  if (!Array.isArray(items)) return v.every((item) => valid(items, item))
+  if (s.additionalItems === false && v.length > items.length) return false
+  return items.every((schema, i) => i >= v.length || valid(schema, v[i]))
+}
+
+/** uniqueItems for the primitive items our schemas have (letters); anything else is compared by its JSON. */
+function unique(v: unknown[]): boolean {
+  const seen = new Set<string>()
+  for (const item of v) {
+    const key = `${typeof item}:${item !== null && typeof item === 'object' ? JSON.stringify(item) : String(item)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+  }
+  return true
+}
 
 function valid(s: Schema, v: unknown): boolean {
   if (s.anyOf) return s.anyOf.some((branch) => valid(branch, v))
@@ -78,7 +108,8 @@ function valid(s: Schema, v: unknown): boolean {
         Array.isArray(v) &&
         (s.minItems === undefined || v.length >= s.minItems) &&
         (s.maxItems === undefined || v.length <= s.maxItems) &&
-        (s.items === undefined || v.every((item) => valid(s.items as Schema, item)))
+        validItems(s, v) &&
+        (s.uniqueItems !== true || unique(v))
       )
     case 'object':
       return isObject(v) && (s.patternProperties ? validRecord(s, v) : validObject(s, v))
