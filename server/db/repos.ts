@@ -1,4 +1,4 @@
-import type { Facts } from '../../src/domain/sync/facts'
+import type { AnswerFact, Facts } from '../../src/domain/sync/facts'
 import type { PullReply, PushReply } from '../../src/domain/api/sync'
 
 // Storage interfaces. Every method is async and atomic on its own, so a PostgreSQL backend can implement them
@@ -136,6 +136,12 @@ export type PushOutcome = { kind: 'foreign_client'; clientId: string } | ({ kind
 export interface SyncRepo {
   push(memberId: string, mutations: JudgedMutation[], at: number): Promise<PushOutcome>
   pull(memberId: string, cookie: number): Promise<PullReply>
+  /**
+   * The member's `answers` facts whose id starts with `prefix`, as they stood with only the applied `answer`
+   * mutations the server received by `receivedBy` (sync_mutations.received_at): a mutation received later, whatever
+   * `at` it claims, is left out.
+   */
+  answerFacts(memberId: string, prefix: string, receivedBy: number): Promise<Record<string, AnswerFact>>
 }
 
 /** A scored quiz attempt as stored (times in epoch ms; JSON columns as the service wrote them). */
@@ -157,6 +163,8 @@ export interface QuizRepo {
   /** Stores the attempt unless the member already has one for the bank; returns the one stored either way. */
   start(row: QuizAttemptRow): Promise<QuizAttemptRow>
   get(id: string): Promise<QuizAttemptRow | null>
+  /** Every attempt of the member (one per bank at most), in one query. */
+  listForMember(memberId: string): Promise<QuizAttemptRow[]>
   /** Records the submission unless one is recorded; returns the row as it now stands (null if unknown). */
   submit(
     id: string,

@@ -25,7 +25,7 @@ export interface ServicesOptions extends Record<string, unknown> {
 const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) => {
   const { store, now } = opts
   const content = new ContentService(store.content, now)
-  const quiz = new QuizService(store.quiz, now)
+  const quiz = new QuizService(store.quiz, store.sync, now)
   app.decorate('services', {
     store,
     content,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
-import type { QuizAttempt, QuizBankInfo, QuizResult, SubmittedAnswer } from '../../src/domain/api/quiz'
+import type { AttemptRef, QuizAttempt, QuizBankInfo, QuizResult, SubmittedAnswer } from '../../src/domain/api/quiz'
 import type { Issue } from '../../src/domain/issue/types'
 import {
   makePaper,
@@ -11,10 +11,24 @@ import {
   type Question,
   type Response
 } from '../../src/domain/quiz/index'
-import type { QuizAttemptRow, QuizRepo } from '../db/repos'
+import type { QuizAttemptRow, QuizRepo, SyncRepo } from '../db/repos'
 import { HttpError } from '../errors'
+import type { Cached } from './content'
 import { readBankFile } from './quiz-files'
-import { newId } from './secrets'
+import { newId, sha256 } from './secrets'
+
+/** The member's attempt as the bank list names it: the score once submitted. */
+function attemptRef(row: QuizAttemptRow): AttemptRef {
+  const result = row.resultJson === null ? null : (JSON.parse(row.resultJson) as QuizResult)
+  return {
+    id: row.id,
+    startedAt: row.startedAt,
+    deadline: row.deadline,
+    submittedAt: row.submittedAt,
+    total: result?.total ?? null,
+    max: result?.max ?? null
+  }
+}
 
 /** The scored attempt's time limit unless a bank names its own. */
 export const DEFAULT_TIME_LIMIT_MS = 60 * 60_000
@@ -48,6 +62,26 @@ interface LoadedBank {
   bank: Bank
   timeLimitMs: number
   byId: Map<string, Question>
+  /** The whole bank as GET /api/quiz/banks/:id serves it; null for a contest-only bank (never sent). */
+  practice: Cached | null
+}
+
+/** An answer that may count, from the submission's body or from a synced contest answer fact. */
+interface Candidate {
+  questionId: string
+  answer: Response
+  at: number
+  /** Equal times: a body answer beats a synced one (the device handed it in last), then the larger order wins. */
+  fromBody: boolean
+  /** Synced: the fact id (as latestAnswers); body: the position in the list, so the later one wins as before. */
+  order: string | number
+}
+
+/** Whether `a` is a later answer than `b` (src/domain/quiz/contest.ts latestAnswers' rule, with body answers). */
+function later(a: Candidate, b: Candidate): boolean {
+  if (a.at !== b.at) return a.at > b.at
+  if (a.fromBody !== b.fromBody) return a.fromBody
+  return a.order > b.order
 }
 
 const OTHER_TOPIC = '其他'
@@ -68,20 +102,27 @@ function rightAnswer(q: Question): string[] {
 
 /**
  * The scored 百题竞答: one attempt per member and bank, its paper drawn on the server, scored on the server with
- * the domain scorer. Answers arrive with the submission only; what counts is decided here by the server's clock.
+ * the domain scorer. Answers arrive with the submission and as synced contest answer facts; what counts is
+ * decided here by the server's clock.
  */
 export class QuizService {
   private readonly banks = new Map<string, LoadedBank>()
 
   constructor(
     private readonly repo: QuizRepo,
+    private readonly sync: Pick<SyncRepo, 'answerFacts'>,
     private readonly now: () => number,
     private readonly newSeed: () => string = () => randomBytes(8).toString('hex')
   ) {}
 
   /** Makes a bank available (replacing one with the same id). */
   addBank(bank: Bank, timeLimitMs: number = DEFAULT_TIME_LIMIT_MS): void {
-    this.banks.set(bank.id, { bank, timeLimitMs, byId: new Map(bank.questions.map((q) => [q.id, q])) })
+    let practice: Cached | null = null
+    if (bank.use !== 'contest') {
+      const body = JSON.stringify(bank)
+      practice = { body, etag: `"${sha256(body)}"` }
+    }
+    this.banks.set(bank.id, { bank, timeLimitMs, byId: new Map(bank.questions.map((q) => [q.id, q])), practice })
   }
 
   /**
@@ -114,14 +155,32 @@ export class QuizService {
     return { loaded, failed }
   }
 
-  listBanks(): QuizBankInfo[] {
-    return [...this.banks.values()].map(({ bank, timeLimitMs }) => ({
-      id: bank.id,
-      title: bank.title,
-      use: bank.use,
-      questionCount: bank.questions.length,
-      timeLimitMs
-    }))
+  /** Every loaded bank with the member's attempt at it (one query; an attempt past its deadline is scored first). */
+  async listBanks(memberId: string): Promise<QuizBankInfo[]> {
+    const attempts = new Map<string, QuizAttemptRow>()
+    for (const row of await this.repo.listForMember(memberId)) attempts.set(row.bankId, await this.settle(row))
+    return [...this.banks.values()].map(({ bank, timeLimitMs }) => {
+      const row = attempts.get(bank.id)
+      return {
+        id: bank.id,
+        title: bank.title,
+        use: bank.use,
+        questionCount: bank.questions.length,
+        timeLimitMs,
+        attempt: row === undefined ? null : attemptRef(row)
+      }
+    })
+  }
+
+  /**
+   * A practice (or practice-and-contest) bank with its answers and 解析, serialized once with its ETag. A
+   * contest-only bank is refused: its answers must never reach a device before a submission.
+   */
+  practiceBank(bankId: string): Cached {
+    const loaded = this.banks.get(bankId)
+    if (loaded === undefined) throw new HttpError(404, 'unknown_bank')
+    if (loaded.practice === null) throw new HttpError(403, 'bank_not_for_practice')
+    return loaded.practice
   }
 
   /** Starts the member's scored attempt at a contest bank, or returns the one already started (never a new paper). */
@@ -143,44 +202,85 @@ export class QuizService {
       answersJson: null,
       resultJson: null
     })
-    return this.view(row)
+    return this.view(await this.settle(row))
   }
 
   /** The member's own attempt; another member's is as unknown as a missing one (404). */
   async get(memberId: string, attemptId: string): Promise<QuizAttempt> {
-    return this.view(await this.own(memberId, attemptId))
+    return this.view(await this.settle(await this.own(memberId, attemptId)))
   }
 
   /**
-   * Scores and stores the submission. Counted: answers to questions on the paper, given (`at`, never later than
-   * the server's now) by the deadline, in a submission that arrives by deadline + SUBMIT_GRACE_MS; the last
-   * counted answer to a question wins. A second submission changes nothing and gets the stored result back.
+   * Scores and stores the submission. Counted, for questions on the paper, the latest of:
+   * - answers in the body, given (`at`, never later than the server's now) by the deadline, in a submission that
+   *   arrives by deadline + SUBMIT_GRACE_MS (a later submission counts its synced answers only);
+   * - the member's synced contest answers (`answer` facts with ids `${attemptId}:…`, src/domain/quiz/contest.ts)
+   *   given by the deadline, whose mutation the server received by deadline + SUBMIT_GRACE_MS.
+   * A cleared answer (empty) clears the question. A second submission changes nothing and gets the stored result.
    */
   async submit(memberId: string, attemptId: string, answers: readonly SubmittedAnswer[]): Promise<QuizAttempt> {
     const row = await this.own(memberId, attemptId)
     if (row.submittedAt !== null) return this.view(row)
+    const now = this.now()
+    if (now > row.deadline + SUBMIT_GRACE_MS) return this.view(await this.settle(row))
+    return this.view(await this.record(row, answers, now))
+  }
+
+  /**
+   * An attempt nobody submitted is scored from its synced answers once deadline + SUBMIT_GRACE_MS has passed (a
+   * phone that died still gets a result), when the member next reads it. Idempotent: the repo stores only the first
+   * submission, and this one is dated deadline + SUBMIT_GRACE_MS whenever it runs.
+   */
+  private async settle(row: QuizAttemptRow): Promise<QuizAttemptRow> {
+    if (row.submittedAt !== null || this.now() <= row.deadline + SUBMIT_GRACE_MS) return row
+    if (!this.banks.has(row.bankId)) return row // Its bank did not load at this start: scored once it does.
+    return this.record(row, [], row.deadline + SUBMIT_GRACE_MS)
+  }
+
+  private async record(
+    row: QuizAttemptRow,
+    bodyAnswers: readonly SubmittedAnswer[],
+    submittedAt: number
+  ): Promise<QuizAttemptRow> {
     const loaded = this.bankOf(row)
     const paper = JSON.parse(row.paperJson) as Paper
-    const now = this.now()
-    const onPaper = new Set(paper.questionIds)
-    const counted: Record<string, { answer: Response; at: number }> = {}
-    if (now <= row.deadline + SUBMIT_GRACE_MS) {
-      for (const a of answers) {
-        const at = Math.min(a.at, now)
-        if (at > row.deadline || !onPaper.has(a.questionId) || !loaded.byId.has(a.questionId)) continue
-        const prev = counted[a.questionId]
-        if (prev === undefined || prev.at <= at) counted[a.questionId] = { answer: a.answer, at }
-      }
+    const onPaper = new Set(paper.questionIds.filter((id) => loaded.byId.has(id)))
+    const candidates: Candidate[] = []
+    bodyAnswers.forEach((a, i) => {
+      candidates.push({
+        questionId: a.questionId,
+        answer: a.answer,
+        at: Math.min(a.at, submittedAt),
+        fromBody: true,
+        order: i
+      })
+    })
+    // Synced answers count by when the server received them, not by the `at` they claim. The fact's `at` alone
+    // (clamped to the server's now at push) would let a device offline past the deadline push answers it gave
+    // late under an earlier `at`, so the repo rebuilds the facts from the mutations received by the cutoff.
+    const prefix = `${row.id}:`
+    const facts = await this.sync.answerFacts(row.memberId, prefix, row.deadline + SUBMIT_GRACE_MS)
+    for (const [id, fact] of Object.entries(facts)) {
+      // Same id shape as latestAnswers: the attempt, the question, then the device's unique part.
+      if (fact.bankId !== row.bankId || !id.startsWith(`${prefix}${fact.questionId}:`)) continue
+      candidates.push({ questionId: fact.questionId, answer: fact.answer, at: fact.at, fromBody: false, order: id })
     }
-    const given = Object.fromEntries(Object.entries(counted).map(([id, c]) => [id, c.answer]))
+    const latest = new Map<string, Candidate>()
+    for (const c of candidates) {
+      if (c.at > row.deadline || !onPaper.has(c.questionId)) continue
+      const prev = latest.get(c.questionId)
+      if (prev === undefined || later(c, prev)) latest.set(c.questionId, c)
+    }
+    const given: Record<string, Response> = {}
+    for (const [id, c] of latest) if (c.answer.some((r) => r.trim() !== '')) given[id] = c.answer.slice()
     const result = this.score(loaded, paper, given)
     const stored = await this.repo.submit(row.id, {
-      submittedAt: now,
+      submittedAt,
       answersJson: JSON.stringify(given),
       resultJson: JSON.stringify(result)
     })
     if (stored === null) throw new HttpError(404, 'unknown_attempt')
-    return this.view(stored)
+    return stored
   }
 
   private score(loaded: LoadedBank, paper: Paper, given: Record<string, Response>): QuizResult {

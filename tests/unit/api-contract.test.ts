@@ -11,6 +11,7 @@ import { ApiError, createApiClient } from '../../src/services/api/client'
 import { createAccountApi } from '../../src/services/account/api'
 import { createContentApi } from '../../src/services/content/api'
 import { createOrg } from '../../server/services/members'
+import { shippedBanks, type BankSpec } from '../../server/services/quiz'
 import { SAMPLE_ID, testEnv, type TestEnv } from '../../server/test-support'
 import type { App } from '../../server/types'
 
@@ -36,7 +37,9 @@ let env: TestEnv
 const registered = new Map<string, RouteOptions>()
 
 beforeAll(async () => {
+  const contestOnly: BankSpec = { ...shippedBanks()[0], id: 'contest-only', title: '只用于竞答', use: 'contest' }
   env = await testEnv({
+    quizBanks: [...shippedBanks(), contestOnly],
     onRoute: (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const m of methods) registered.set(`${m} ${strip(route.url)}`, route)
@@ -121,5 +124,37 @@ describe('round trips through the client', () => {
     expect(await account.logout()).toEqual({ ok: true })
     const after = await account.me().catch((e: unknown) => e)
     expect(after).toMatchObject({ status: 401, code: 'unauthorized', message: '登录已失效，请重新登录' })
+  })
+
+  it('quiz: banks, a practice bank, an attempt started, submitted and read back; a contest-only bank is refused', async () => {
+    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const { token } = await account.signInDevice('答题')
+    const quiz = createApiClient(injectedHttp(env.app), '', () => token)
+
+    const listed = await quiz.call(API.quizBanks)
+    expect(listed.banks.map((b) => [b.id, b.attempt])).toEqual([
+      ['dangshi-100', null],
+      ['contest-only', null]
+    ])
+    const practice = await quiz.call(API.quizBank, { params: { id: 'dangshi-100' } })
+    expect(practice.questions).toHaveLength(100)
+    expect(practice.questions[0].explanation).not.toBe('')
+    const refused = await quiz.call(API.quizBank, { params: { id: 'contest-only' } }).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect(refused).toMatchObject({
+      status: 403,
+      code: 'bank_not_for_practice',
+      message: '这个题库只用于计分竞答，交卷前不能练习'
+    })
+    const missing = await quiz.call(API.quizBank, { params: { id: 'no-such-bank' } }).catch((e: unknown) => e)
+    expect(missing).toMatchObject({ status: 404, code: 'unknown_bank' })
+
+    const attempt = await quiz.call(API.startQuizAttempt, { body: { bankId: 'contest-only' } })
+    expect(attempt.result).toBeNull()
+    const done = await quiz.call(API.submitQuizAttempt, { params: { id: attempt.id }, body: { answers: [] } })
+    expect(done.result?.total).toBe(0)
+    expect(await quiz.call(API.getQuizAttempt, { params: { id: attempt.id } })).toEqual(done)
+    const after = await quiz.call(API.quizBanks)
+    expect(after.banks[1].attempt).toMatchObject({ id: attempt.id, submittedAt: done.submittedAt, total: 0 })
   })
 })

@@ -9,6 +9,7 @@ export class SqliteQuizRepo implements QuizRepo {
   private readonly insert: Statement
   private readonly byId: Statement<[string], QuizAttemptRow>
   private readonly byMemberBank: Statement<[string, string], QuizAttemptRow>
+  private readonly byMember: Statement<[string], QuizAttemptRow>
   private readonly markSubmitted: Statement
 
   constructor(db: Database) {
@@ -17,6 +18,7 @@ export class SqliteQuizRepo implements QuizRepo {
       ON CONFLICT (member_id, bank_id) DO NOTHING`)
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM quiz_attempts WHERE id = ?`)
     this.byMemberBank = db.prepare(`SELECT ${COLUMNS} FROM quiz_attempts WHERE member_id = ? AND bank_id = ?`)
+    this.byMember = db.prepare(`SELECT ${COLUMNS} FROM quiz_attempts WHERE member_id = ? ORDER BY bank_id`)
     this.markSubmitted = db.prepare(`UPDATE quiz_attempts SET submitted_at = ?, answers_json = ?, result_json = ?
       WHERE id = ? AND submitted_at IS NULL`)
   }
@@ -28,6 +30,10 @@ export class SqliteQuizRepo implements QuizRepo {
 
   async get(id: string): Promise<QuizAttemptRow | null> {
     return this.byId.get(id) ?? null
+  }
+
+  async listForMember(memberId: string): Promise<QuizAttemptRow[]> {
+    return this.byMember.all(memberId)
   }
 
   async submit(

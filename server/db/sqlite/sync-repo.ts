@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
-import { emptyFacts, mergeFacts, type Facts } from '../../../src/domain/sync/facts'
+import { emptyFacts, mergeFacts, type AnswerFact, type Facts } from '../../../src/domain/sync/facts'
+import { factsOf } from '../../../src/domain/sync/mutations'
 import type { PullReply } from '../../../src/domain/api/sync'
 import type { JudgedMutation, PushOutcome, SyncRepo } from '../repos'
 
@@ -10,6 +11,10 @@ const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers']
 export class SqliteSyncRepo implements SyncRepo {
   private readonly pushTx: (memberId: string, mutations: JudgedMutation[], at: number) => PushOutcome
   private readonly pullTx: (memberId: string, cookie: number) => PullReply
+  private readonly answerMutations: Statement<
+    [string, number, string],
+    { argsJson: string; receivedAt: number; clientId: string; id: number }
+  >
 
   constructor(db: Database) {
     const clientOwner: Statement<[string], { member_id: string; last_mutation_id: number }> = db.prepare(
@@ -34,6 +39,11 @@ export class SqliteSyncRepo implements SyncRepo {
     const memberClients = db.prepare(
       'SELECT client_id AS clientId, last_mutation_id AS last FROM sync_clients WHERE member_id = ?'
     )
+
+    // LIKE only narrows the rows (the prefix somewhere in the arguments); the exact answerId test is in JS.
+    this.answerMutations = db.prepare(`SELECT args_json AS argsJson, received_at AS receivedAt, client_id AS clientId,
+      mutation_id AS id FROM sync_mutations WHERE member_id = ? AND name = 'answer' AND rejected IS NULL
+      AND received_at <= ? AND args_json LIKE ? ESCAPE '\\'`)
 
     const lastIds = (memberId: string): Record<string, number> =>
       Object.fromEntries(
@@ -114,5 +124,37 @@ export class SqliteSyncRepo implements SyncRepo {
 
   async pull(memberId: string, cookie: number): Promise<PullReply> {
     return this.pullTx(memberId, cookie)
+  }
+
+  /**
+   * Rebuilt from the mutation log rather than read from sync_facts: a fact row is the merge of every mutation ever
+   * received, and cannot tell which of them arrived by `receivedBy`. Each mutation is judged again as the push
+   * judged it (its time clamped to the moment it was received), so the result is exactly the facts the member had
+   * at `receivedBy`, restricted to the prefix.
+   */
+  async answerFacts(memberId: string, prefix: string, receivedBy: number): Promise<Record<string, AnswerFact>> {
+    // The prefix as JSON.stringify wrote it into args_json, with LIKE's own wildcards escaped.
+    const inJson = JSON.stringify(prefix).slice(1, -1)
+    const pattern = `%${inJson.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const out: Record<string, AnswerFact> = {}
+    for (const row of this.answerMutations.all(memberId, receivedBy, pattern)) {
+      const args = JSON.parse(row.argsJson) as { answerId?: unknown }
+      if (typeof args.answerId !== 'string' || !args.answerId.startsWith(prefix)) continue
+      const judged = factsOf(
+        { clientId: row.clientId, id: row.id, name: 'answer', args, at: row.receivedAt },
+        { now: row.receivedAt, articleExists: () => false }
+      )
+      if (!judged.ok) continue
+      for (const [key, fact] of Object.entries(judged.facts.answers)) {
+        const prev = out[key]
+        // F4, as the push merged it: the same id seen twice keeps the earliest.
+        out[key] =
+          prev === undefined
+            ? fact
+            : mergeFacts({ ...emptyFacts(), answers: { [key]: prev } }, { ...emptyFacts(), answers: { [key]: fact } })
+                .answers[key]
+      }
+    }
+    return out
   }
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseIssue } from '../issue'
 import { summarizeIssue, serializeIssue } from '../issue/summary'
+import { fill, multiple, single, trueFalse } from '../quiz/testing'
 import * as account from './account'
 import { matches, SUPPORTED_KEYWORDS } from './check'
 import * as errors from './errors'
@@ -39,8 +40,20 @@ const progress = {
 }
 const summaries = issues.map((i) => summarizeIssue(i, serializeIssue(i), 'h'))
 const entry = { id: 'i', hash: 'h', size: 10, downloaded: true, lastReadAt: 1, savedAt: 1 }
-const attemptRef = { id: 'a', startedAt: 1, deadline: 61, submittedAt: 2, total: 1, max: 2 }
+const attemptRef = { id: 'a', startedAt: 1, deadline: 61, submittedAt: 2, total: 3, max: 4 }
 const bankInfo = { id: 'b', title: '百题', use: 'both', questionCount: 2, timeLimitMs: 60, attempt: attemptRef }
+const unstarted = { ...bankInfo, attempt: null }
+const bank = {
+  id: 'b',
+  title: '百题',
+  use: 'practice',
+  questions: [
+    { ...trueFalse('遵义会议在1935年召开。', true), topic: '长征' },
+    multiple('哪些是四史？', ['党史', '新中国史', '地理'], ['A', 'B']),
+    single('一大在哪里召开？', ['上海', '北京'], 'A', 2),
+    fill('中国共产党成立于____年。', ['1921'])
+  ]
+}
 const factSource = { kind: 'fact', title: '简史', publisher: '人民出版社', date: '2021-02' }
 const questionResult = {
   questionId: 'q1',
@@ -70,30 +83,11 @@ const attempt = {
   result: null
 }
 const answerSample = { questionId: 'q1', answer: ['A'], at: 1 }
-const common = { explanation: '解析', score: 1, difficulty: '中', topic: '建党', source: factSource }
-const bank = {
-  id: 'b',
-  title: '百题',
-  use: 'practice',
-  questions: [
-    { ...common, id: 'q0000000a', stem: '单选', type: 'single', options: ['甲', '乙'], answer: 'B' },
-    { ...common, id: 'q0000000b', stem: '多选', type: 'multiple', options: ['甲', '乙', '丙'], answer: ['A', 'C'] },
-    { ...common, id: 'q0000000c', stem: '判断', type: 'truefalse', options: ['正确', '错误'], answer: false },
-    {
-      ...common,
-      id: 'q0000000d',
-      stem: '填空',
-      type: 'fill',
-      answers: ['红岩'],
-      source: { kind: 'article', issueId: 'i', articleId: 'a', paragraph: 0, quote: '红岩' }
-    }
-  ]
-}
 const samples: unknown[] = [
   bankInfo,
-  { ...bankInfo, attempt: null },
+  { ...attemptRef, submittedAt: null, total: null, max: null },
+  { banks: [bankInfo, unstarted] },
   bank,
-  { banks: [bankInfo] },
   { bankId: 'b' },
   attempt,
   { ...attempt, submittedAt: 2, result: quizResult },
@@ -202,5 +196,36 @@ describe('matches agrees with TypeBox Value.Check', () => {
       ),
       { numRuns: 300 }
     )
+  })
+})
+
+describe('matches on the bank keywords (tuple, uniqueItems, exclusiveMinimum)', () => {
+  const [tf, multi] = bank.questions
+  const cases: unknown[] = [
+    tf,
+    { ...tf, options: ['正确'] },
+    { ...tf, options: ['正确', '错误', '错误'] },
+    { ...tf, options: ['错误', '正确'] },
+    multi,
+    { ...multi, answer: ['A', 'A'] },
+    { ...multi, answer: ['B', 'A'] },
+    { ...multi, score: 0 },
+    { ...multi, score: 0.5 }
+  ]
+  it.each(cases.map((c, i) => [i, c]))('case %i agrees with Value.Check', (_i, question) => {
+    const value = { ...bank, questions: [question] }
+    expect(matches(quiz.QuizBankReplySchema, value)).toBe(Value.Check(quiz.QuizBankReplySchema, value))
+  })
+
+  it('tells them apart', () => {
+    const ok = (q: unknown) => matches(quiz.QuizBankReplySchema, { ...bank, questions: [q] })
+    expect([tf, multi].map(ok)).toEqual([true, true])
+    expect(
+      [
+        { ...tf, options: ['正确'] },
+        { ...multi, answer: ['A', 'A'] },
+        { ...multi, score: 0 }
+      ].map(ok)
+    ).toEqual([false, false, false])
   })
 })

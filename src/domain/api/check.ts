@@ -20,13 +20,13 @@ export const SUPPORTED_KEYWORDS = [
   'pattern',
   'minimum',
   'maximum',
+  'exclusiveMinimum',
   'description',
+  'default',
   'minItems',
   'maxItems',
-  'additionalItems',
   'uniqueItems',
-  'exclusiveMinimum',
-  'default'
+  'additionalItems'
 ] as const
 
 type Schema = {
@@ -37,16 +37,16 @@ type Schema = {
   required?: string[]
   additionalProperties?: boolean
   patternProperties?: Record<string, Schema>
-  /** One schema for every item, or (a tuple) one per position. */
+  /** One schema for every item, or one per position (Type.Tuple, with additionalItems: false). */
   items?: Schema | Schema[]
   additionalItems?: boolean
   uniqueItems?: boolean
-  exclusiveMinimum?: number
   minLength?: number
   maxLength?: number
   pattern?: string
   minimum?: number
   maximum?: number
+  exclusiveMinimum?: number
   minItems?: number
   maxItems?: number
 }
@@ -63,6 +63,26 @@ const inRange = (s: Schema, n: number) =>
   (s.minimum === undefined || n >= s.minimum) &&
   (s.maximum === undefined || n <= s.maximum) &&
   (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum)
+
+/** Whether the items have the shape of `items`: one schema for all, or one per position (a tuple). */
+function validItems(s: Schema, v: unknown[]): boolean {
+  const items = s.items
+  if (items === undefined) return true
+  if (!Array.isArray(items)) return v.every((item) => valid(items, item))
+  if (s.additionalItems === false && v.length > items.length) return false
+  return items.every((schema, i) => i >= v.length || valid(schema, v[i]))
+}
+
+/** uniqueItems for the primitive items our schemas have (letters); anything else is compared by its JSON. */
+function unique(v: unknown[]): boolean {
+  const seen = new Set<string>()
+  for (const item of v) {
+    const key = `${typeof item}:${item !== null && typeof item === 'object' ? JSON.stringify(item) : String(item)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+  }
+  return true
+}
 
 function valid(s: Schema, v: unknown): boolean {
   if (s.anyOf) return s.anyOf.some((branch) => valid(branch, v))
@@ -95,31 +115,11 @@ function valid(s: Schema, v: unknown): boolean {
       return isObject(v) && (s.patternProperties ? validRecord(s, v) : validObject(s, v))
     case undefined:
       // Type.Unknown(): any value (only the keywords above, so an unknown keyword still fails loudly).
-      if (Object.keys(s).every((k) => k === 'description' || k === 'default')) return true
+      if (Object.keys(s).every((k) => k === 'description')) return true
       throw new Error(`matches: unsupported schema ${JSON.stringify(s).slice(0, 80)}`)
     default:
       throw new Error(`matches: unsupported schema ${JSON.stringify(s).slice(0, 80)}`)
   }
-}
-
-function validItems(s: Schema, v: unknown[]): boolean {
-  const items = s.items
-  if (items === undefined) return true
-  if (!Array.isArray(items)) return v.every((item) => valid(items, item))
-  // A tuple: one schema per position, nothing after them when additionalItems is false.
-  if (s.additionalItems === false && v.length > items.length) return false
-  return items.every((schema, i) => i >= v.length || valid(schema, v[i]))
-}
-
-/** Value.Check's uniqueItems: no two items are deeply equal (our items are JSON, so their JSON text compares). */
-function unique(v: unknown[]): boolean {
-  const seen = new Set<string>()
-  for (const item of v) {
-    const key = JSON.stringify(item)
-    if (seen.has(key)) return false
-    seen.add(key)
-  }
-  return true
 }
 
 function validObject(s: Schema, v: Record<string, unknown>): boolean {

@@ -2,17 +2,28 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { API, responseSchemas } from '../../../../src/domain/api/routes'
 import { Type } from '../../../../src/domain/api/type'
 import { sessionOf } from '../../../plugins/auth'
+import { ConditionalHeaders, sendCached } from '../../cached'
 
 const AttemptParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
+const BankParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
 
 /** The scored 百题竞答 (server/services/quiz.ts has the rules): only ever the caller's own attempts. */
 const quiz: FastifyPluginAsyncTypebox = async (app) => {
   const { quiz: service } = app.services
 
-  app.get('/banks', { schema: { response: responseSchemas(API.quizBanks) } }, async (req) => {
-    sessionOf(req)
-    return { banks: service.listBanks() }
-  })
+  app.get('/banks', { schema: { response: responseSchemas(API.quizBanks) } }, async (req) => ({
+    banks: await service.listBanks(sessionOf(req).memberId)
+  }))
+
+  // The same body for every member, so it carries an ETag; `private`, as it is only for signed-in members.
+  app.get(
+    '/banks/:id',
+    { schema: { params: BankParams, headers: ConditionalHeaders, response: responseSchemas(API.quizBank) } },
+    async (req, reply) => {
+      sessionOf(req)
+      return sendCached(reply, service.practiceBank(req.params.id), req.headers['if-none-match'], 'private, no-cache')
+    }
+  )
 
   app.post(
     '/attempts',

@@ -1,8 +1,9 @@
 // The scored 百题竞答 over HTTP: one attempt per member and bank, scored on the server by its own clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { QuizAttempt } from '../../../../src/domain/api/quiz'
-import type { Question } from '../../../../src/domain/quiz/index'
-import { SUBMIT_GRACE_MS, shippedBanks } from '../../../services/quiz'
+import type { QuizAttempt, QuizBanksReply } from '../../../../src/domain/api/quiz'
+import { contestAnswerId } from '../../../../src/domain/quiz/contest'
+import type { Bank, Question } from '../../../../src/domain/quiz/index'
+import { SUBMIT_GRACE_MS, shippedBanks, type BankSpec } from '../../../services/quiz'
 import { loadIssues, readBankFile } from '../../../services/quiz-files'
 import { bearer, dumpDatabase, signInDevice, testEnv, type TestEnv } from '../../../test-support'
 
@@ -10,7 +11,9 @@ let env: TestEnv
 let bank: { questions: Question[] }
 
 beforeAll(async () => {
-  env = await testEnv({ quizBanks: shippedBanks() })
+  // The shipped bank (practice and contest) and the same file as a contest-only bank.
+  const contestOnly: BankSpec = { ...shippedBanks()[0], id: 'contest-only', title: '只用于竞答', use: 'contest' }
+  env = await testEnv({ quizBanks: [...shippedBanks(), contestOnly] })
   // The questions with their answers, read as the server reads them (the replies never carry them before a submit).
   const read = await readBankFile(
     shippedBanks()[0].file,
@@ -56,16 +59,126 @@ async function submit(token: string, id: string, payload: unknown) {
   })
 }
 
+/** Pushes contest answers for an attempt through /api/sync/push, as the member's phone does (a new client each call). */
+let clients = 0
+async function syncAnswers(
+  token: string,
+  attempt: QuizAttempt,
+  answers: Array<{ questionId: string; answer: string[]; at: number }>
+) {
+  const clientId = `phone-${++clients}`
+  const mutations = answers.map((a, i) => ({
+    clientId,
+    id: i + 1,
+    name: 'answer',
+    args: {
+      answerId: contestAnswerId(attempt.id, a.questionId, `${clientId}-${i}`),
+      bankId: attempt.bankId,
+      questionId: a.questionId,
+      answer: a.answer,
+      at: a.at
+    },
+    at: a.at
+  }))
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: bearer(token),
+    payload: { mutations }
+  })
+  expect(res.statusCode).toBe(200)
+  expect(res.json()).toMatchObject({ applied: answers.length, rejected: [] })
+}
+
+async function banks(token: string) {
+  const res = await env.app.inject({ method: 'GET', url: '/api/quiz/banks', headers: bearer(token) })
+  expect(res.statusCode).toBe(200)
+  return (res.json() as QuizBanksReply).banks
+}
+
 describe('GET /api/quiz/banks', () => {
-  it('lists the shipped bank with its question count; needs a sign-in', async () => {
+  it('lists the loaded banks with their question counts; needs a sign-in', async () => {
     const { token } = await signInDevice(env.app)
-    const res = await env.app.inject({ method: 'GET', url: '/api/quiz/banks', headers: bearer(token) })
-    expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({
-      banks: [{ id: 'dangshi-100', title: '读党史·百题竞答', use: 'both', questionCount: 100, timeLimitMs: 3_600_000 }]
-    })
+    expect(await banks(token)).toEqual([
+      {
+        id: 'dangshi-100',
+        title: '读党史·百题竞答',
+        use: 'both',
+        questionCount: 100,
+        timeLimitMs: 3_600_000,
+        attempt: null
+      },
+      {
+        id: 'contest-only',
+        title: '只用于竞答',
+        use: 'contest',
+        questionCount: 100,
+        timeLimitMs: 3_600_000,
+        attempt: null
+      }
+    ])
     const anon = await env.app.inject({ method: 'GET', url: '/api/quiz/banks' })
     expect(anon.statusCode).toBe(401)
+  })
+
+  it("names the member's own attempt: null before the start, the attempt after, its score once submitted", async () => {
+    const alice = await signInDevice(env.app, 'alice')
+    const bob = await signInDevice(env.app, 'bob')
+    const a = (await start(alice.token)).json() as QuizAttempt
+    const ref = { id: a.id, startedAt: a.startedAt, deadline: a.deadline, submittedAt: null, total: null, max: null }
+    expect((await banks(alice.token)).map((b) => b.attempt)).toEqual([ref, null])
+    // Bob sees only his own: none.
+    expect((await banks(bob.token)).map((b) => b.attempt)).toEqual([null, null])
+    const q = bank.questions.find((x) => x.id === a.paper.questionIds[0])!
+    env.clock.advance(1000)
+    const done = (
+      await submit(alice.token, a.id, { answers: [{ questionId: q.id, answer: right(q), at: a.startedAt }] })
+    ).json() as QuizAttempt
+    const max = bank.questions.reduce((n, x) => n + x.score, 0)
+    expect((await banks(alice.token))[0].attempt).toEqual({
+      ...ref,
+      submittedAt: done.submittedAt,
+      total: q.score,
+      max
+    })
+    expect((await banks(bob.token)).map((b) => b.attempt)).toEqual([null, null])
+  })
+})
+
+describe('GET /api/quiz/banks/:id', () => {
+  it('sends a practice bank whole, with answers and 解析, and answers 304 to its ETag', async () => {
+    const { token } = await signInDevice(env.app)
+    const res = await env.app.inject({ method: 'GET', url: '/api/quiz/banks/dangshi-100', headers: bearer(token) })
+    expect(res.statusCode).toBe(200)
+    const got = res.json() as Bank
+    expect(got).toMatchObject({ id: 'dangshi-100', title: '读党史·百题竞答', use: 'both' })
+    expect(got.questions).toEqual(bank.questions)
+    expect(res.headers['cache-control']).toBe('private, no-cache')
+    const etag = res.headers.etag as string
+    const again = await env.app.inject({
+      method: 'GET',
+      url: '/api/quiz/banks/dangshi-100',
+      headers: { ...bearer(token), 'if-none-match': etag }
+    })
+    expect(again.statusCode).toBe(304)
+    expect(again.body).toBe('')
+  })
+
+  it('refuses a contest-only bank (403, in Chinese) and an unknown one (404); needs a sign-in', async () => {
+    const { token } = await signInDevice(env.app)
+    const contest = await env.app.inject({ method: 'GET', url: '/api/quiz/banks/contest-only', headers: bearer(token) })
+    expect(contest.statusCode).toBe(403)
+    expect(contest.json()).toEqual({
+      error: 'bank_not_for_practice',
+      message: '这个题库只用于计分竞答，交卷前不能练习'
+    })
+    expect(contest.body).not.toMatch(/"(answer|answers|explanation)"/)
+    const unknown = await env.app.inject({ method: 'GET', url: '/api/quiz/banks/no-such-bank', headers: bearer(token) })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json().error).toBe('unknown_bank')
+    const anon = await env.app.inject({ method: 'GET', url: '/api/quiz/banks/dangshi-100' })
+    expect(anon.statusCode).toBe(401)
+    expect(anon.body).not.toMatch(/"questions"/)
   })
 })
 
@@ -199,6 +312,58 @@ describe('POST /api/quiz/attempts/:id/submit', () => {
     env.clock.advance(60_000)
     const res = await submit(token, a.id, { answers: [{ questionId: q.id, answer: right(q), at: a.deadline + 1e9 }] })
     expect((res.json() as QuizAttempt).result!.total).toBe(q.score)
+  })
+})
+
+describe('synced contest answers', () => {
+  it('pushed through /api/sync/push before the submit are scored (the body may be empty)', async () => {
+    const { token } = await signInDevice(env.app)
+    const a = (await start(token)).json() as QuizAttempt
+    const [q1, q2, q3] = a.paper.questionIds.map((id) => bank.questions.find((q) => q.id === id)!)
+    env.clock.advance(60_000)
+    await syncAnswers(token, a, [
+      { questionId: q1.id, answer: right(q1), at: a.startedAt + 1 },
+      { questionId: q2.id, answer: right(q2), at: a.startedAt + 1 },
+      { questionId: q2.id, answer: [], at: a.startedAt + 2 }, // cleared: q2 is unanswered
+      { questionId: q3.id, answer: wrong(q3), at: a.startedAt + 1 }
+    ])
+    const res = await submit(token, a.id, { answers: [] })
+    expect(res.statusCode).toBe(200)
+    const result = (res.json() as QuizAttempt).result!
+    expect(result.total).toBe(q1.score)
+    expect(result.questions.slice(0, 3)).toMatchObject([
+      { questionId: q1.id, correct: true, answered: true, given: right(q1) },
+      { questionId: q2.id, correct: false, answered: false, given: [] },
+      { questionId: q3.id, correct: false, answered: true, given: wrong(q3) }
+    ])
+  })
+
+  it('given after the deadline do not count', async () => {
+    const { token } = await signInDevice(env.app)
+    const a = (await start(token)).json() as QuizAttempt
+    const [q1, q2] = a.paper.questionIds.map((id) => bank.questions.find((q) => q.id === id)!)
+    env.clock.advance(3_600_000 + 30_000) // past the deadline, within the grace
+    await syncAnswers(token, a, [
+      { questionId: q1.id, answer: right(q1), at: a.deadline },
+      { questionId: q2.id, answer: right(q2), at: a.deadline + 1 }
+    ])
+    const result = ((await submit(token, a.id, { answers: [] })).json() as QuizAttempt).result!
+    expect(result.total).toBe(q1.score)
+    expect(result.questions[1]).toMatchObject({ questionId: q2.id, answered: false })
+  })
+
+  it('an attempt nobody submitted is scored from them once deadline + grace has passed', async () => {
+    const { token } = await signInDevice(env.app)
+    const a = (await start(token)).json() as QuizAttempt
+    const q = bank.questions.find((x) => x.id === a.paper.questionIds[0])!
+    await syncAnswers(token, a, [{ questionId: q.id, answer: right(q), at: a.startedAt + 1 }])
+    env.clock.advance(3_600_000 + SUBMIT_GRACE_MS + 1) // the phone died: no submit ever came
+    const listed = (await banks(token))[0].attempt
+    expect(listed).toMatchObject({ id: a.id, submittedAt: a.deadline + SUBMIT_GRACE_MS, total: q.score })
+    const got = await env.app.inject({ method: 'GET', url: `/api/quiz/attempts/${a.id}`, headers: bearer(token) })
+    const scored = got.json() as QuizAttempt
+    expect(scored.result!.total).toBe(q.score)
+    expect(scored.result!.questions[0]).toMatchObject({ correct: true, answered: true })
   })
 })
 
