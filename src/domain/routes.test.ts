@@ -12,6 +12,7 @@ import {
   libraryPath,
   offlinePath,
   parseLink,
+  paragraphParam,
   parseQuery,
   routeOf
 } from './routes'
@@ -124,6 +125,73 @@ describe('deep links', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         expect(() => parseLink(s)).not.toThrow()
+      })
+    )
+  })
+
+  it('links to a paragraph with `p=` and reads it back', () => {
+    expect(articlePath(ISSUE, 'a1b2', { paragraph: 30 })).toBe(`/pages/article/index?issue=${ISSUE}&article=a1b2&p=30`)
+    expect(articlePath(ISSUE, 'a1b2', { paragraph: 0 })).toBe(`/pages/article/index?issue=${ISSUE}&article=a1b2&p=0`)
+    expect(articlePath(ISSUE, 'a1b2', { fromShare: true, paragraph: 2 })).toBe(
+      `/pages/article/index?issue=${ISSUE}&article=a1b2&from=share&p=2`
+    )
+    // A paragraph that is no index is left out of the link rather than written as garbage.
+    for (const bad of [-1, 1.5, NaN, Infinity, 1e12]) {
+      expect(articlePath(ISSUE, 'a1b2', { paragraph: bad })).toBe(`/pages/article/index?issue=${ISSUE}&article=a1b2`)
+    }
+    expect(parseLink(articlePath(ISSUE, 'x', { paragraph: 30 }))).toEqual({
+      page: 'article',
+      issue: ISSUE,
+      article: 'x',
+      fromShare: false,
+      paragraph: 30
+    })
+    expect(parseLink(h5Link('http://127.0.0.1:8080/', articlePath(ISSUE, 'x', { paragraph: 0 })))).toMatchObject({
+      paragraph: 0
+    })
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.nat({ max: 999_999_999 }),
+        fc.boolean(),
+        (article, paragraph, fromShare) => {
+          const route = parseLink(h5Link('https://h.example/', articlePath(ISSUE, article, { fromShare, paragraph })))
+          expect(route).toEqual({ page: 'article', issue: ISSUE, article, fromShare, paragraph })
+        }
+      )
+    )
+  })
+
+  it('ignores a `p=` that is no paragraph index, and links without one have none', () => {
+    const p = (value: string) => {
+      const route = parseLink(`/pages/article/index?issue=${ISSUE}&article=x&p=${value}`)
+      return route.page === 'article' ? route.paragraph : 'not an article'
+    }
+    expect(p('7')).toBe(7)
+    expect(p('007')).toBe(7)
+    for (const bad of [
+      '',
+      '-1',
+      '1.5',
+      '1e3',
+      '0x10',
+      'abc',
+      '3abc',
+      ' ',
+      '%E0%A4',
+      'Infinity',
+      'NaN',
+      '99999999999'
+    ]) {
+      expect(p(encodeURIComponent(bad)), bad).toBeUndefined()
+    }
+    expect(parseLink(articlePath(ISSUE, 'x'))).toMatchObject({ paragraph: undefined })
+    expect(routeOf('/pages/article/index', { issue: ISSUE, article: 'x', p: '12' })).toMatchObject({ paragraph: 12 })
+    expect(paragraphParam(undefined)).toBeUndefined()
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const n = paragraphParam(s)
+        expect(n === undefined || (Number.isSafeInteger(n) && n >= 0)).toBe(true)
       })
     )
   })

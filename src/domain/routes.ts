@@ -21,7 +21,14 @@ export type PageName = keyof typeof PAGES
 export type Route =
   | { page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' }
   | { page: 'issue'; issue: string | undefined }
-  | { page: 'article'; issue: string | undefined; article: string | undefined; fromShare: boolean }
+  | {
+      page: 'article'
+      issue: string | undefined
+      article: string | undefined
+      fromShare: boolean
+      /** A paragraph to open at (0-based index into the article's paragraphs), from `p=`. */
+      paragraph: number | undefined
+    }
   | { page: 'unknown'; path: string }
 
 export type QueryParams = Record<string, string | undefined>
@@ -81,13 +88,26 @@ export const bankParam = (params: QueryParams): string | undefined => nonEmpty(p
 /** The contents of an issue: `/pages/issue/index?issue=ID`. */
 export const issuePath = (issueId: string): string => withQuery(PAGES.issue, buildQuery({ issue: issueId }))
 
-/** An article; a shared link carries `from=share` so that it opens at the top rather than where the reader was. */
-export function articlePath(issueId: string, articleId: string, opts: { fromShare?: boolean } = {}): string {
+export interface ArticleLinkOptions {
+  /** A shared link: opens at the top rather than where the reader was. */
+  fromShare?: boolean
+  /** Opens at this paragraph (0-based index into the article's paragraphs) and highlights it: `p=<n>`. */
+  paragraph?: number
+}
+
+/** An article; a shared link carries `from=share`, a link to one of its paragraphs `p=<n>`. */
+export function articlePath(issueId: string, articleId: string, opts: ArticleLinkOptions = {}): string {
   return withQuery(PAGES.article, articleQuery(issueId, articleId, opts))
 }
 
-function articleQuery(issueId: string, articleId: string, opts: { fromShare?: boolean } = {}): string {
-  return buildQuery({ issue: issueId, article: articleId, from: opts.fromShare ? 'share' : undefined })
+function articleQuery(issueId: string, articleId: string, opts: ArticleLinkOptions = {}): string {
+  const p = opts.paragraph
+  return buildQuery({
+    issue: issueId,
+    article: articleId,
+    from: opts.fromShare ? 'share' : undefined,
+    p: p !== undefined && paragraphParam(String(p)) === p ? String(p) : undefined
+  })
 }
 
 /** weapp `onShareAppMessage` path (and H5's shared link path) for an article. */
@@ -112,13 +132,25 @@ export function issueParam(params: QueryParams): string | undefined {
   return nonEmpty(params.issue) ?? nonEmpty(params.id)
 }
 
+/** A paragraph index as a link writes it: digits only (no sign, point or exponent); anything else is no paragraph. */
+export function paragraphParam(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,9}$/.test(value.trim())) return undefined
+  return Number(value.trim())
+}
+
 /** The parameters of an article page. */
 export function articleParams(params: QueryParams): {
   issue: string | undefined
   article: string | undefined
   fromShare: boolean
+  paragraph: number | undefined
 } {
-  return { issue: issueParam(params), article: nonEmpty(params.article), fromShare: params.from === 'share' }
+  return {
+    issue: issueParam(params),
+    article: nonEmpty(params.article),
+    fromShare: params.from === 'share',
+    paragraph: paragraphParam(params.p)
+  }
 }
 
 /** Which page a path names (`/pages/x/index`, `pages/x/index`, with or without a query), or null. */

@@ -23,10 +23,15 @@ import './index.css'
 
 /** Paragraphs rendered per step: long articles appear in pieces instead of freezing the page (setData ≤ 256 KB). */
 const CHUNK = 24
+/** A linked paragraph opens this far below the top of the screen, under the reading progress bar. */
+const PARAGRAPH_OFFSET = 32
+
+/** The element id of paragraph `i` (weapp ids: letters, digits, `-` and `_`). */
+const paragraphId = (i: number) => `para-${i}`
 
 export default function ArticlePage() {
   const theme = useThemeClass()
-  const { issue: issueId = '', article: articleId = '', fromShare } = articleParams(useParams())
+  const { issue: issueId = '', article: articleId = '', fromShare, paragraph } = articleParams(useParams())
   const load = useIssue(issueId || undefined)
   const type = useTypography()
   const settings = useSettings((s) => s)
@@ -37,19 +42,31 @@ export default function ArticlePage() {
   const article = at?.current.article ?? null
   const sectionTitle = at?.current.sectionTitle ?? ''
   const total = article?.paragraphs.length ?? 0
+  // A link to one of the paragraphs (`p=`): opened at it and highlighted. Out of range: opened as usual.
+  const linked = paragraph !== undefined && paragraph < total ? paragraph : null
 
   const [typeOpen, setTypeOpen] = useState(false)
+  const [highlighted, setHighlighted] = useState<number | null>(null)
   const shown = useProgressiveCount(total, CHUNK)
   const session = useReadingSession(issueId, articleId, article ? articleLength(article) : 0)
   const toolbar = useToolbarHiding()
   const fraction = useScrollPosition({
     selector: '.article-root',
+    // Every paragraph rendered (a linked one may be far beyond the first chunk), so the page can be measured.
     ready: !!article && shown >= total,
     layoutKey: type.bodyPx,
     // A shared link opens the article at its top; otherwise continue where the reader left off.
     initialFraction: () =>
       fromShare ? 0 : (progressStore.getState().articles[progressKey(issueId, articleId)]?.position ?? 0),
-    onPosition: (f) => session.update(f, f >= 0.98)
+    initialAnchor: () => (linked === null ? null : { selector: `#${paragraphId(linked)}`, offset: PARAGRAPH_OFFSET }),
+    onAnchored: () => setHighlighted(linked),
+    // Landing on a linked paragraph is kept as the position but is not reading to the end: only the reader's own
+    // scrolling (or time spent) marks the article read.
+    onPosition: (f, byReader) => {
+      session.update(f, byReader && f >= 0.98)
+      // The tint stays until the reader scrolls on, then fades.
+      if (byReader) setHighlighted(null)
+    }
   })
   const doShare = useArticleShare(issueId, articleId, article ? displayTitle(article) : '党史阅读')
   const { goToArticle, goToContents } = useArticleNavigation(issueId, session.flush)
@@ -97,7 +114,7 @@ export default function ArticlePage() {
         </Text>
         <View className="article-text" style={{ fontSize: `${type.bodyPx}px` }}>
           {article.paragraphs.slice(0, shown).map((p, i) => (
-            <Text key={i} className="para" userSelect>
+            <Text key={i} id={paragraphId(i)} className={i === highlighted ? 'para para--linked' : 'para'} userSelect>
               {p}
             </Text>
           ))}
