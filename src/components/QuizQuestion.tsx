@@ -70,6 +70,7 @@ export function QuizQuestion(p: QuizQuestionProps) {
             >
               <Text className="quiz-opt__letter">{letter}</Text>
               <Text className="quiz-opt__text">{text}</Text>
+              {p.reveal && chosen.has(letter) ? <Text className="quiz-opt__mine">你选的</Text> : null}
             </View>
           )
         })

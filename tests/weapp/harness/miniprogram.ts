@@ -10,6 +10,7 @@ import { API_SINCE, BASE_LIBRARY_FLOOR, compareVersions } from './api-versions'
 import type { Device } from './device'
 import { PageInstance, tapBoundTemplates, walk, type Config, type TaroNode } from './page'
 import { createFakeWx, type FakeWx, type Host, type LaunchOptions } from './wx'
+import { allPages, subpackageRoots } from '../../../tools/lib/weapp'
 
 export { PageInstance, SET_DATA_AUDIT_BYTES, type TaroNode } from './page'
 
@@ -54,6 +55,10 @@ export class MiniProgram {
   /** Errors thrown out of timers and lifecycle calls, as WeChat's onError would see them. */
   readonly errors: unknown[] = []
   readonly appJson: { pages: string[]; tabBar?: { list: Array<{ pagePath: string }> } }
+  /** Main-package pages, then subpackage pages (root + page). */
+  readonly allPages: string[]
+  /** Subpackage roots ('pages/quiz/'): the main package may not require files under them. */
+  private readonly subRoots: string[]
   app: Record<string, unknown> | null = null
   /** Template numbers whose element binds tap (from base.wxml). */
   readonly tapBound: Set<string>
@@ -73,6 +78,8 @@ export class MiniProgram {
     spec: LaunchSpec = {}
   ) {
     this.appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as MiniProgram['appJson']
+    this.allPages = allPages(this.appJson)
+    this.subRoots = subpackageRoots(this.appJson)
     this.tapBound = tapBoundTemplates(dist)
     const path = (spec.path ?? this.appJson.pages[0]).replace(/^\//, '')
     this.launchOptions = { path, query: spec.query ?? {}, scene: spec.scene ?? 1001 }
@@ -301,6 +308,11 @@ export class MiniProgram {
     if (cached) return cached.exports
     const abs = join(this.dist, file)
     if (file.startsWith('..') || !existsSync(abs)) throw new Error(`module "${file}" is not defined`)
+    // As in WeChat: a subpackage may use the main package's files, never the other way round (nor sideways).
+    const rootOf = (f: string) => this.subRoots.find((r) => f.startsWith(r)) ?? null
+    const target = rootOf(file)
+    if (target !== null && from && rootOf(from) !== target)
+      throw new Error(`module "${file}" is in subpackage ${target} and cannot be required from "${from}"`)
     const module = { exports: {} as unknown }
     this.modules.set(file, module)
     const source = `(function (require, module, exports, ${SHADOWED.join(', ')}) {${readFileSync(abs, 'utf8')}\n})`
@@ -312,7 +324,7 @@ export class MiniProgram {
   private loadPage(route: string): Config {
     const existing = this.pageConfigs.get(route)
     if (existing) return existing
-    if (!this.appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`)
+    if (!this.allPages.includes(route)) throw new Error(`page "${route}" is not found`)
     // The page's custom components (Taro's comp for deep trees) load with it.
     const json = this.pageJson(route) as { usingComponents?: Record<string, string> }
     for (const c of Object.values(json.usingComponents ?? {})) this.require(c, route)
@@ -353,7 +365,7 @@ export class MiniProgram {
       const i = pair.indexOf('=')
       query[i < 0 ? pair : pair.slice(0, i)] = i < 0 ? '' : pair.slice(i + 1)
     }
-    if (!this.appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`)
+    if (!this.allPages.includes(route)) throw new Error(`page "${route}" is not found`)
     return { route, query }
   }
 

@@ -1,5 +1,6 @@
 // The app's real server (server/app.ts) on loopback, with the sample issue and the mock jscode2session, as the
 // server's own tests start it: the fake wx.request talks to it over HTTP.
+import { shippedBanks } from '../../../server/services/quiz'
 import { testEnv, type TestEnv } from '../../../server/test-support'
 
 export interface WeappServer {
@@ -11,7 +12,9 @@ export interface WeappServer {
 }
 
 export async function startServer(): Promise<WeappServer> {
-  const env = await testEnv()
+  // The shipped question bank too, as `npm start` loads it (its 出处 quote the sample issue), and the real clock:
+  // the phone's clock is the real one, and a quiz deadline on a fake server clock would already have passed.
+  const env = await testEnv({ quizBanks: shippedBanks(), now: () => Date.now() })
   const address = await env.app.listen({ port: 0, host: '127.0.0.1' })
   return {
     url: address,

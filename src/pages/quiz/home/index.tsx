@@ -127,6 +127,9 @@ export default function QuizHomePage() {
         {source === 'none' && !loadError && banks.length === 0 && signedIn ? (
           <View className="empty-state muted">{online ? '正在加载题库…' : '没有网络：连接网络后加载题库。'}</View>
         ) : null}
+        {source === 'online' && banks.length === 0 ? (
+          <View className="empty-state muted">组织还没有发布题库。发布后，这里可以练习和参加竞答。</View>
+        ) : null}
         {round ? (
           <View
             className="quiz-card quiz-resume"

@@ -102,6 +102,7 @@ export default function PracticePage() {
         {result ? (
           <QuizExplain
             correct={result.correct}
+            givenText={answerText(q, round.paper, result.answer)}
             rightText={answerText(q, round.paper, rightOriginal(q))}
             explanation={q.explanation}
             source={src}

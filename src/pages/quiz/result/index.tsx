@@ -116,7 +116,7 @@ export default function ResultPage() {
               setShownCount(STEP)
             }}
           >
-            {onlyWrong ? '看全部' : `只看错题（${wrongCount}）`}
+            {onlyWrong ? '看全部' : `只看答错和未答（${wrongCount}）`}
           </Text>
         </View>
         {items.slice(0, shownCount).map((r) => {
