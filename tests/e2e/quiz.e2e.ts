@@ -186,6 +186,8 @@ describe('答题 (H5 in Chromium at 375×812)', () => {
     await settled(page)
     const random = topPage(page).locator('[data-testid=practice-random]')
     await random.waitFor({ timeout: 20000 })
+    await topPage(page).locator('[data-testid=practice-section]').first().waitFor({ timeout: 20000 })
+    await screenshot(page, 'quiz-home')
     // Once the bank is on the device (and the app shell in the service worker's cache), practice needs no network.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 })
     await context.setOffline(true)

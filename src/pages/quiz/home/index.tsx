@@ -114,8 +114,10 @@ export default function QuizHomePage() {
     <View className={theme}>
       <OfflineBanner visible={!online} />
       <View className="page-pad quiz-page">
-        <Text className="h1">答题</Text>
-        <Text className="muted library-sub">学党史、答百题，练习不限次数</Text>
+        <View className="library-head">
+          <Text className="h1">答题</Text>
+          <Text className="muted library-sub">学党史、答百题，练习不限次数</Text>
+        </View>
         {!signedIn && banks.length === 0 ? (
           <View className="empty-state muted">登录后才能答题：请在“我的”页登录。</View>
         ) : null}
