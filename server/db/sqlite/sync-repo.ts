@@ -5,7 +5,7 @@ import type { PullReply } from '../../../src/domain/api/sync'
 import type { JudgedMutation, PushOutcome, SyncRepo } from '../repos'
 
 type Kind = keyof Facts
-const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers']
+const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers', 'books', 'lectures', 'talks']
 
 /** SyncRepo on better-sqlite3: a push is one transaction (SPEC P1). */
 export class SqliteSyncRepo implements SyncRepo {

@@ -14,6 +14,12 @@ export const PositionFactSchema = Type.Object({ issueId: Str, articleId: Str, po
 export const ShareChannelSchema = Type.Union([Type.Literal('chat'), Type.Literal('moments'), Type.Literal('link')])
 export const ShareFactSchema = Type.Object({ issueId: Str, articleId: Str, channel: ShareChannelSchema, at: Num })
 export const AnswerFactSchema = Type.Object({ bankId: Str, questionId: Str, answer: Type.Array(Str), at: Num })
+/** 读: a recommended book of a campaign marked read (F5). */
+export const BookFactSchema = Type.Object({ campaignId: Str, bookId: Str, at: Num })
+/** 听: a lecture of a campaign marked attended (F5). */
+export const LectureFactSchema = Type.Object({ campaignId: Str, lectureId: Str, at: Num })
+/** 讲: a talk the member gave, recorded with its date and title (F5). */
+export const TalkFactSchema = Type.Object({ campaignId: Str, title: Str, on: Str, at: Num })
 
 export const FactsSchema = Type.Object({
   /** Keyed by `issueId/articleId`. */
@@ -23,7 +29,13 @@ export const FactsSchema = Type.Object({
   /** Keyed by `issueId/articleId`. */
   positions: Type.Record(Str, PositionFactSchema),
   shares: Type.Record(Str, ShareFactSchema),
-  answers: Type.Record(Str, AnswerFactSchema)
+  answers: Type.Record(Str, AnswerFactSchema),
+  /** Keyed by `campaignId/bookId`. */
+  books: Type.Record(Str, BookFactSchema),
+  /** Keyed by `campaignId/lectureId`. */
+  lectures: Type.Record(Str, LectureFactSchema),
+  /** Keyed by the talk's own id. */
+  talks: Type.Record(Str, TalkFactSchema)
 })
 
 export type ReadFact = Static<typeof ReadFactSchema>
@@ -31,9 +43,24 @@ export type SessionFact = Static<typeof SessionFactSchema>
 export type PositionFact = Static<typeof PositionFactSchema>
 export type ShareFact = Static<typeof ShareFactSchema>
 export type AnswerFact = Static<typeof AnswerFactSchema>
+export type BookFact = Static<typeof BookFactSchema>
+export type LectureFact = Static<typeof LectureFactSchema>
+export type TalkFact = Static<typeof TalkFactSchema>
 export type Facts = Static<typeof FactsSchema>
 
-export const emptyFacts = (): Facts => ({ reads: {}, sessions: {}, positions: {}, shares: {}, answers: {} })
+export const emptyFacts = (): Facts => ({
+  reads: {},
+  sessions: {},
+  positions: {},
+  shares: {},
+  answers: {},
+  books: {},
+  lectures: {},
+  talks: {}
+})
+
+/** The key of a campaign item (a book, a lecture) in `books` and `lectures`. */
+export const campaignItemKey = (campaignId: string, itemId: string): string => `${campaignId}/${itemId}`
 
 /** The key of an article in `reads` and `positions`. */
 export const articleKey = (issueId: string, articleId: string): string => `${issueId}/${articleId}`
@@ -80,7 +107,10 @@ export function mergeFacts(a: Facts, b: Facts): Facts {
     sessions: mergeMap(a.sessions, b.sessions, mergeSession),
     positions: mergeMap(a.positions, b.positions, mergePosition),
     shares: mergeMap(a.shares, b.shares, earliest),
-    answers: mergeMap(a.answers, b.answers, earliest)
+    answers: mergeMap(a.answers, b.answers, earliest),
+    books: mergeMap(a.books, b.books, earliest),
+    lectures: mergeMap(a.lectures, b.lectures, earliest),
+    talks: mergeMap(a.talks, b.talks, earliest)
   }
 }
 

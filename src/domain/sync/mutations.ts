@@ -2,7 +2,15 @@ import type { Static } from '@sinclair/typebox'
 import { matches } from '../api/check'
 import { Type } from '../api/type'
 import { CAPS, clampToNow } from './caps'
-import { articleKey, emptyFacts, mergeFacts, sessionKey, ShareChannelSchema, type Facts } from './facts'
+import {
+  articleKey,
+  campaignItemKey,
+  emptyFacts,
+  mergeFacts,
+  sessionKey,
+  ShareChannelSchema,
+  type Facts
+} from './facts'
 import { decodeHlc } from './hlc'
 
 /** SPEC M1, M3: the mutations a device makes, with their arguments. */
@@ -33,6 +41,21 @@ export const MutationArgs = {
       at: Time
     },
     { additionalProperties: false }
+  ),
+  /** 读: a campaign's recommended book marked read. */
+  markBookRead: Type.Object({ campaignId: Id, bookId: Id, at: Time }, { additionalProperties: false }),
+  /** 听: a campaign's lecture marked attended. */
+  attendLecture: Type.Object({ campaignId: Id, lectureId: Id, at: Time }, { additionalProperties: false }),
+  /** 讲: a talk given, with its date (YYYY-MM-DD) and title. */
+  recordTalk: Type.Object(
+    {
+      campaignId: Id,
+      talkId: Id,
+      title: Type.String({ minLength: 1, maxLength: 100 }),
+      on: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+      at: Time
+    },
+    { additionalProperties: false }
   )
 } as const
 
@@ -56,6 +79,8 @@ export interface ApplyContext {
   now: number
   /** Whether an article exists in a published issue. */
   articleExists(issueId: string, articleId: string): boolean
+  /** Whether a campaign (kind 'campaign', id = campaign id), or one of its books or lectures, exists. */
+  campaignItemExists?(campaignId: string, kind: 'campaign' | 'book' | 'lecture', id: string): boolean
 }
 
 export type Judged = { ok: true; facts: Facts } | { ok: false; reason: string }
@@ -110,6 +135,31 @@ export function factsOf(m: Mutation, ctx?: ApplyContext): Judged {
     case 'answer': {
       const a = m.args as MutationArgsOf<'answer'>
       f.answers[a.answerId] = { bankId: a.bankId, questionId: a.questionId, answer: [...a.answer], at: clamp(a.at) }
+      break
+    }
+    case 'markBookRead': {
+      const a = m.args as MutationArgsOf<'markBookRead'>
+      if (ctx?.campaignItemExists && !ctx.campaignItemExists(a.campaignId, 'book', a.bookId))
+        return { ok: false, reason: `unknown book ${a.campaignId}/${a.bookId}` }
+      f.books[campaignItemKey(a.campaignId, a.bookId)] = { campaignId: a.campaignId, bookId: a.bookId, at: clamp(a.at) }
+      break
+    }
+    case 'attendLecture': {
+      const a = m.args as MutationArgsOf<'attendLecture'>
+      if (ctx?.campaignItemExists && !ctx.campaignItemExists(a.campaignId, 'lecture', a.lectureId))
+        return { ok: false, reason: `unknown lecture ${a.campaignId}/${a.lectureId}` }
+      f.lectures[campaignItemKey(a.campaignId, a.lectureId)] = {
+        campaignId: a.campaignId,
+        lectureId: a.lectureId,
+        at: clamp(a.at)
+      }
+      break
+    }
+    case 'recordTalk': {
+      const a = m.args as MutationArgsOf<'recordTalk'>
+      if (ctx?.campaignItemExists && !ctx.campaignItemExists(a.campaignId, 'campaign', a.campaignId))
+        return { ok: false, reason: `unknown campaign ${a.campaignId}` }
+      f.talks[a.talkId] = { campaignId: a.campaignId, title: a.title.trim(), on: a.on, at: clamp(a.at) }
       break
     }
   }

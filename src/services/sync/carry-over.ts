@@ -30,5 +30,11 @@ export function factsToMutationArgs(f: Facts): AnyArgs[] {
       name: 'answer',
       args: { answerId, bankId: a.bankId, questionId: a.questionId, answer: a.answer, at: a.at }
     })
+  for (const b of Object.values(f.books))
+    out.push({ name: 'markBookRead', args: { campaignId: b.campaignId, bookId: b.bookId, at: b.at } })
+  for (const l of Object.values(f.lectures))
+    out.push({ name: 'attendLecture', args: { campaignId: l.campaignId, lectureId: l.lectureId, at: l.at } })
+  for (const [talkId, t] of Object.entries(f.talks))
+    out.push({ name: 'recordTalk', args: { campaignId: t.campaignId, talkId, title: t.title, on: t.on, at: t.at } })
   return out
 }
