@@ -10,6 +10,7 @@ import type { SessionRow, Store } from './db/repos'
 import type { AuthService } from './services/auth'
 import type { ContentService } from './services/content'
 import type { MemberService } from './services/members'
+import type { MyDataService } from './services/my-data'
 import type { QuizService } from './services/quiz'
 import type { SyncService } from './services/sync'
 
@@ -19,6 +20,7 @@ export interface Services {
   content: ContentService
   auth: AuthService
   members: MemberService
+  myData: MyDataService
   sync: SyncService
   quiz: QuizService
 }

@@ -5,6 +5,11 @@ export default defineAppConfig({
     {
       root: 'pages/quiz',
       pages: ['home/index', 'practice/index', 'contest/index', 'result/index']
+    },
+    // 我的数据 (what is stored about the member): opened rarely, so it is not in the main package.
+    {
+      root: 'pages/privacy',
+      pages: ['data/index']
     }
   ],
   // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
@@ -38,5 +43,7 @@ export default defineAppConfig({
       }
     ]
   },
-  lazyCodeLoading: 'requiredComponents'
+  lazyCodeLoading: 'requiredComponents',
+  // Privacy APIs wait for the member's agreement to the 用户隐私保护指引 (docs/privacy.md); the app's popup asks.
+  __usePrivacyCheck__: true
 })

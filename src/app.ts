@@ -4,11 +4,13 @@ import { UpdateBanner } from './components/UpdateBanner'
 import { decodeParams, issueParam } from './domain/routes'
 import { serviceWorker } from './platform/sw'
 import { system } from './platform/system'
-import { services } from './services'
+import { privacyService, services } from './services'
 import './app.css'
 
 // The one place services start: what is stored offline is published and the network followed, before any page.
 services.start()
+// Before any page can call a privacy API, WeChat's question goes to the app's own popup.
+privacyService.start()
 
 function App({ children }: PropsWithChildren) {
   // The waiting version's `apply`, kept until the user taps the banner (or 稍后 hides it for this visit).

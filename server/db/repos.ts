@@ -84,7 +84,8 @@ export interface AccountRepo {
     session: Omit<NewSession, 'memberId'>
   ): Promise<string>
   updateDisplayName(memberId: string, displayName: string, at: number): Promise<void>
-  setOrg(memberId: string, orgId: string, at: number): Promise<void>
+  /** Puts the member in an organization, or in none (null). */
+  setOrg(memberId: string, orgId: string | null, at: number): Promise<void>
   /** The live (not revoked) session for a token hash. */
   findSession(tokenHash: string): Promise<SessionRow | null>
   addSession(session: NewSession): Promise<void>
@@ -92,6 +93,10 @@ export interface AccountRepo {
   revokeSession(sessionId: string, at: number): Promise<boolean>
   /** Live sessions of a member, oldest first. */
   listSessions(memberId: string): Promise<SessionRow[]>
+  /** Every session of a member, revoked ones too (kept for the audit trail), oldest first; never the token hash. */
+  listAllSessions(memberId: string): Promise<Array<SessionRow & { revokedAt: number | null }>>
+  /** The WeChat identities that sign in as this member. */
+  listWechat(memberId: string): Promise<Array<{ openid: string; unionid: string | null; createdAt: number }>>
   /** Revokes all but the newest `keep` live sessions of a member; returns how many were revoked. */
   pruneSessions(memberId: string, keep: number, at: number): Promise<number>
   /** Stores a pairing code, voiding the member's earlier unused codes. */
@@ -142,6 +147,15 @@ export interface SyncRepo {
    * `at` it claims, is left out.
    */
   answerFacts(memberId: string, prefix: string, receivedBy: number): Promise<Record<string, AnswerFact>>
+  /** Everything sync stores for the member (GET /api/me/data), at most `limit` facts listed per kind. */
+  memberData(memberId: string, limit: number): Promise<MemberSyncData>
+}
+
+/** A member's sync records: app installs, the mutation log's size, and the facts by kind (JSON as stored). */
+export interface MemberSyncData {
+  clients: Array<{ clientId: string; lastMutationId: number; updatedAt: number }>
+  mutations: { total: number; rejected: number }
+  facts: Record<keyof Facts, { count: number; items: unknown[] }>
 }
 
 /** A scored quiz attempt as stored (times in epoch ms; JSON columns as the service wrote them). */

@@ -2,6 +2,7 @@ import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
 import { ContentService } from '../services/content'
 import { MemberService } from '../services/members'
+import { MyDataService } from '../services/my-data'
 import { QuizService, type BankSpec } from '../services/quiz'
 import { loadIssues } from '../services/quiz-files'
 import { SyncService } from '../services/sync'
@@ -31,6 +32,7 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     content,
     auth: new AuthService(store.accounts, now, opts.codeExchange),
     members: new MemberService(store.accounts, store.orgs, now),
+    myData: new MyDataService(store, now),
     sync: new SyncService(store.sync, content, now),
     quiz
   })

@@ -58,6 +58,13 @@ export class MemberService {
     if (org === null) throw new HttpError(404, 'unknown_join_code')
     await this.accounts.setOrg(memberId, org.id, this.now())
   }
+
+  /** Leaves the member's organization; a member in none stays in none (idempotent). */
+  async leaveOrg(memberId: string): Promise<void> {
+    const member = await this.accounts.getMember(memberId)
+    if (member === null || member.orgId === null) return
+    await this.accounts.setOrg(memberId, null, this.now())
+  }
 }
 
 /** Creates a party organization with a fresh join code; used by `npm run org -- create`. */

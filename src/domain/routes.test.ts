@@ -11,6 +11,7 @@ import {
   issueSharePath,
   libraryPath,
   offlinePath,
+  myDataPath,
   parseLink,
   paragraphParam,
   parseQuery,
@@ -58,6 +59,7 @@ describe('deep links', () => {
     })
     expect(parseLink(libraryPath())).toEqual({ page: 'library' })
     expect(parseLink(offlinePath())).toEqual({ page: 'offline' })
+    expect(parseLink(myDataPath())).toEqual({ page: 'myData' })
     expect(parseLink('http://127.0.0.1:8080/')).toEqual({ page: 'library' })
     expect(parseLink('http://127.0.0.1:8080/#/')).toEqual({ page: 'library' })
   })

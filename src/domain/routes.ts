@@ -12,14 +12,16 @@ export const PAGES = {
   quiz: '/pages/quiz/home/index',
   practice: '/pages/quiz/practice/index',
   contest: '/pages/quiz/contest/index',
-  result: '/pages/quiz/result/index'
+  result: '/pages/quiz/result/index',
+  // 我的数据: a subpackage on weapp (root pages/privacy).
+  myData: '/pages/privacy/data/index'
 } as const
 
 export type PageName = keyof typeof PAGES
 
 /** A deep link, parsed: one parameter name per concept (`issue` for the issue id, `article` for the article id). */
 export type Route =
-  | { page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' }
+  | { page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' | 'myData' }
   | { page: 'issue'; issue: string | undefined }
   | {
       page: 'article'
@@ -76,6 +78,7 @@ export const offlinePath = (): string => PAGES.offline
 
 /** 答题: the banks, practice, the 错题本 and the 百题竞答. */
 export const quizPath = (): string => PAGES.quiz
+export const myDataPath = (): string => PAGES.myData
 /** The practice round on the device (started on the quiz page). */
 export const practicePath = (bankId: string): string => withQuery(PAGES.practice, buildQuery({ bank: bankId }))
 /** The scored attempt at a bank. */

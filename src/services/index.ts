@@ -6,8 +6,10 @@ import { files } from '../platform/files'
 import { kv } from '../platform/kv'
 import { network } from '../platform/network'
 import { login } from '../platform/login'
-import { libraryStore, offlineStore, progressStore, sessionStore, syncStatusStore } from '../stores'
+import { libraryStore, offlineStore, privacyStore, progressStore, sessionStore, syncStatusStore } from '../stores'
 import { system } from '../platform/system'
+import { privacy } from '../platform/privacy'
+import { createPrivacyService } from './privacy'
 import { createAppServices } from './app-services'
 
 export { CACHE_BUDGET_BYTES, createAppServices, type AppServices } from './app-services'
@@ -29,3 +31,6 @@ export const services = createAppServices({
   // Opened from Moments (单页模式) there is no member: reads stay on the device.
   canSync: () => !system.isSinglePageMode()
 })
+
+/** Asks before privacy APIs (weapp); started in src/app.ts with the other services. */
+export const privacyService = createPrivacyService(privacy, privacyStore)

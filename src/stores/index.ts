@@ -8,6 +8,7 @@ import { createOfflineStore, type OfflineState } from './offline'
 import { createSessionStore, type SessionState } from './session'
 import { setPersistErrorHandler } from './persist'
 import { createSyncStatusStore, type SyncStatusState } from './sync'
+import { createPrivacyStore, type PrivacyState } from './privacy'
 
 export const settingsStore = createSettingsStore(kv)
 export const libraryStore = createLibraryStore()
@@ -15,6 +16,7 @@ export const progressStore = createProgressStore(kv)
 export const offlineStore = createOfflineStore()
 export const sessionStore = createSessionStore(kv)
 export const syncStatusStore = createSyncStatusStore()
+export const privacyStore = createPrivacyStore()
 
 setPersistErrorHandler(() =>
   offlineStore.getState().setError('手机存储空间已满：阅读进度暂时只保存在本次打开中，请清理空间后继续')
@@ -26,3 +28,4 @@ export const useProgress = <T>(selector: (s: ProgressState) => T): T => useStore
 export const useOffline = <T>(selector: (s: OfflineState) => T): T => useStore(offlineStore, selector)
 export const useSession = <T>(selector: (s: SessionState) => T): T => useStore(sessionStore, selector)
 export const useSyncStatus = <T>(selector: (s: SyncStatusState) => T): T => useStore(syncStatusStore, selector)
+export const usePrivacy = <T>(selector: (s: PrivacyState) => T): T => useStore(privacyStore, selector)

@@ -114,6 +114,15 @@ describe('round trips through the client', () => {
     const unknown = await account.joinOrg('2345-6789').catch((e: unknown) => e)
     expect(unknown).toMatchObject({ status: 404, code: 'unknown_join_code', message: '没有找到这个组织，请核对加入码' })
 
+    const mine = await account.myData()
+    expect(mine.member.id).toBe(device.member.id)
+    expect(mine.org).toEqual({ id: org.id, name: '第一党支部' })
+    expect(mine.devices).toEqual([expect.objectContaining({ name: '测试设备', revokedAt: null, current: true })])
+    expect(mine.sync.facts.reads).toEqual({ count: 0, items: [] })
+    expect((await account.leaveOrg()).member.org).toBeNull()
+    expect((await account.leaveOrg()).member.org).toBeNull()
+    expect((await account.joinOrg(org.joinCode)).member.org?.id).toBe(org.id)
+
     const pairing = await account.createPairing()
     expect(pairing.code).toMatch(/^[23456789A-HJKMNP-Z]{8}$/)
     const claimed = await account.claimPairing(` ${formatCode(pairing.code).toLowerCase()} `, '第二台')

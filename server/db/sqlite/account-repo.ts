@@ -20,6 +20,12 @@ function prepareStatements(db: Database) {
     rename: db.prepare('UPDATE members SET display_name = ?, updated_at = ? WHERE id = ?'),
     setOrg: db.prepare('UPDATE members SET org_id = ?, updated_at = ? WHERE id = ?'),
     findSession: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = ? AND revoked_at IS NULL`),
+    listAllSessions: db.prepare(
+      `SELECT ${SESSION_COLUMNS}, revoked_at AS revokedAt FROM sessions WHERE member_id = ? ORDER BY created_at, id`
+    ),
+    listWechat: db.prepare(
+      'SELECT openid, unionid, created_at AS createdAt FROM wechat_accounts WHERE member_id = ? ORDER BY created_at'
+    ),
     revoke: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     listSessions: db.prepare(
       `SELECT ${SESSION_COLUMNS} FROM sessions WHERE member_id = ? AND revoked_at IS NULL ORDER BY created_at, id`
@@ -108,7 +114,7 @@ export class SqliteAccountRepo implements AccountRepo {
     this.s.rename.run(displayName, at, memberId)
   }
 
-  async setOrg(memberId: string, orgId: string, at: number): Promise<void> {
+  async setOrg(memberId: string, orgId: string | null, at: number): Promise<void> {
     this.s.setOrg.run(orgId, at, memberId)
   }
 
@@ -126,6 +132,14 @@ export class SqliteAccountRepo implements AccountRepo {
 
   async listSessions(memberId: string): Promise<SessionRow[]> {
     return this.s.listSessions.all(memberId) as SessionRow[]
+  }
+
+  async listAllSessions(memberId: string): Promise<Array<SessionRow & { revokedAt: number | null }>> {
+    return this.s.listAllSessions.all(memberId) as Array<SessionRow & { revokedAt: number | null }>
+  }
+
+  async listWechat(memberId: string): Promise<Array<{ openid: string; unionid: string | null; createdAt: number }>> {
+    return this.s.listWechat.all(memberId) as Array<{ openid: string; unionid: string | null; createdAt: number }>
   }
 
   async pruneSessions(memberId: string, keep: number, at: number): Promise<number> {

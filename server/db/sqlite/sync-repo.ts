@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3'
 import { emptyFacts, mergeFacts, type AnswerFact, type Facts } from '../../../src/domain/sync/facts'
 import { factsOf } from '../../../src/domain/sync/mutations'
 import type { PullReply } from '../../../src/domain/api/sync'
-import type { JudgedMutation, PushOutcome, SyncRepo } from '../repos'
+import type { JudgedMutation, MemberSyncData, PushOutcome, SyncRepo } from '../repos'
 
 type Kind = keyof Facts
 const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers', 'books', 'lectures', 'talks']
@@ -11,6 +11,7 @@ const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers', 'b
 export class SqliteSyncRepo implements SyncRepo {
   private readonly pushTx: (memberId: string, mutations: JudgedMutation[], at: number) => PushOutcome
   private readonly pullTx: (memberId: string, cookie: number) => PullReply
+  private readonly dataTx: (memberId: string, limit: number) => MemberSyncData
   private readonly answerMutations: Statement<
     [string, number, string],
     { argsJson: string; receivedAt: number; clientId: string; id: number }
@@ -44,6 +45,30 @@ export class SqliteSyncRepo implements SyncRepo {
     this.answerMutations = db.prepare(`SELECT args_json AS argsJson, received_at AS receivedAt, client_id AS clientId,
       mutation_id AS id FROM sync_mutations WHERE member_id = ? AND name = 'answer' AND rejected IS NULL
       AND received_at <= ? AND args_json LIKE ? ESCAPE '\\'`)
+
+    const clientRows = db.prepare(`SELECT client_id AS clientId, last_mutation_id AS lastMutationId,
+      updated_at AS updatedAt FROM sync_clients WHERE member_id = ? ORDER BY updated_at, client_id`)
+    const mutationCounts = db.prepare(`SELECT COUNT(*) AS total, COUNT(rejected) AS rejected FROM sync_mutations
+      WHERE member_id = ?`)
+    const factCount = db.prepare('SELECT COUNT(*) FROM sync_facts WHERE member_id = ? AND kind = ?').pluck()
+    const factRows = db
+      .prepare('SELECT json FROM sync_facts WHERE member_id = ? AND kind = ? ORDER BY fact_key LIMIT ?')
+      .pluck()
+
+    this.dataTx = db.transaction((memberId: string, limit: number): MemberSyncData => {
+      const facts = {} as MemberSyncData['facts']
+      for (const kind of KINDS) {
+        facts[kind] = {
+          count: factCount.get(memberId, kind) as number,
+          items: (factRows.all(memberId, kind, limit) as string[]).map((json) => JSON.parse(json) as unknown)
+        }
+      }
+      return {
+        clients: clientRows.all(memberId) as MemberSyncData['clients'],
+        mutations: mutationCounts.get(memberId) as MemberSyncData['mutations'],
+        facts
+      }
+    })
 
     const lastIds = (memberId: string): Record<string, number> =>
       Object.fromEntries(
@@ -124,6 +149,10 @@ export class SqliteSyncRepo implements SyncRepo {
 
   async pull(memberId: string, cookie: number): Promise<PullReply> {
     return this.pullTx(memberId, cookie)
+  }
+
+  async memberData(memberId: string, limit: number): Promise<MemberSyncData> {
+    return this.dataTx(memberId, limit)
   }
 
   /**

@@ -12,10 +12,11 @@ import { matches, SUPPORTED_KEYWORDS } from './check'
 import * as errors from './errors'
 import * as issue from './issue'
 import * as persisted from './persisted'
+import * as privacy from './privacy'
 import * as quiz from './quiz'
 
 const schemas = (
-  Object.entries({ ...account, ...errors, ...issue, ...persisted, ...quiz }) as Array<[string, unknown]>
+  Object.entries({ ...account, ...errors, ...issue, ...persisted, ...privacy, ...quiz }) as Array<[string, unknown]>
 ).filter((entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object')
 
 const dir = 'content/issues'
@@ -83,7 +84,31 @@ const attempt = {
   result: null
 }
 const answerSample = { questionId: 'q1', answer: ['A'], at: 1 }
+const myData = {
+  generatedAt: 9,
+  member: { id: 'm', displayName: '小王', createdAt: 1 },
+  wechat: [{ openid: 'o', unionid: null, linkedAt: 1 }],
+  org: null,
+  devices: [{ id: 'd', name: 'iPhone', kind: 'wechat', createdAt: 1, revokedAt: null, current: true }],
+  sync: {
+    clients: [{ clientId: 'c', lastMutationId: 3, updatedAt: 2 }],
+    mutations: { total: 3, rejected: 0 },
+    facts: {
+      reads: { count: 1, items: [{ issueId: 'i', articleId: 'a', readAt: 1 }] },
+      sessions: { count: 1, items: [{ issueId: 'i', articleId: 'a', ms: 1000, at: 1 }] },
+      positions: { count: 1, items: [{ issueId: 'i', articleId: 'a', position: 0.5, hlc: 'h' }] },
+      shares: { count: 1, items: [{ issueId: 'i', articleId: 'a', channel: 'chat', at: 1 }] },
+      answers: { count: 1, items: [{ bankId: 'b', questionId: 'q1', answer: ['A'], at: 1 }] }
+    }
+  },
+  quiz: [
+    { id: 'a', bankId: 'b', startedAt: 1, deadline: 2, submittedAt: 2, total: 1, max: 2, answers: [answerSample] },
+    { id: 'a2', bankId: 'c', startedAt: 1, deadline: 2, submittedAt: null, total: null, max: null, answers: [] }
+  ]
+}
 const samples: unknown[] = [
+  myData,
+  { ...myData, org: { id: 'o', name: '支部' }, wechat: [] },
   bankInfo,
   { ...attemptRef, submittedAt: null, total: null, max: null },
   { banks: [bankInfo, unstarted] },

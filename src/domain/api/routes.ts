@@ -12,6 +12,7 @@ import {
 } from './account'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
+import { MyDataReplySchema } from './privacy'
 import {
   QuizAttemptSchema,
   QuizBankReplySchema,
@@ -104,12 +105,28 @@ export const API = {
     errors: [400, 401],
     auth: true
   }),
+  myData: route({
+    method: 'GET',
+    path: '/api/me/data',
+    body: null,
+    reply: MyDataReplySchema,
+    errors: [401],
+    auth: true
+  }),
   joinOrg: route({
     method: 'POST',
     path: '/api/orgs/join',
     body: JoinOrgBodySchema,
     reply: MeReplySchema,
     errors: [400, 401, 404],
+    auth: true
+  }),
+  leaveOrg: route({
+    method: 'POST',
+    path: '/api/orgs/leave',
+    body: null,
+    reply: MeReplySchema,
+    errors: [401],
     auth: true
   }),
   syncPush: route({

@@ -71,6 +71,17 @@ export function AccountSection() {
       await services.account.ensureSignedIn()
     }, '已退出登录')
   }
+  const confirmLeaveOrg = async () => {
+    if (!member?.org) return
+    const { confirm } = await Taro.showModal({
+      title: '退出党组织',
+      content: `确定退出“${member.org.name}”吗？你的阅读和答题记录仍保存在账号中，之后可以用加入码重新加入。`,
+      confirmText: '退出组织',
+      cancelText: '取消'
+    })
+    if (!confirm) return
+    await run(() => services.account.leaveOrg(), '已退出党组织')
+  }
   const placeholder =
     panel === 'rename' ? '你的名字（1–20 个字）' : panel === 'join' ? '党组织加入码' : '另一台设备上显示的配对码'
 
@@ -93,6 +104,11 @@ export function AccountSection() {
         <Text className="me-action" onClick={() => open('join')}>
           加入党组织
         </Text>
+        {member?.org ? (
+          <Text className="me-action" data-testid="leave-org" onClick={() => void confirmLeaveOrg()}>
+            退出组织
+          </Text>
+        ) : null}
         <Text
           className="me-action"
           data-testid="create-pairing"

@@ -4,7 +4,7 @@ import dayjs from 'dayjs'
 import { formatBytes } from '../../domain/format'
 import { readingStats } from '../../domain/progress/progress'
 import { FONT_STEPS } from '../../domain/reading/typography'
-import { offlinePath, quizPath } from '../../domain/routes'
+import { myDataPath, offlinePath, quizPath } from '../../domain/routes'
 import { syncStatusText } from '../../domain/sync/status'
 import { useProgress, useSettings, useOffline, useSyncStatus } from '../../stores'
 import { SyncStatusLine } from '../../components/SyncStatusLine'
@@ -101,6 +101,16 @@ export default function MePage() {
           <Text className="muted">
             {downloads > 0 ? `${downloads} 期 · ${formatBytes(downloadedBytes)}` : '未下载'} ›
           </Text>
+        </View>
+        <View
+          className="me-row hairline"
+          data-testid="open-my-data"
+          onClick={() => {
+            void Taro.navigateTo({ url: myDataPath() })
+          }}
+        >
+          <Text>我的数据</Text>
+          <Text className="muted">查看保存了哪些信息 ›</Text>
         </View>
       </View>
     </View>

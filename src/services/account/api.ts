@@ -16,6 +16,9 @@ export function createAccountApi(http: HttpClient, apiBase: string, token: () =>
     me: () => client.call(API.me),
     rename: (displayName: string) => client.call(API.rename, { body: { displayName } }),
     joinOrg: (joinCode: string) => client.call(API.joinOrg, { body: { joinCode } }),
+    leaveOrg: () => client.call(API.leaveOrg),
+    /** Everything the server stores about the member (GET /api/me/data). */
+    myData: () => client.call(API.myData),
     logout: () => client.call(API.logout)
   }
 }

@@ -46,6 +46,8 @@ export const API_SINCE: Record<string, string> = {
   getGroupEnterInfo: '2.10.4',
   getPrivacySetting: '2.32.3',
   onNeedPrivacyAuthorization: '2.32.3',
+  openPrivacyContract: '2.32.3',
+  requirePrivacyAuthorize: '2.32.3',
   getSkylineInfoSync: '2.26.2',
   getRendererUserAgent: '2.26.3',
   getApiCategory: '2.33.0',

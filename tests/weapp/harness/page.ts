@@ -133,6 +133,32 @@ export class PageInstance implements HostPage {
     }
   }
 
+  /**
+   * Fires a component event other than tap (e.g. a Button's `agreeprivacyauthorization`) on the innermost element
+   * showing `text`, as WeChat does when that element's bind<type> attribute is set.
+   */
+  fire(text: string, type: string, detail: Record<string, unknown> = {}): void {
+    const chain = findChain(this.root(), (n) => typeof n.v === 'string' && n.v.includes(text))
+    if (!chain) throw new Error(`nothing shows "${text}" on ${this.route}`)
+    const target = chain.filter((n) => Array.isArray(n.cn) && typeof n.sid === 'string').reverse()[0]
+    const id = String(target.uid ?? target.sid)
+    const event = {
+      type,
+      timeStamp: Date.now(),
+      detail,
+      target: { id, dataset: { sid: target.sid }, offsetLeft: 0, offsetTop: 0 },
+      currentTarget: { id, dataset: { sid: target.sid }, offsetLeft: 0, offsetTop: 0 },
+      mut: false
+    }
+    this.mp.call(this, 'eh', this.mp.realmClone(event))
+  }
+
+  /** The node showing `text`'s innermost element (its attributes as Taro set them: uid, p11 for open-type, …). */
+  elementOf(text: string): TaroNode | undefined {
+    const chain = findChain(this.root(), (n) => typeof n.v === 'string' && n.v.includes(text))
+    return chain?.filter((n) => Array.isArray(n.cn) && typeof n.sid === 'string').reverse()[0]
+  }
+
   /** Nodes whose class list has `className`. */
   byClass(className: string): TaroNode[] {
     const out: TaroNode[] = []

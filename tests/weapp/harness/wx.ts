@@ -41,6 +41,9 @@ export interface WxLog {
   logins: number
   maxConcurrentRequests: number
   navigationBarTitles: string[]
+  /** How the app answered WeChat's privacy questions (onNeedPrivacyAuthorization), in order. */
+  privacyAnswers: Array<{ event: string; buttonId?: string }>
+  privacyContractsOpened: number
 }
 
 type Opts = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void } & Record<
@@ -61,7 +64,9 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     requests: [],
     logins: 0,
     maxConcurrentRequests: 0,
-    navigationBarTitles: []
+    navigationBarTitles: [],
+    privacyAnswers: [],
+    privacyContractsOpened: 0
   }
   const singlePage = launch.scene === SINGLE_PAGE_SCENE
   const storage = singlePage ? device.singlePageStorage : device.storage
@@ -351,6 +356,37 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
 
   const ui = (name: string, work: (o: Opts) => unknown = () => undefined) => asyncApi(name, work)
 
+  // --- privacy (base library ≥ 2.32.3 with __usePrivacyCheck__) ----------------------------------------------
+  // A privacy API called before the user agreed asks the app's onNeedPrivacyAuthorization listener and waits for
+  // its resolve: agree runs the API (and WeChat remembers it), disagree fails it with errno 104. With no listener
+  // WeChat would show its own popup; the fake then refuses, so a test sees the app did not ask.
+  const PRIVATE_GUIDE = '《党史阅读小程序隐私保护指引》'
+  const privacyChecked = compareVersions(API_SINCE.onNeedPrivacyAuthorization, floor) <= 0
+  let privacyListener: ((resolve: (r: { event: string; buttonId?: string }) => void, e: object) => void) | null = null
+  const authorize = (name: string): Promise<void> => {
+    if (!privacyChecked || device.privacyAgreed) return Promise.resolve()
+    const listener = privacyListener
+    if (!listener) return Promise.reject(fail('privacy permission is not authorized', 104))
+    return new Promise((resolve, reject) => {
+      listener(
+        (answer) => {
+          log.privacyAnswers.push(answer)
+          if (answer.event === 'agree') {
+            device.privacyAgreed = true
+            resolve()
+          } else reject(fail('privacy permission is not authorized', 104))
+        },
+        { referrer: host.currentPage()?.route ?? '', api: name }
+      )
+    })
+  }
+  /** A privacy API (WeChat's list: clipboard, location, album, …): asks first, then does `work`. */
+  const privateApi = (name: string, work: (o: Opts) => unknown = () => undefined) =>
+    asyncApi(name, async (o) => {
+      await authorize(name)
+      return work(o)
+    })
+
   const wx = {
     env: { USER_DATA_PATH },
     // storage
@@ -440,7 +476,17 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       return name in (wx as object) && (!since || compareVersions(since, floor) <= 0)
     }),
     getApiCategory: syncApi('getApiCategory', () => (singlePage ? 'browseOnly' : 'default')),
-    getPrivacySetting: asyncApi('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
+    getPrivacySetting: asyncApi('getPrivacySetting', () => ({
+      needAuthorization: privacyChecked && !device.privacyAgreed,
+      privacyContractName: PRIVATE_GUIDE
+    })),
+    onNeedPrivacyAuthorization: syncApi('onNeedPrivacyAuthorization', (listener: typeof privacyListener) => {
+      privacyListener = listener
+    }),
+    openPrivacyContract: asyncApi('openPrivacyContract', () => {
+      log.privacyContractsOpened++
+    }),
+    requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => authorize('requirePrivacyAuthorize')),
     getUpdateManager: syncApi('getUpdateManager', () => ({
       onCheckForUpdate() {},
       onUpdateReady() {},
@@ -494,11 +540,11 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       if (typeof o.scrollTop === 'number') page.scrollTop = o.scrollTop
       page.onPageScroll?.({ scrollTop: page.scrollTop })
     }),
-    setClipboardData: ui('setClipboardData', (o) => {
+    setClipboardData: privateApi('setClipboardData', (o) => {
       device.clipboard = String(o.data)
       log.toasts.push({ title: '内容已复制' })
     }),
-    getClipboardData: ui('getClipboardData', () => ({ data: device.clipboard })),
+    getClipboardData: privateApi('getClipboardData', () => ({ data: device.clipboard })),
     vibrateShort: ui('vibrateShort'),
     createSelectorQuery: syncApi('createSelectorQuery', createSelectorQuery),
     createIntersectionObserver: syncApi('createIntersectionObserver', createIntersectionObserver)
