@@ -98,7 +98,10 @@ const myData = {
       sessions: { count: 1, items: [{ issueId: 'i', articleId: 'a', ms: 1000, at: 1 }] },
       positions: { count: 1, items: [{ issueId: 'i', articleId: 'a', position: 0.5, hlc: 'h' }] },
       shares: { count: 1, items: [{ issueId: 'i', articleId: 'a', channel: 'chat', at: 1 }] },
-      answers: { count: 1, items: [{ bankId: 'b', questionId: 'q1', answer: ['A'], at: 1 }] }
+      answers: { count: 1, items: [{ bankId: 'b', questionId: 'q1', answer: ['A'], at: 1 }] },
+      books: { count: 1, items: [{ campaignId: 'c', bookId: 'b1', at: 1 }] },
+      lectures: { count: 1, items: [{ campaignId: 'c', lectureId: 'l1', at: 1 }] },
+      talks: { count: 1, items: [{ campaignId: 'c', title: '讲党史', on: '2020-05-04', at: 1 }] }
     }
   },
   quiz: [

@@ -1,5 +1,14 @@
 import type { Static, TSchema } from '@sinclair/typebox'
-import { AnswerFactSchema, PositionFactSchema, ReadFactSchema, SessionFactSchema, ShareFactSchema } from '../sync/facts'
+import {
+  AnswerFactSchema,
+  BookFactSchema,
+  LectureFactSchema,
+  PositionFactSchema,
+  ReadFactSchema,
+  SessionFactSchema,
+  ShareFactSchema,
+  TalkFactSchema
+} from '../sync/facts'
 import { DeviceKindSchema } from './account'
 import { Type } from './type'
 
@@ -59,7 +68,10 @@ export const MyDataReplySchema = Type.Object({
       sessions: group(SessionFactSchema),
       positions: group(PositionFactSchema),
       shares: group(ShareFactSchema),
-      answers: group(AnswerFactSchema)
+      answers: group(AnswerFactSchema),
+      books: group(BookFactSchema),
+      lectures: group(LectureFactSchema),
+      talks: group(TalkFactSchema)
     })
   }),
   quiz: Type.Array(StoredAttemptSchema)

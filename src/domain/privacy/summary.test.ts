@@ -25,7 +25,10 @@ const data: MyDataReply = {
       },
       positions: { count: 0, items: [] },
       shares: { count: 0, items: [] },
-      answers: { count: 1, items: [{ bankId: 'b', questionId: 'q', answer: ['A'], at: 1 }] }
+      answers: { count: 1, items: [{ bankId: 'b', questionId: 'q', answer: ['A'], at: 1 }] },
+      books: { count: 1, items: [{ campaignId: 'c', bookId: 'b1', at: 1 }] },
+      lectures: { count: 0, items: [] },
+      talks: { count: 1, items: [{ campaignId: 'c', title: '讲党史', on: '2020-05-04', at: 1 }] }
     }
   },
   quiz: [
@@ -48,6 +51,9 @@ describe('serverDataGroups', () => {
         '阅读时段: 2 次，共 1 小时 15 分钟',
         '阅读位置: 0 篇文章',
         '分享: 0 次',
+        '读过的推荐书目: 1 本',
+        '听过的党课: 0 次',
+        '记录的宣讲: 1 次',
         '同步过的设备: 1 台',
         '收到的同步记录: 7 条（其中 1 条未采用）'
       ],

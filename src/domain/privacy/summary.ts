@@ -60,6 +60,9 @@ export function serverDataGroups(data: MyDataReply, time: (ms: number) => string
         { label: '阅读时段', value: `${facts.sessions.count} 次，共 ${minutes(readingMs)}${listed(facts.sessions)}` },
         { label: '阅读位置', value: `${facts.positions.count} 篇文章${listed(facts.positions)}` },
         { label: '分享', value: `${facts.shares.count} 次${listed(facts.shares)}` },
+        { label: '读过的推荐书目', value: `${facts.books.count} 本${listed(facts.books)}` },
+        { label: '听过的党课', value: `${facts.lectures.count} 次${listed(facts.lectures)}` },
+        { label: '记录的宣讲', value: `${facts.talks.count} 次${listed(facts.talks)}` },
         { label: '同步过的设备', value: `${data.sync.clients.length} 台` },
         {
           label: '收到的同步记录',
