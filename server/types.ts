@@ -10,6 +10,7 @@ import type { SessionRow, Store } from './db/repos'
 import type { AuthService } from './services/auth'
 import type { ContentService } from './services/content'
 import type { MemberService } from './services/members'
+import type { OrgStatsService } from './services/org-stats'
 import type { QuizService } from './services/quiz'
 import type { SyncService } from './services/sync'
 
@@ -21,6 +22,7 @@ export interface Services {
   members: MemberService
   sync: SyncService
   quiz: QuizService
+  orgStats: OrgStatsService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

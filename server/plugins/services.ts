@@ -2,6 +2,7 @@ import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
 import { ContentService } from '../services/content'
 import { MemberService } from '../services/members'
+import { OrgStatsService } from '../services/org-stats'
 import { QuizService, type BankSpec } from '../services/quiz'
 import { loadIssues } from '../services/quiz-files'
 import { SyncService } from '../services/sync'
@@ -32,7 +33,8 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     auth: new AuthService(store.accounts, now, opts.codeExchange),
     members: new MemberService(store.accounts, store.orgs, now),
     sync: new SyncService(store.sync, content, now),
-    quiz
+    quiz,
+    orgStats: new OrgStatsService(store.stats, store.accounts, now)
   })
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {

@@ -58,6 +58,14 @@ export class MemberService {
     if (org === null) throw new HttpError(404, 'unknown_join_code')
     await this.accounts.setOrg(memberId, org.id, this.now())
   }
+
+  /**
+   * Leaves the member's organization: their statistics leave its figures and any admin role there ends, in one
+   * transaction (AccountRepo.setOrg). For POST /api/orgs/leave.
+   */
+  async leaveOrg(memberId: string): Promise<void> {
+    await this.accounts.setOrg(memberId, null, this.now())
+  }
 }
 
 /** Creates a party organization with a fresh join code; used by `npm run org -- create`. */
