@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { formatCode } from '../../domain/account'
+import { orgPath } from '../../domain/routes'
 import type { PairingReply } from '../../domain/api/account'
 import { AccountCard } from '../../components/AccountCard'
 import { services } from '../../services'
@@ -93,6 +94,11 @@ export function AccountSection() {
         <Text className="me-action" onClick={() => open('join')}>
           加入党组织
         </Text>
+        {member?.org ? (
+          <Text className="me-action" data-testid="open-org" onClick={() => void Taro.navigateTo({ url: orgPath() })}>
+            组织情况
+          </Text>
+        ) : null}
         <Text
           className="me-action"
           data-testid="create-pairing"
