@@ -1,13 +1,46 @@
-// npm run org -- create NAME | list: manage party organizations (党组织) in the database at DATA_DIR.
+// npm run org -- create NAME | list | admin ORG MEMBER: manage party organizations (党组织) in the database at DATA_DIR.
 import { resolve } from 'node:path'
+import type { Store } from '../server/db/repos'
 import { openSqliteStore } from '../server/db/sqlite/open'
 import { createOrg } from '../server/services/members'
+import { OrgStatsService } from '../server/services/org-stats'
+import { normalizeCode } from '../src/domain/account'
+
+const USAGE = 'usage: npm run org -- create NAME\n       npm run org -- list\n       npm run org -- admin ORG MEMBER'
+
+/**
+ * Makes MEMBER an admin of ORG. ORG is a join code or an organization's exact name; MEMBER a member id or an exact
+ * display name (of a member in that organization). Returns an error sentence, or null when done.
+ */
+async function makeAdmin(store: Store, orgArg: string, memberArg: string): Promise<string | null> {
+  const all = await store.orgs.list()
+  const byCode = all.find((o) => o.joinCode === normalizeCode(orgArg))
+  const byName = all.filter((o) => o.name === orgArg.trim())
+  if (byCode === undefined && byName.length > 1)
+    return `${byName.length} organizations are named ${orgArg}; use the join code`
+  const org = byCode ?? byName[0]
+  if (org === undefined) return `no organization with join code or name ${orgArg}`
+  const byId = await store.accounts.getMember(memberArg)
+  const named =
+    byId === null ? (await store.accounts.findMembersByName(memberArg.trim())).filter((m) => m.orgId === org.id) : []
+  if (byId === null && named.length > 1)
+    return `${named.length} members of ${org.name} are named ${memberArg}; use the member id`
+  const member = byId ?? named[0]
+  if (member === undefined || member.orgId !== org.id) return `${memberArg} is not a member of ${org.name}`
+  await new OrgStatsService(store.stats, store.accounts, Date.now).makeAdmin(org.id, member.id)
+  console.log(`${member.displayName} (${member.id}) is now an admin of ${org.name}`)
+  return null
+}
 
 /** Runs the command; returns the process exit code. */
 export async function main(args: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = args
-  if (command !== 'create' && command !== 'list') {
-    console.error('usage: npm run org -- create NAME\n       npm run org -- list')
+  if (command !== 'create' && command !== 'list' && command !== 'admin') {
+    console.error(USAGE)
+    return 2
+  }
+  if (command === 'admin' && rest.length !== 2) {
+    console.error(USAGE)
     return 2
   }
   const store = openSqliteStore(resolve(cwd, env.DATA_DIR || 'data'))
@@ -19,6 +52,12 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env,
         console.log(`created ${org.name}\njoin code: ${org.joinCode}`)
       } catch (err) {
         console.error(`cannot create: ${(err as Error).message}`)
+        return 1
+      }
+    } else if (command === 'admin') {
+      const problem = await makeAdmin(store, rest[0], rest[1])
+      if (problem !== null) {
+        console.error(`cannot make admin: ${problem}`)
         return 1
       }
     } else {

@@ -11,6 +11,7 @@ import type { AuthService } from './services/auth'
 import type { ContentService } from './services/content'
 import type { MemberService } from './services/members'
 import type { MyDataService } from './services/my-data'
+import type { OrgStatsService } from './services/org-stats'
 import type { QuizService } from './services/quiz'
 import type { SyncService } from './services/sync'
 
@@ -23,6 +24,7 @@ export interface Services {
   myData: MyDataService
   sync: SyncService
   quiz: QuizService
+  orgStats: OrgStatsService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

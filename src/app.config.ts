@@ -10,7 +10,9 @@ export default defineAppConfig({
     {
       root: 'pages/privacy',
       pages: ['data/index']
-    }
+    },
+    // 组织情况 (figures, ranking, admins' member lines and export): only members who open it download it.
+    { root: 'pages/org', pages: ['index'] }
   ],
   // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
   preloadRule: {

@@ -75,6 +75,8 @@ export interface NewSession extends SessionRow {
 
 export interface AccountRepo {
   getMember(id: string): Promise<MemberRow | null>
+  /** Members with exactly this display name (for the organizers' command line). */
+  findMembersByName(displayName: string): Promise<MemberRow[]>
   /** Creates a member and its first session together. */
   createMemberWithSession(member: MemberRow, session: NewSession): Promise<void>
   /** Finds the member for an openid or creates it, then adds the session; returns the member id. */
@@ -84,7 +86,10 @@ export interface AccountRepo {
     session: Omit<NewSession, 'memberId'>
   ): Promise<string>
   updateDisplayName(memberId: string, displayName: string, at: number): Promise<void>
-  /** Puts the member in an organization, or in none (null). */
+  /**
+   * Joins (or with null leaves) an organization. In the same transaction the member's statistics move to the new
+   * organization and any admin role in the old one ends (see StatsRepo).
+   */
   setOrg(memberId: string, orgId: string | null, at: number): Promise<void>
   /** The live (not revoked) session for a token hash. */
   findSession(tokenHash: string): Promise<SessionRow | null>
@@ -120,6 +125,7 @@ export interface Store {
   orgs: OrgRepo
   sync: SyncRepo
   quiz: QuizRepo
+  stats: StatsRepo
   close(): Promise<void>
 }
 
@@ -184,4 +190,58 @@ export interface QuizRepo {
     id: string,
     submission: { submittedAt: number; answersJson: string; resultJson: string }
   ): Promise<QuizAttemptRow | null>
+}
+
+/** An organization's figures as org_stats keeps them: sums over its members. */
+export interface OrgFiguresRow {
+  orgId: string
+  name: string
+  members: number
+  activeRead: number
+  activeListen: number
+  activeSpeak: number
+  activeAnswer: number
+  quizCount: number
+  quizTotalSum: number
+  quizMaxSum: number
+  articles: number
+  readingMs: number
+  /** Average member completion: phases active / 4, averaged (0 for an empty organization). */
+  completion: number
+}
+
+/** A member's statistics line (member_stats with the member's name). */
+export interface MemberStatsRow {
+  memberId: string
+  displayName: string
+  joinedAt: number | null
+  articles: number
+  readingMs: number
+  books: number
+  lectures: number
+  shares: number
+  talks: number
+  quizTotal: number | null
+  quizMax: number | null
+  lastActive: number | null
+  phases: number
+}
+
+/**
+ * Organization statistics, read side. The writes happen inside the sync push, the quiz submission and
+ * AccountRepo.setOrg (each in its own transaction, with the change that caused them), so nothing here recomputes.
+ */
+export interface StatsRepo {
+  orgCount(): Promise<number>
+  /** Organizations by completion desc, then members desc, then name (and id). */
+  ranking(offset: number, limit: number): Promise<OrgFiguresRow[]>
+  figures(orgId: string): Promise<OrgFiguresRow | null>
+  /** 1-based place of the organization in the ranking, or null if unknown. */
+  rank(orgId: string): Promise<number | null>
+  memberLine(memberId: string): Promise<MemberStatsRow | null>
+  /** Member lines of an organization: most phases first, then articles, then name. */
+  memberLines(orgId: string, offset: number, limit: number): Promise<MemberStatsRow[]>
+  isAdmin(orgId: string, memberId: string): Promise<boolean>
+  /** Makes the member an admin of the organization (no-op if they are one). */
+  addAdmin(orgId: string, memberId: string, at: number): Promise<void>
 }

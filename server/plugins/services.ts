@@ -3,6 +3,7 @@ import { AuthService } from '../services/auth'
 import { ContentService } from '../services/content'
 import { MemberService } from '../services/members'
 import { MyDataService } from '../services/my-data'
+import { OrgStatsService } from '../services/org-stats'
 import { QuizService, type BankSpec } from '../services/quiz'
 import { loadIssues } from '../services/quiz-files'
 import { SyncService } from '../services/sync'
@@ -34,7 +35,8 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     members: new MemberService(store.accounts, store.orgs, now),
     myData: new MyDataService(store, now),
     sync: new SyncService(store.sync, content, now),
-    quiz
+    quiz,
+    orgStats: new OrgStatsService(store.stats, store.accounts, now)
   })
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {

@@ -59,7 +59,10 @@ export class MemberService {
     await this.accounts.setOrg(memberId, org.id, this.now())
   }
 
-  /** Leaves the member's organization; a member in none stays in none (idempotent). */
+  /**
+   * Leaves the member's organization (idempotent: a member in none stays in none). Their statistics leave its
+   * figures and any admin role there ends, in one transaction (AccountRepo.setOrg). For POST /api/orgs/leave.
+   */
   async leaveOrg(memberId: string): Promise<void> {
     const member = await this.accounts.getMember(memberId)
     if (member === null || member.orgId === null) return

@@ -14,14 +14,16 @@ export const PAGES = {
   contest: '/pages/quiz/contest/index',
   result: '/pages/quiz/result/index',
   // 我的数据: a subpackage on weapp (root pages/privacy).
-  myData: '/pages/privacy/data/index'
+  myData: '/pages/privacy/data/index',
+  // 组织情况: a subpackage on weapp (root pages/org).
+  org: '/pages/org/index'
 } as const
 
 export type PageName = keyof typeof PAGES
 
 /** A deep link, parsed: one parameter name per concept (`issue` for the issue id, `article` for the article id). */
 export type Route =
-  | { page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' | 'myData' }
+  | { page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' | 'myData' | 'org' }
   | { page: 'issue'; issue: string | undefined }
   | {
       page: 'article'
@@ -79,6 +81,8 @@ export const offlinePath = (): string => PAGES.offline
 /** 答题: the banks, practice, the 错题本 and the 百题竞答. */
 export const quizPath = (): string => PAGES.quiz
 export const myDataPath = (): string => PAGES.myData
+/** 组织情况: the member's organization, the ranking, and for admins the member lines and the export. */
+export const orgPath = (): string => PAGES.org
 /** The practice round on the device (started on the quiz page). */
 export const practicePath = (bankId: string): string => withQuery(PAGES.practice, buildQuery({ bank: bankId }))
 /** The scored attempt at a bank. */

@@ -56,8 +56,9 @@ describe('routes and client share one contract', () => {
     (_name, contract) => {
       const route = registered.get(`${contract.method} ${contract.path}`)
       expect(route, `${contract.method} ${contract.path} is registered`).toBeDefined()
-      const schema = route?.schema as { body?: unknown; response?: Record<number, unknown> }
+      const schema = route?.schema as { body?: unknown; querystring?: unknown; response?: Record<number, unknown> }
       expect(schema.body ?? null).toBe(contract.body)
+      expect(schema.querystring ?? null).toBe(contract.query ?? null)
       expect(schema.response?.[200]).toBe(contract.reply)
       for (const status of contract.errors) expect(schema.response?.[status], `${status}`).toBe(ErrorBodySchema)
     }
@@ -133,6 +134,31 @@ describe('round trips through the client', () => {
     expect(await account.logout()).toEqual({ ok: true })
     const after = await account.me().catch((e: unknown) => e)
     expect(after).toMatchObject({ status: 401, code: 'unauthorized', message: '登录已失效，请重新登录' })
+  })
+
+  it('orgs: the ranking, my organization, and member lines refused to a non-admin', async () => {
+    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const { token } = await account.signInDevice('统计')
+    const api = createApiClient(injectedHttp(env.app), '', () => token)
+    const notIn = await api.call(API.myOrgStats).catch((e: unknown) => e)
+    expect(notIn).toMatchObject({ status: 409, code: 'not_in_org' })
+    const org = await createOrg(env.app.services.store.orgs, '契约支部', env.clock.now())
+    await createAccountApi(injectedHttp(env.app), '', () => token).joinOrg(org.joinCode)
+    const ranking = await api.call(API.orgRanking, { query: { page: '1', pageSize: '100' } })
+    expect(ranking.mine).toMatchObject({ id: org.id, name: '契约支部', members: 1 })
+    expect(ranking.orgs.map((o) => o.id)).toContain(org.id)
+    const mine = await api.call(API.myOrgStats)
+    expect(mine).toMatchObject({ admin: false, org: { id: org.id }, me: { articles: 0 } })
+    const refused = await api.call(API.myOrgMembers, { query: { page: '1' } }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({
+      status: 403,
+      code: 'not_org_admin',
+      message: '只有本组织的管理员可以查看成员明细和导出'
+    })
+    await env.app.services.orgStats.makeAdmin(org.id, mine.me.memberId)
+    const lines = await api.call(API.myOrgMembers, { query: { page: '1', pageSize: '5' } })
+    expect(lines.members.map((l) => l.memberId)).toEqual([mine.me.memberId])
+    expect(await api.call(API.addOrgAdmin, { body: { memberId: mine.me.memberId } })).toEqual({ ok: true })
   })
 
   it('quiz: banks, a practice bank, an attempt started, submitted and read back; a contest-only bank is refused', async () => {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { AccountRepo, MemberRow, NewSession, SessionRow } from '../repos'
+import { StatsWriter } from './stats'
 
 const SESSION_COLUMNS = 'id, member_id AS memberId, kind, device_name AS deviceName, created_at AS createdAt'
 
@@ -8,6 +9,9 @@ function prepareStatements(db: Database) {
   return {
     getMember: db.prepare(
       'SELECT id, display_name AS displayName, org_id AS orgId, created_at AS createdAt FROM members WHERE id = ?'
+    ),
+    byName: db.prepare(
+      'SELECT id, display_name AS displayName, org_id AS orgId, created_at AS createdAt FROM members WHERE display_name = ?'
     ),
     insertMember: db.prepare(`INSERT INTO members (id, display_name, org_id, created_at, updated_at)
       VALUES (@id, @displayName, @orgId, @createdAt, @createdAt)`),
@@ -19,6 +23,7 @@ function prepareStatements(db: Database) {
     fillUnionid: db.prepare('UPDATE wechat_accounts SET unionid = ? WHERE openid = ? AND unionid IS NULL'),
     rename: db.prepare('UPDATE members SET display_name = ?, updated_at = ? WHERE id = ?'),
     setOrg: db.prepare('UPDATE members SET org_id = ?, updated_at = ? WHERE id = ?'),
+    dropAdmins: db.prepare('DELETE FROM org_admins WHERE member_id = ?'),
     findSession: db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = ? AND revoked_at IS NULL`),
     listAllSessions: db.prepare(
       `SELECT ${SESSION_COLUMNS}, revoked_at AS revokedAt FROM sessions WHERE member_id = ? ORDER BY created_at, id`
@@ -59,9 +64,22 @@ export class SqliteAccountRepo implements AccountRepo {
     expiresAt: number
   }) => void
   private readonly claimTx: (codeHash: string, now: number, session: Omit<NewSession, 'memberId'>) => string | null
+  private readonly setOrgTx: (memberId: string, orgId: string | null, at: number) => void
 
   constructor(db: Database) {
     const s = (this.s = prepareStatements(db))
+    const stats = new StatsWriter(db)
+
+    // Joining, moving or leaving moves the member's statistics between organizations in the same transaction, and
+    // ends any admin role they had (an admin role belongs to one organization's membership).
+    this.setOrgTx = db.transaction((memberId: string, orgId: string | null, at: number) => {
+      const current = s.getMember.get(memberId) as MemberRow | undefined
+      if (current === undefined) return
+      s.setOrg.run(orgId, at, memberId)
+      if (current.orgId === orgId) return
+      s.dropAdmins.run(memberId)
+      stats.move(memberId, orgId, at)
+    })
 
     this.createMemberTx = db.transaction((member: MemberRow, session: NewSession) => {
       s.insertMember.run(member)
@@ -110,12 +128,16 @@ export class SqliteAccountRepo implements AccountRepo {
     return this.wechatTx(identity, newMember, session)
   }
 
+  async findMembersByName(displayName: string): Promise<MemberRow[]> {
+    return this.s.byName.all(displayName) as MemberRow[]
+  }
+
   async updateDisplayName(memberId: string, displayName: string, at: number): Promise<void> {
     this.s.rename.run(displayName, at, memberId)
   }
 
   async setOrg(memberId: string, orgId: string | null, at: number): Promise<void> {
-    this.s.setOrg.run(orgId, at, memberId)
+    this.setOrgTx(memberId, orgId, at)
   }
 
   async findSession(tokenHash: string): Promise<SessionRow | null> {

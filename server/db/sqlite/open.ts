@@ -7,6 +7,7 @@ import { SqliteAccountRepo } from './account-repo'
 import { SqliteContentRepo } from './content-repo'
 import { SqliteOrgRepo } from './org-repo'
 import { SqliteQuizRepo } from './quiz-repo'
+import { SqliteStatsRepo } from './stats-repo'
 import { SqliteSyncRepo } from './sync-repo'
 
 /** Name of the database file inside DATA_DIR. */
@@ -29,6 +30,7 @@ export function openSqliteStore(dataDir: string): Store {
     orgs: new SqliteOrgRepo(db),
     sync: new SqliteSyncRepo(db),
     quiz: new SqliteQuizRepo(db),
+    stats: new SqliteStatsRepo(db),
     async close() {
       if (db.open) db.close()
     }

@@ -3,9 +3,20 @@ import { emptyFacts, mergeFacts, type AnswerFact, type Facts } from '../../../sr
 import { factsOf } from '../../../src/domain/sync/mutations'
 import type { PullReply } from '../../../src/domain/api/sync'
 import type { JudgedMutation, MemberSyncData, PushOutcome, SyncRepo } from '../repos'
+import { StatsWriter, type MemberDelta } from './stats'
 
 type Kind = keyof Facts
 const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers', 'books', 'lectures', 'talks']
+
+/** Adds a fact the member did not have to the push's statistics delta. */
+function countNew(delta: Required<Omit<MemberDelta, 'quiz'>>, kind: Kind, fact: unknown): void {
+  if (kind === 'reads') delta.articles++
+  else if (kind === 'sessions') delta.readingMs += (fact as { ms: number }).ms
+  else if (kind === 'books') delta.books++
+  else if (kind === 'lectures') delta.lectures++
+  else if (kind === 'shares') delta.shares++
+  else if (kind === 'talks') delta.talks++
+}
 
 /** SyncRepo on better-sqlite3: a push is one transaction (SPEC P1). */
 export class SqliteSyncRepo implements SyncRepo {
@@ -69,6 +80,7 @@ export class SqliteSyncRepo implements SyncRepo {
         facts
       }
     })
+    const stats = new StatsWriter(db)
 
     const lastIds = (memberId: string): Record<string, number> =>
       Object.fromEntries(
@@ -90,6 +102,16 @@ export class SqliteSyncRepo implements SyncRepo {
       let skipped = 0
       const rejected: Array<{ clientId: string; id: number; reason: string }> = []
       let gap: { clientId: string; lastMutationId: number; got: number } | null = null
+      // What this push adds to the member's statistics, applied once at the end of the same transaction.
+      const delta: Required<Omit<MemberDelta, 'quiz'>> = {
+        articles: 0,
+        readingMs: 0,
+        books: 0,
+        lectures: 0,
+        shares: 0,
+        talks: 0,
+        at
+      }
       for (const m of mutations) {
         const prev = last.get(m.clientId) as number
         if (m.id <= prev) {
@@ -113,6 +135,7 @@ export class SqliteSyncRepo implements SyncRepo {
             // statement instead of a read and a write, which is most of a push (new sessions, reads, shares).
             if (addFact.run(memberId, kind, key, JSON.stringify(fact), version).changes === 1) {
               changed = true
+              countNew(delta, kind, fact)
               continue
             }
             const storedJson = getFact.get(memberId, kind, key) as string | undefined
@@ -125,11 +148,16 @@ export class SqliteSyncRepo implements SyncRepo {
             if (json === storedJson) continue
             putFact.run(memberId, kind, key, json, version)
             changed = true
+            // A session only grows (F2): its statistics gain the difference. Other kinds count once, when new.
+            if (kind === 'sessions' && storedJson !== undefined) {
+              delta.readingMs += (merged.sessions[key].ms ?? 0) - (JSON.parse(storedJson) as { ms: number }).ms
+            }
           }
         }
       }
       for (const [clientId, id] of last) upsertClient.run(clientId, memberId, id, at)
       if (changed) putVersion.run(memberId, version)
+      if (applied > 0) stats.apply(memberId, delta)
       return { kind: 'ok', applied, skipped, rejected, gap, lastMutationIds: lastIds(memberId) }
     })
 

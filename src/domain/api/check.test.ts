@@ -11,12 +11,15 @@ import * as account from './account'
 import { matches, SUPPORTED_KEYWORDS } from './check'
 import * as errors from './errors'
 import * as issue from './issue'
+import * as orgs from './orgs'
 import * as persisted from './persisted'
 import * as privacy from './privacy'
 import * as quiz from './quiz'
 
 const schemas = (
-  Object.entries({ ...account, ...errors, ...issue, ...persisted, ...privacy, ...quiz }) as Array<[string, unknown]>
+  Object.entries({ ...account, ...errors, ...issue, ...orgs, ...persisted, ...privacy, ...quiz }) as Array<
+    [string, unknown]
+  >
 ).filter((entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object')
 
 const dir = 'content/issues'
@@ -109,9 +112,50 @@ const myData = {
     { id: 'a2', bankId: 'c', startedAt: 1, deadline: 2, submittedAt: null, total: null, max: null, answers: [] }
   ]
 }
+const figures = {
+  id: 'o',
+  name: '支部',
+  rank: 1,
+  members: 3,
+  active: { read: 2, listen: 1, speak: 0, answer: 1 },
+  quizSubmitted: 1,
+  averageScore: 80.5,
+  averageMax: 100,
+  articles: 7,
+  readingMs: 60000,
+  averageReadingMs: 20000,
+  completion: 0.5
+}
+const line = {
+  memberId: 'm',
+  displayName: '小王',
+  joinedAt: 1,
+  articles: 2,
+  readingMs: 3,
+  books: 0,
+  lectures: 1,
+  shares: 0,
+  talks: 0,
+  quizTotal: null,
+  quizMax: null,
+  lastActive: null,
+  phases: { read: true, listen: true, speak: false, answer: false },
+  completion: 0.5
+}
 const samples: unknown[] = [
   myData,
   { ...myData, org: { id: 'o', name: '支部' }, wechat: [] },
+  figures,
+  { ...figures, averageScore: null, averageMax: null, completion: 1 },
+  { page: 1, pageSize: 20, total: 2, orgs: [figures], mine: null },
+  { page: 2, pageSize: 100, total: 2, orgs: [], mine: figures },
+  line,
+  { ...line, quizTotal: 90, quizMax: 100, lastActive: 5, joinedAt: null },
+  { org: figures, me: line, admin: true },
+  { page: 1, pageSize: 20, total: 1, members: [line] },
+  { memberId: 'm' },
+  { page: '2', pageSize: '100' },
+  { page: '1' },
   bankInfo,
   { ...attemptRef, submittedAt: null, total: null, max: null },
   { banks: [bankInfo, unstarted] },

@@ -20,6 +20,14 @@ import {
   StartAttemptBodySchema,
   SubmitAttemptBodySchema
 } from './quiz'
+import {
+  AddOrgAdminBodySchema,
+  MyOrgStatsReplySchema,
+  OrgMembersReplySchema,
+  OrgRankingReplySchema,
+  PageQuerySchema,
+  XlsxFileSchema
+} from './orgs'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from './sync'
 
 /**
@@ -34,6 +42,8 @@ export interface RouteContract<B extends TSchema | null = TSchema | null, R exte
   body: B
   /** The 200 answer. */
   reply: R
+  /** `?name=value` parameters, as strings, or absent for none. */
+  query?: TSchema
   /** Statuses that answer ErrorBody. */
   errors: readonly number[]
   /** Needs `Authorization: Bearer <token>`. */
@@ -127,6 +137,48 @@ export const API = {
     body: null,
     reply: MeReplySchema,
     errors: [401],
+    auth: true
+  }),
+  orgRanking: route({
+    method: 'GET',
+    path: '/api/orgs/ranking',
+    body: null,
+    query: PageQuerySchema,
+    reply: OrgRankingReplySchema,
+    errors: [400, 401],
+    auth: true
+  }),
+  myOrgStats: route({
+    method: 'GET',
+    path: '/api/orgs/mine/stats',
+    body: null,
+    reply: MyOrgStatsReplySchema,
+    errors: [401, 409],
+    auth: true
+  }),
+  myOrgMembers: route({
+    method: 'GET',
+    path: '/api/orgs/mine/members',
+    body: null,
+    query: PageQuerySchema,
+    reply: OrgMembersReplySchema,
+    errors: [400, 401, 403, 409],
+    auth: true
+  }),
+  myOrgExport: route({
+    method: 'GET',
+    path: '/api/orgs/mine/export.xlsx',
+    body: null,
+    reply: XlsxFileSchema,
+    errors: [401, 403, 409],
+    auth: true
+  }),
+  addOrgAdmin: route({
+    method: 'POST',
+    path: '/api/orgs/mine/admins',
+    body: AddOrgAdminBodySchema,
+    reply: OkSchema,
+    errors: [400, 401, 403, 404, 409],
     auth: true
   }),
   syncPush: route({

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { formatCode } from '../../domain/account'
+import { orgPath } from '../../domain/routes'
 import type { PairingReply } from '../../domain/api/account'
 import { AccountCard } from '../../components/AccountCard'
 import { services } from '../../services'
@@ -107,6 +108,11 @@ export function AccountSection() {
         {member?.org ? (
           <Text className="me-action" data-testid="leave-org" onClick={() => void confirmLeaveOrg()}>
             退出组织
+          </Text>
+        ) : null}
+        {member?.org ? (
+          <Text className="me-action" data-testid="open-org" onClick={() => void Taro.navigateTo({ url: orgPath() })}>
+            组织情况
           </Text>
         ) : null}
         <Text

@@ -33,6 +33,8 @@ export interface CallInput<C> {
   body?: BodyOf<C>
   /** Values for the `:name` segments of the route's path. */
   params?: Record<string, string>
+  /** `?name=value` parameters (routes with a `query` schema). */
+  query?: Record<string, string>
 }
 
 export interface ApiClient {
@@ -43,11 +45,16 @@ export interface ApiClient {
 const fillPath = (path: string, params: Record<string, string> = {}) =>
   path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
 
+const queryString = (query: Record<string, string> = {}) => {
+  const pairs = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`
+}
+
 /** The one API client: every call goes through the platform http, and every answer is checked before use. */
 export function createApiClient(http: HttpClient, apiBase: string, token: () => string | null = () => null): ApiClient {
   return {
     async call<C extends RouteContract>(route: C, input: CallInput<C> = {}): Promise<ReplyOf<C>> {
-      const path = fillPath(route.path, input.params)
+      const path = fillPath(route.path, input.params) + queryString(input.query)
       const t = route.auth ? token() : null
       let res: Awaited<ReturnType<HttpClient>>
       try {

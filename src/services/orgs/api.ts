@@ -1,0 +1,25 @@
+import { API } from '../../domain/api/routes'
+import type { HttpClient } from '../../platform/http'
+import { createApiClient } from '../api/client'
+
+export { ApiError } from '../api/client'
+
+/** 组织情况 over the server's /api/orgs routes (the export is a file, fetched by the platform's download). */
+export function createOrgsApi(http: HttpClient, apiBase: string, token: () => string | null) {
+  const client = createApiClient(http, apiBase, token)
+  return {
+    ranking: (page: number, pageSize = 20) =>
+      client.call(API.orgRanking, { query: { page: String(page), pageSize: String(pageSize) } }),
+    mine: () => client.call(API.myOrgStats),
+    members: (page: number, pageSize = 20) =>
+      client.call(API.myOrgMembers, { query: { page: String(page), pageSize: String(pageSize) } }),
+    addAdmin: (memberId: string) => client.call(API.addOrgAdmin, { body: { memberId } }),
+    /** The export's URL and the header that authorizes it. */
+    exportRequest: () => ({
+      url: `${apiBase}${API.myOrgExport.path}`,
+      headers: { authorization: `Bearer ${token() ?? ''}` }
+    })
+  }
+}
+
+export type OrgsApi = ReturnType<typeof createOrgsApi>

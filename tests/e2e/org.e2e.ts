@@ -1,0 +1,100 @@
+// 组织情况 end to end: an organization made with `npm run org`, a member who joins it in the app and reads an
+// article, is made admin with `npm run org -- admin`, opens 组织情况, sees the figures and downloads the export,
+// which opens with exceljs and holds the member's line.
+import ExcelJS from 'exceljs'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { run } from '../../tools/lib/run'
+import { useAppAndBrowser } from './fixture'
+import { openMe, PHONE, screenshot, settled } from './support'
+
+const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
+const NAME = '王小红'
+const ctx = useAppAndBrowser()
+const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
+
+/** `npm run org -- ARGS` against the running app's database. */
+async function orgCli(...args: string[]): Promise<string> {
+  const res = await run('npx', ['tsx', 'scripts/org.ts', ...args], { env: { DATA_DIR: ctx.app.dataDir } })
+  if (res.code !== 0) throw new Error(`npm run org -- ${args.join(' ')}: ${res.output}`)
+  return res.output
+}
+
+async function meAction(page: Page, action: string, value: string): Promise<void> {
+  await topPage(page).getByText(action, { exact: true }).click()
+  await topPage(page).locator('[data-testid=me-input] input').fill(value)
+  await topPage(page).locator('[data-testid=me-submit]').click()
+}
+
+describe('organization view (H5 against npm start)', () => {
+  it('an admin sees the figures and downloads an export holding their line', async () => {
+    const joinCode = /join code: (\w+)/.exec(await orgCli('create', '第一党支部'))?.[1]
+    expect(joinCode).toBeDefined()
+
+    const context = await ctx.browser.newContext({ ...PHONE, acceptDownloads: true })
+    const page = await context.newPage()
+    await openMe(page, ctx.app.url)
+    await meAction(page, '修改名字', NAME)
+    await expect.poll(() => topPage(page).locator('[data-testid=member-name]').textContent()).toBe(NAME)
+    await meAction(page, '加入党组织', joinCode as string)
+    await topPage(page).locator('[data-testid=open-org]').waitFor({ timeout: 20000 })
+
+    // Read an article to its end; the read goes to the server with the next sync.
+    const issue = (await (await fetch(`${ctx.app.url}api/issues/${ISSUE}`)).json()) as {
+      sections: Array<{ articles: Array<{ id: string }> }>
+    }
+    await page.goto(`${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${issue.sections[0].articles[0].id}`)
+    await settled(page)
+    await topPage(page).locator('.article-title').waitFor({ timeout: 30000 })
+    await page.mouse.move(187, 400)
+    for (let i = 0; i < 15; i++) {
+      await page.mouse.wheel(0, 800)
+      await page.waitForTimeout(80)
+    }
+    await page.waitForTimeout(1500)
+    await openMe(page, ctx.app.url)
+    await expect
+      .poll(() => topPage(page).locator('[data-testid=sync-status]').textContent(), { timeout: 30000 })
+      .toContain('已同步')
+
+    expect(await orgCli('admin', joinCode as string, NAME)).toContain('is now an admin of 第一党支部')
+
+    await topPage(page).locator('[data-testid=open-org]').click()
+    await page.waitForURL(/pages\/org\/index/)
+    await settled(page)
+    const org = topPage(page)
+    await org.locator('[data-testid=org-figures]').waitFor({ timeout: 20000 })
+    await expect(org.locator('[data-testid=org-members]').textContent()).resolves.toBe('1')
+    await expect(org.locator('[data-testid=org-figures]').textContent()).resolves.toContain('第一党支部')
+    await expect(org.locator('[data-testid=org-me]').textContent()).resolves.toContain('已读 1 篇')
+    await expect(org.locator('[data-testid=org-ranking]').textContent()).resolves.toContain('第一党支部')
+    await org.locator('[data-testid=org-admin]').waitFor()
+    await screenshot(page, 'org')
+
+    const [file] = await Promise.all([page.waitForEvent('download'), org.locator('[data-testid=org-export]').click()])
+    expect(file.suggestedFilename()).toBe('第一党支部-成员.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(await file.path())
+    const rows = (book.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1))
+    expect(rows[0]).toEqual(['姓名', '加入时间', '已读文章', '阅读时长(分钟)', '竞答成绩', '最近活跃'])
+    expect(rows).toHaveLength(2)
+    expect(rows[1][0]).toBe(NAME)
+    expect(rows[1][2]).toBe(1)
+
+    // Night mode and 关怀模式 stay readable.
+    await openMe(page, ctx.app.url)
+    await topPage(page).getByText('夜间模式').click()
+    await topPage(page).getByText('关怀模式（大字、高对比）').click()
+    await topPage(page).locator('[data-testid=open-org]').click()
+    await page.waitForURL(/pages\/org\/index/)
+    await settled(page)
+    await topPage(page).locator('[data-testid=org-admin]').waitFor({ timeout: 20000 })
+    const bg = await topPage(page)
+      .locator('.screen')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(bg).toBe('rgb(21, 21, 23)')
+    await screenshot(page, 'org-night-care')
+    await context.close()
+  })
+})
