@@ -5,7 +5,9 @@ export default defineAppConfig({
     {
       root: 'pages/quiz',
       pages: ['home/index', 'practice/index', 'contest/index', 'result/index']
-    }
+    },
+    // The campaign page (读党史、守初心、担使命): its own subpackage, opened from the shelf.
+    { root: 'pages/campaign', pages: ['index/index'] }
   ],
   // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
   preloadRule: {
