@@ -32,6 +32,8 @@ export interface AppOptions {
   contentDir?: string | null
   /** Question banks to load at start (see shippedBanks). Default: none. */
   quizBanks?: readonly BankSpec[]
+  /** Load every campaign definition (*.json) in this folder at start (a bad file is logged and left out). Default: none. */
+  campaignsDir?: string | null
   /** The H5 build to serve at / (needs index.html). Default: none. */
   staticDir?: string | null
   /** Browser origins allowed cross-origin; default [] = same-origin only. */
@@ -103,7 +105,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       now: options.now ?? Date.now,
       codeExchange,
       contentDir: options.contentDir ?? null,
-      quizBanks: options.quizBanks ?? []
+      quizBanks: options.quizBanks ?? [],
+      campaignsDir: options.campaignsDir ?? null
     })
     await app.register(api, { prefix: '/api', rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits } })
     if (staticDir !== null) await app.register(staticPlugin, { root: staticDir })

@@ -1,6 +1,6 @@
 // Shared fixtures for the server's tests (not a test file itself): temp folders, a steppable clock, the mock
 // WeChat service, signed-in members and a full dump of the database.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -107,4 +107,20 @@ export function dumpDatabase(dataDir: string): string {
   } finally {
     db.close()
   }
+}
+
+/**
+ * Writes the shipped campaign into `dir` with its window moved around `now` (30 days either side), so the scored
+ * quiz it names is open; the shipped one (2020) has ended. Returns the file's path.
+ */
+export function writeCurrentCampaign(dir: string, now = Date.now()): string {
+  const day = (offset: number) => new Date(now + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+  const shipped = JSON.parse(readFileSync(resolve('content/campaigns/du-dangshi-2020.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, 'current.json')
+  writeFileSync(file, JSON.stringify({ ...shipped, id: 'du-dangshi-current', start: day(-30), end: day(30) }, null, 2))
+  return file
 }

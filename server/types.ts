@@ -8,6 +8,7 @@ import type {
 } from 'fastify'
 import type { SessionRow, Store } from './db/repos'
 import type { AuthService } from './services/auth'
+import type { CampaignService } from './services/campaigns'
 import type { ContentService } from './services/content'
 import type { MemberService } from './services/members'
 import type { MyDataService } from './services/my-data'
@@ -25,6 +26,7 @@ export interface Services {
   sync: SyncService
   quiz: QuizService
   orgStats: OrgStatsService
+  campaigns: CampaignService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

@@ -1,5 +1,6 @@
 import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
+import { CampaignService, loadCampaignDir } from '../services/campaigns'
 import { ContentService } from '../services/content'
 import { MemberService } from '../services/members'
 import { MyDataService } from '../services/my-data'
@@ -21,6 +22,8 @@ export interface ServicesOptions extends Record<string, unknown> {
   contentDir: string | null
   /** Question banks to load at start (出处 checked against the issues in contentDir). */
   quizBanks: readonly BankSpec[]
+  /** Campaign definitions to load at start (content/campaigns), or null for none. */
+  campaignsDir: string | null
 }
 
 /** Builds the services over the store, publishes the content folder, and closes the store with the app. */
@@ -28,15 +31,25 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
   const { store, now } = opts
   const content = new ContentService(store.content, now)
   const quiz = new QuizService(store.quiz, store.sync, now)
+  const campaigns = new CampaignService()
+  if (opts.campaignsDir !== null) {
+    const { loaded, failed } = loadCampaignDir(opts.campaignsDir)
+    campaigns.set(loaded)
+    if (loaded.length > 0) app.log.info({ campaigns: loaded.map((c) => c.id) }, 'loaded campaigns')
+    // A bad definition must not take the server down: it is left out, with every problem named by its field.
+    for (const f of failed) app.log.warn(`campaign not loaded: ${f.file}: ${f.errors.join('; ')}`)
+  }
+  quiz.setContestWindows((bankId, today) => campaigns.contestWindow(bankId, today))
   app.decorate('services', {
     store,
     content,
     auth: new AuthService(store.accounts, now, opts.codeExchange),
     members: new MemberService(store.accounts, store.orgs, now),
     myData: new MyDataService(store, now),
-    sync: new SyncService(store.sync, content, now),
+    sync: new SyncService(store.sync, content, now, campaigns),
     quiz,
-    orgStats: new OrgStatsService(store.stats, store.accounts, now)
+    orgStats: new OrgStatsService(store.stats, store.accounts, now),
+    campaigns
   })
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {

@@ -11,6 +11,8 @@ import {
   type Question,
   type Response
 } from '../../src/domain/quiz/index'
+import { isOpen, type DayWindow } from '../../src/domain/campaign/timeline'
+import { chinaDay } from '../../src/domain/sync/derive'
 import type { QuizAttemptRow, QuizRepo, SyncRepo } from '../db/repos'
 import { HttpError } from '../errors'
 import type { Cached } from './content'
@@ -107,6 +109,8 @@ function rightAnswer(q: Question): string[] {
  */
 export class QuizService {
   private readonly banks = new Map<string, LoadedBank>()
+  /** The window of a bank's scored quiz on a day (a campaign's 答 phase), or null: always open. */
+  private windowOf: (bankId: string, today: string) => DayWindow | null = () => null
 
   constructor(
     private readonly repo: QuizRepo,
@@ -114,6 +118,11 @@ export class QuizService {
     private readonly now: () => number,
     private readonly newSeed: () => string = () => randomBytes(8).toString('hex')
   ) {}
+
+  /** Where the scored quiz's windows come from (the campaigns); practice is never limited. */
+  setContestWindows(windowOf: (bankId: string, today: string) => DayWindow | null): void {
+    this.windowOf = windowOf
+  }
 
   /** Makes a bank available (replacing one with the same id). */
   addBank(bank: Bank, timeLimitMs: number = DEFAULT_TIME_LIMIT_MS): void {
@@ -159,9 +168,11 @@ export class QuizService {
   async listBanks(memberId: string): Promise<QuizBankInfo[]> {
     const attempts = new Map<string, QuizAttemptRow>()
     for (const row of await this.repo.listForMember(memberId)) attempts.set(row.bankId, await this.settle(row))
+    const today = chinaDay(this.now())
     return [...this.banks.values()].map(({ bank, timeLimitMs }) => {
       const row = attempts.get(bank.id)
       return {
+        window: bank.use === 'practice' ? null : this.windowOf(bank.id, today),
         id: bank.id,
         title: bank.title,
         use: bank.use,
@@ -188,6 +199,13 @@ export class QuizService {
     const loaded = this.banks.get(bankId)
     if (loaded === undefined) throw new HttpError(404, 'unknown_bank')
     if (loaded.bank.use === 'practice') throw new HttpError(403, 'bank_not_for_contest')
+    const window = this.windowOf(bankId, chinaDay(this.now()))
+    if (window !== null && !isOpen(window, chinaDay(this.now()))) {
+      // An attempt started inside the window can still be opened (and scored) after it; no new one starts.
+      const started = (await this.repo.listForMember(memberId)).find((r) => r.bankId === bankId)
+      if (started === undefined) throw new HttpError(403, 'contest_closed')
+      return this.view(await this.settle(started))
+    }
     const seed = this.newSeed()
     const startedAt = this.now()
     const row = await this.repo.start({

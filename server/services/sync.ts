@@ -3,6 +3,7 @@ import { CAPS } from '../../src/domain/sync/caps'
 import { factsOf, type Mutation } from '../../src/domain/sync/mutations'
 import type { PullReply } from '../../src/domain/api/sync'
 import type { JudgedMutation, PushOutcome, SyncRepo } from '../db/repos'
+import type { CampaignService } from './campaigns'
 import type { ContentService } from './content'
 
 /** The article ids of each published issue, re-read when the issue's ETag changes. */
@@ -38,7 +39,9 @@ export class SyncService {
   constructor(
     private readonly repo: SyncRepo,
     content: ContentService,
-    private readonly now: () => number
+    private readonly now: () => number,
+    /** The loaded campaigns: a book, lecture or campaign they do not list is refused (SPEC F5, P4). */
+    private readonly campaigns: Pick<CampaignService, 'itemExists'> | null = null
   ) {
     this.articles = new ArticleIndex(content)
   }
@@ -52,7 +55,13 @@ export class SyncService {
     })
     await this.articles.load(issueIds)
     const now = this.now()
-    const ctx = { now, articleExists: (i: string, a: string) => this.articles.has(i, a) }
+    const campaigns = this.campaigns
+    const ctx = {
+      now,
+      articleExists: (i: string, a: string) => this.articles.has(i, a),
+      campaignItemExists: (c: string, kind: 'campaign' | 'book' | 'lecture', id: string) =>
+        campaigns !== null && campaigns.itemExists(c, kind, id)
+    }
     const judged: JudgedMutation[] = mutations.map((m) => {
       const j = factsOf(m, ctx)
       return {

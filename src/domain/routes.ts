@@ -16,14 +16,18 @@ export const PAGES = {
   // 我的数据: a subpackage on weapp (root pages/privacy).
   myData: '/pages/privacy/data/index',
   // 组织情况: a subpackage on weapp (root pages/org).
-  org: '/pages/org/index'
+  org: '/pages/org/index',
+  // The campaign (读党史、守初心、担使命): a subpackage on weapp (root pages/campaign).
+  campaign: '/pages/campaign/index/index'
 } as const
 
 export type PageName = keyof typeof PAGES
 
 /** A deep link, parsed: one parameter name per concept (`issue` for the issue id, `article` for the article id). */
 export type Route =
-  | { page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' | 'myData' | 'org' }
+  | {
+      page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' | 'myData' | 'org' | 'campaign'
+    }
   | { page: 'issue'; issue: string | undefined }
   | {
       page: 'article'
@@ -91,6 +95,9 @@ export const contestPath = (bankId: string): string => withQuery(PAGES.contest, 
 export const resultPath = (bankId: string): string => withQuery(PAGES.result, buildQuery({ bank: bankId }))
 /** The bank id of a quiz page's parameters. */
 export const bankParam = (params: QueryParams): string | undefined => nonEmpty(params.bank)
+
+/** The campaign: its phases on a timeline and the member's progress in each. */
+export const campaignPath = (): string => PAGES.campaign
 
 /** The contents of an issue: `/pages/issue/index?issue=ID`. */
 export const issuePath = (issueId: string): string => withQuery(PAGES.issue, buildQuery({ issue: issueId }))

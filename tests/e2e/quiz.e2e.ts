@@ -1,12 +1,17 @@
 // Issue #11 end to end: the scored 百题竞答 answered on a phone, kept through a reload and an offline stretch,
 // handed in, scored by the server, reviewed, and a question's 出处 opened; then practice and the 错题本.
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openMe, PHONE, screenshot, settled } from './support'
 import { useAppAndBrowser } from './fixture'
+import { tempDir, writeCurrentCampaign } from '../../server/test-support'
 
 const BANK = 'dangshi-100'
-const ctx = useAppAndBrowser()
+// The shipped campaign (2020) has ended, which closes the scored quiz; this one's window includes today.
+const campaigns = tempDir('dangshi-campaigns-')
+writeCurrentCampaign(campaigns.path)
+afterAll(() => campaigns.remove())
+const ctx = useAppAndBrowser({ CAMPAIGNS_DIR: campaigns.path })
 
 const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 

@@ -9,6 +9,7 @@ import { API, type RouteContract } from '../../src/domain/api/routes'
 import { createFetchClient } from '../../src/platform/http.fetch'
 import { ApiError, createApiClient } from '../../src/services/api/client'
 import { createAccountApi } from '../../src/services/account/api'
+import { createCampaignApi } from '../../src/services/campaign/api'
 import { createContentApi } from '../../src/services/content/api'
 import { createOrg } from '../../server/services/members'
 import { shippedBanks, type BankSpec } from '../../server/services/quiz'
@@ -40,6 +41,8 @@ beforeAll(async () => {
   const contestOnly: BankSpec = { ...shippedBanks()[0], id: 'contest-only', title: '只用于竞答', use: 'contest' }
   env = await testEnv({
     quizBanks: [...shippedBanks(), contestOnly],
+    // The shipped campaign (2020) names dangshi-100: on the test clock (2026) its scored quiz is closed.
+    campaignsDir: 'content/campaigns',
     onRoute: (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const m of methods) registered.set(`${m} ${strip(route.url)}`, route)
@@ -191,5 +194,26 @@ describe('round trips through the client', () => {
     expect(await quiz.call(API.getQuizAttempt, { params: { id: attempt.id } })).toEqual(done)
     const after = await quiz.call(API.quizBanks)
     expect(after.banks[1].attempt).toMatchObject({ id: attempt.id, submittedAt: done.submittedAt, total: 0 })
+  })
+
+  it('campaigns: the shipped campaign, public; its ended window closes the 百题竞答 with contest_closed', async () => {
+    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const { token } = await account.signInDevice('活动')
+    const campaigns = createCampaignApi(injectedHttp(env.app), '', () => null)
+    const listed = await campaigns.campaigns()
+    expect(listed.campaigns.map((c) => [c.id, c.start, c.end])).toEqual([
+      ['du-dangshi-2020', '2020-04-01', '2020-09-30']
+    ])
+    const banks = await createCampaignApi(injectedHttp(env.app), '', () => token).banks()
+    expect(banks.banks.find((b) => b.id === 'dangshi-100')?.window).toEqual({ start: '2020-04-01', end: '2020-09-30' })
+    expect(banks.banks.find((b) => b.id === 'contest-only')?.window).toBeNull()
+    const quiz = createApiClient(injectedHttp(env.app), '', () => token)
+    const closed = await quiz.call(API.startQuizAttempt, { body: { bankId: 'dangshi-100' } }).catch((e: unknown) => e)
+    expect(closed).toBeInstanceOf(ApiError)
+    expect(closed).toMatchObject({
+      status: 403,
+      code: 'contest_closed',
+      message: '百题竞答不在活动时间内，现在只能练习'
+    })
   })
 })

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { authPlugin } from '../../plugins/auth'
 import type { RateLimits } from '../../plugins/limits'
 import auth from './auth'
+import campaigns from './campaigns'
 import pairing from './auth/pairing'
 import health from './health'
 import issues from './issues'
@@ -29,6 +30,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(orgs, { prefix: '/orgs' })
   await app.register(sync, { prefix: '/sync' })
   await app.register(quiz, { prefix: '/quiz' })
+  await app.register(campaigns, { prefix: '/campaigns' })
 }
 
 export default api

@@ -8,6 +8,7 @@ import { parseIssue } from '../issue'
 import { summarizeIssue, serializeIssue } from '../issue/summary'
 import { fill, multiple, single, trueFalse } from '../quiz/testing'
 import * as account from './account'
+import * as campaign from './campaign'
 import { matches, SUPPORTED_KEYWORDS } from './check'
 import * as errors from './errors'
 import * as issue from './issue'
@@ -17,7 +18,7 @@ import * as privacy from './privacy'
 import * as quiz from './quiz'
 
 const schemas = (
-  Object.entries({ ...account, ...errors, ...issue, ...orgs, ...persisted, ...privacy, ...quiz }) as Array<
+  Object.entries({ ...account, ...campaign, ...errors, ...issue, ...orgs, ...persisted, ...privacy, ...quiz }) as Array<
     [string, unknown]
   >
 ).filter((entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object')
@@ -46,7 +47,33 @@ const summaries = issues.map((i) => summarizeIssue(i, serializeIssue(i), 'h'))
 const entry = { id: 'i', hash: 'h', size: 10, downloaded: true, lastReadAt: 1, savedAt: 1 }
 const attemptRef = { id: 'a', startedAt: 1, deadline: 61, submittedAt: 2, total: 3, max: 4 }
 const bankInfo = { id: 'b', title: '百题', use: 'both', questionCount: 2, timeLimitMs: 60, attempt: attemptRef }
-const unstarted = { ...bankInfo, attempt: null }
+const unstarted = { ...bankInfo, attempt: null, window: null }
+const windowed = { ...bankInfo, window: { start: '2020-04-01', end: '2020-09-30' } }
+const phase = (key: string, name: string, bankId: string | null = null) => ({
+  key,
+  name,
+  tasks: ['任务'],
+  start: null,
+  end: null,
+  bankId
+})
+const campaignSample = {
+  id: 'c',
+  name: '读党史、守初心、担使命',
+  organizer: '市委党史研究室、市委直属机关工委',
+  scope: null,
+  source: '《重庆党史工作》',
+  start: '2020-04-01',
+  end: '2020-09-30',
+  phases: [
+    { ...phase('read', '读'), start: '2020-04-01', end: '2020-05-31' },
+    phase('listen', '听'),
+    phase('talk', '讲'),
+    phase('answer', '答', 'dangshi-100')
+  ],
+  books: [{ id: 'b', title: '中国共产党简史', author: null }],
+  lectures: [{ id: 'l', speaker: '张老师', topic: '红岩精神', date: '2020-05-01' }]
+}
 const bank = {
   id: 'b',
   title: '百题',
@@ -158,7 +185,9 @@ const samples: unknown[] = [
   { page: '1' },
   bankInfo,
   { ...attemptRef, submittedAt: null, total: null, max: null },
-  { banks: [bankInfo, unstarted] },
+  { banks: [bankInfo, unstarted, windowed] },
+  campaignSample,
+  { campaigns: [campaignSample] },
   bank,
   { bankId: 'b' },
   attempt,

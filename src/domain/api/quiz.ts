@@ -24,7 +24,12 @@ export const QuizBankInfoSchema = Type.Object({
   /** The scored attempt's time limit (ms). */
   timeLimitMs: Type.Integer({ minimum: 1 }),
   /** This member's scored attempt, once started (null before). */
-  attempt: Type.Union([AttemptRefSchema, Type.Null()])
+  attempt: Type.Union([AttemptRefSchema, Type.Null()]),
+  /**
+   * The days (China's calendar, both included) when the scored quiz may start, from the campaign whose 答 phase
+   * names the bank; null or absent: no campaign limits it. Practice is never limited.
+   */
+  window: Type.Optional(Type.Union([Type.Object({ start: Type.String(), end: Type.String() }), Type.Null()]))
 })
 export type QuizBankInfo = Static<typeof QuizBankInfoSchema>
 

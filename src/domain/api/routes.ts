@@ -10,6 +10,7 @@ import {
   SignInReplySchema,
   WechatSignInBodySchema
 } from './account'
+import { CampaignsReplySchema } from './campaign'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
 import { MyDataReplySchema } from './privacy'
@@ -218,6 +219,7 @@ export const API = {
     path: '/api/quiz/attempts',
     body: StartAttemptBodySchema,
     reply: QuizAttemptSchema,
+    // 403: a practice-only bank (bank_not_for_contest), or outside its campaign's window (contest_closed).
     errors: [400, 401, 403, 404],
     auth: true
   }),
@@ -236,6 +238,14 @@ export const API = {
     reply: QuizAttemptSchema,
     errors: [400, 401, 404],
     auth: true
+  }),
+  campaigns: route({
+    method: 'GET',
+    path: '/api/campaigns',
+    body: null,
+    reply: CampaignsReplySchema,
+    errors: [],
+    auth: false
   })
 } as const
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { readCount } from '../../domain/progress/progress'
-import { issuePath, quizPath } from '../../domain/routes'
+import { campaignPath, issuePath, quizPath } from '../../domain/routes'
 import { IssueCard } from '../../components/IssueCard'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { services } from '../../services'
@@ -62,6 +62,16 @@ export default function LibraryPage() {
         >
           <Text className="quiz-entry__title">答题 · 百题竞答</Text>
           <Text className="muted quiz-entry__sub">练习、错题本与计分竞答 ›</Text>
+        </View>
+        <View
+          className="quiz-entry"
+          data-testid="open-campaign"
+          aria-role="button"
+          aria-label="读党史、守初心、担使命：活动进度"
+          onClick={() => void Taro.navigateTo({ url: campaignPath() })}
+        >
+          <Text className="quiz-entry__title">「读党史、守初心、担使命」· 活动进度</Text>
+          <Text className="muted quiz-entry__sub">读、听、讲、答四个环节，看看我的进度 ›</Text>
         </View>
         {downloadError ? <View className="notice">{downloadError}</View> : null}
         {issues.map((issue) => (

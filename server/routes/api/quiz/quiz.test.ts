@@ -106,7 +106,9 @@ describe('GET /api/quiz/banks', () => {
         use: 'both',
         questionCount: 100,
         timeLimitMs: 3_600_000,
-        attempt: null
+        attempt: null,
+        // No campaign loaded here: the scored quiz is not limited to a window.
+        window: null
       },
       {
         id: 'contest-only',
@@ -114,7 +116,8 @@ describe('GET /api/quiz/banks', () => {
         use: 'contest',
         questionCount: 100,
         timeLimitMs: 3_600_000,
-        attempt: null
+        attempt: null,
+        window: null
       }
     ])
     const anon = await env.app.inject({ method: 'GET', url: '/api/quiz/banks' })

@@ -12,7 +12,9 @@ import {
   type Bank,
   type PracticeFilter
 } from '../../../domain/quiz/index'
+import { windowState } from '../../../domain/campaign/timeline'
 import { contestPath, practicePath, resultPath } from '../../../domain/routes'
+import { chinaDay } from '../../../domain/sync/derive'
 import { OfflineBanner } from '../../../components/OfflineBanner'
 import { services } from '../../../services'
 import { quiz } from '../../../services/quiz'
@@ -155,6 +157,9 @@ export default function QuizHomePage() {
           const scored = local?.attempt.result ?? null
           const waiting = local && local.handedInAt !== null && !scored
           const inProgress = local && !scored && !waiting && quiz.isOpen(local)
+          // Outside its campaign's window no new scored attempt starts (the server says contest_closed too).
+          const win = info.window ? windowState(info.window, chinaDay(now)) : null
+          const closed = win !== null && win.state !== 'during' && !ref && !local
           return (
             <View key={info.id} className="quiz-bank" data-testid="quiz-bank">
               <Text className="quiz-bank__title">{info.title}</Text>
@@ -178,21 +183,37 @@ export default function QuizHomePage() {
                     <Text className="quiz-card__line">
                       成绩 <Text className="accent quiz-score">{ref.total}</Text> / {ref.max} 分
                     </Text>
+                  ) : closed && info.window ? (
+                    <Text className="quiz-card__line muted" data-testid="contest-closed">
+                      {win?.state === 'before' ? '未开始' : '已结束'}：计分竞答在 {info.window.start} 至{' '}
+                      {info.window.end} 开放，练习不受影响。
+                    </Text>
                   ) : (
                     <Text className="quiz-card__line muted">
                       限时 {Math.round(info.timeLimitMs / 60000)} 分钟，每人一次，按交卷时的答案计分。
                     </Text>
                   )}
                   <Text
-                    className="btn quiz-card__btn"
+                    className={`btn quiz-card__btn${closed ? ' is-off' : ''}`}
                     data-testid="contest-open"
-                    onClick={() => void openContest(info)}
+                    onClick={() => {
+                      if (closed)
+                        void Taro.showToast({
+                          title: win?.state === 'before' ? '百题竞答还没有开始' : '百题竞答已结束，仍可练习',
+                          icon: 'none'
+                        })
+                      else void openContest(info)
+                    }}
                   >
                     {scored || (ref && ref.submittedAt !== null)
                       ? '查看成绩与解析'
                       : inProgress || ref || local
                         ? '继续答题'
-                        : '开始答题'}
+                        : closed
+                          ? win?.state === 'before'
+                            ? '未开始'
+                            : '已结束'
+                          : '开始答题'}
                   </Text>
                 </View>
               ) : null}
