@@ -47,8 +47,8 @@ export function issueBlocks(
   return out
 }
 
-/** The issue as one HTML page, A4, Noto Serif CJK, 12 pt body. */
-export function issueHtml(issue: Issue): string {
+/** The issue as one HTML page, A4, Noto Serif CJK, a 12 pt body unless `fontPt` says otherwise. */
+export function issueHtml(issue: Issue, fontPt = 12): string {
   const style: Record<string, string> = {
     title: 'text-align:center;font-size:26pt;letter-spacing:0.4em;margin:0 0 12pt',
     centre: 'text-align:center;margin:6pt 0',
@@ -60,7 +60,7 @@ export function issueHtml(issue: Issue): string {
     .map((b) => `<p style="${style[b.kind]}">${esc(keepSpaces(b.text))}</p>`)
     .join('\n')
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
-body { font-family: 'Noto Serif CJK SC', serif; font-size: 12pt; line-height: 1.6; margin: 0; }
+body { font-family: 'Noto Serif CJK SC', serif; font-size: ${fontPt}pt; line-height: 1.6; margin: 0; }
 </style></head><body>${body}</body></html>`
 }
 
