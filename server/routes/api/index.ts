@@ -7,11 +7,14 @@ import health from './health'
 import issues from './issues'
 import me from './me'
 import orgs from './orgs'
+import publish, { type PublishRouteOptions } from './publish'
 import quiz from './quiz'
 import sync from './sync'
 
 export interface ApiOptions {
   rateLimits: RateLimits
+  /** Who may preview (and later publish) issues from the app; see server/routes/api/publish. */
+  isAdmin?: PublishRouteOptions['isAdmin']
 }
 
 /** Everything under /api. Folders mirror URLs. */
@@ -29,6 +32,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(orgs, { prefix: '/orgs' })
   await app.register(sync, { prefix: '/sync' })
   await app.register(quiz, { prefix: '/quiz' })
+  await app.register(publish, { prefix: '/publish', isAdmin: opts.isAdmin })
 }
 
 export default api

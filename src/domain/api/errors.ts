@@ -37,7 +37,8 @@ export const ERROR_SENTENCES = {
   unknown_bank: '没有找到这个题库',
   bank_not_for_contest: '这个题库只用于练习，不能参加计分竞答',
   bank_not_for_practice: '这个题库只用于计分竞答，交卷前不能练习',
-  unknown_attempt: '没有找到这次答题记录'
+  unknown_attempt: '没有找到这次答题记录',
+  issue_refused: '这个文件无法导入为一期简报'
 } as const
 
 /** A code the server may put in ErrorBody.error. */
