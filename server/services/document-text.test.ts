@@ -1,7 +1,10 @@
 // The Word and PDF readers on files made here from the shipped issue: a .docx built with the `docx` package and a
 // PDF printed by Chromium (running header, 「— N —」 page numbers in the footer). Each must import to the issue the
 // clean text gives: same masthead, sections, titles, attributions, paragraphs (page-split ones joined) and footer.
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseIssue, type Issue } from '../../src/domain/issue/index'
@@ -114,4 +117,34 @@ describe('a PDF printed by Chromium', () => {
     const { result } = await publishDocumentBytes(new TextEncoder().encode('not a pdf'), 'x.pdf')
     expect(result).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/^无法读取 PDF 文件/) } })
   })
+})
+
+describe('npm run -s import with Word and PDF files (scripts/import.ts as a process)', () => {
+  const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+  const tmp = mkdtempSync(join(tmpdir(), 'import-doc-'))
+  const importFile = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'scripts/import.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
+
+  it('imports a .docx as JSON; --explain prints each line with its class and paragraph', async () => {
+    const file = join(tmp, 'word.docx')
+    writeFileSync(file, await issueDocx(seed))
+    const r = importFile(file)
+    expect(r.status).toBe(0)
+    expect(shape(JSON.parse(r.stdout))).toEqual(shape(seed))
+    expect(r.stderr).toMatch(
+      /^.*word\.docx:\d+: warning: 中文段落中夹有外文单词“and”，请核对是否录入有误（第 \d+ 段）$/m
+    )
+    const explained = importFile('--explain', file)
+    expect(explained.status).toBe(0)
+    const lines = explained.stdout.trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^\s+1 {2}masthead +重庆党史工作 {2}〔第 1 段〕$/)
+    const kinds = new Set(lines.map((l) => l.trim().split(/\s+/)[1]))
+    expect([...kinds].sort()).toEqual(['attribution', 'footer', 'masthead', 'paragraph', 'section', 'title', 'toc'])
+    rmSync(tmp, { recursive: true, force: true })
+  }, 120_000)
+
+  it('refuses another extension, naming the kinds it reads', () => {
+    const r = importFile('issue.doc')
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', 'issue.doc: 只能导入 .txt、.docx（Word）或 .pdf 文件\n'])
+  }, 60_000)
 })
