@@ -44,6 +44,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | string[]
   /** Per-IP budgets for sign-in and pairing; merged over DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits>
+  /** Who may preview issue files from the app (POST /api/publish/preview); nobody until the admin role is wired. */
+  isAdmin?: (memberId: string) => boolean | Promise<boolean>
   /** Sees every route as it is registered, with its schemas (the contract tests compare them with src/domain/api). */
   onRoute?: (route: RouteOptions) => void
 }
@@ -108,7 +110,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       quizBanks: options.quizBanks ?? [],
       campaignsDir: options.campaignsDir ?? null
     })
-    await app.register(api, { prefix: '/api', rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits } })
+    await app.register(api, {
+      prefix: '/api',
+      rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+      isAdmin: options.isAdmin
+    })
     if (staticDir !== null) await app.register(staticPlugin, { root: staticDir })
     await app.ready()
   } catch (err) {

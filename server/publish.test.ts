@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { main as publishCli } from '../scripts/publish'
+import { parseIssue } from '../src/domain/issue/index'
+import { issueDocx } from '../tools/lib/issue-print'
 import { startServer, type RunningServer } from './server'
 import { dumpDatabase, SAMPLE_ID, SAMPLE_ISSUE, tempDir } from './test-support'
 
@@ -155,5 +157,19 @@ describe('publishing at start', () => {
       await second.close()
       sub.remove()
     }
+  })
+})
+
+describe('npm run publish with a Word file', () => {
+  it('publishes a .docx and keeps the text read out of it in content/issues/ID.txt', async () => {
+    const docx = join(incoming, 'word-issue.docx')
+    writeFileSync(docx, await issueDocx(parseIssue(sample, { id: 'x' })))
+    const r = await publish(docx)
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('published word-issue')
+    expect(r.err).toMatch(/word-issue\.docx:\d+: warning: 中文段落中夹有外文单词“and”.*（第 \d+ 段）/)
+    const kept = readFileSync(join(contentDir, 'word-issue.txt'), 'utf8')
+    expect(kept.startsWith('重庆党史工作\n')).toBe(true)
+    expect(parseIssue(kept, { id: 'word-issue' }).sections).toEqual(parseIssue(sample, { id: 'word-issue' }).sections)
   })
 })

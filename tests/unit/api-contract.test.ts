@@ -1,6 +1,7 @@
 // The API contract, checked from both ends: every route the server registers takes its schemas from
 // src/domain/api (the same objects the client checks answers with), and one round trip per route family goes
 // through the real client (platform fetch client + ApiClient) against the real app via app.inject.
+import { readFileSync } from 'node:fs'
 import type { RouteOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatCode } from '../../src/domain/account'
@@ -13,7 +14,7 @@ import { createCampaignApi } from '../../src/services/campaign/api'
 import { createContentApi } from '../../src/services/content/api'
 import { createOrg } from '../../server/services/members'
 import { shippedBanks, type BankSpec } from '../../server/services/quiz'
-import { SAMPLE_ID, testEnv, type TestEnv } from '../../server/test-support'
+import { SAMPLE_ID, SAMPLE_ISSUE, testEnv, type TestEnv } from '../../server/test-support'
 import type { App } from '../../server/types'
 
 /** The platform's fetch client, with fetch answered by app.inject instead of a socket. */
@@ -35,6 +36,8 @@ function injectedHttp(app: App) {
 const strip = (url: string) => (url.length > 1 ? url.replace(/\/$/, '') : url)
 
 let env: TestEnv
+// The member the preview route treats as an organization admin (the admin role itself is wired by the lead).
+let adminId = ''
 const registered = new Map<string, RouteOptions>()
 
 beforeAll(async () => {
@@ -43,6 +46,7 @@ beforeAll(async () => {
     quizBanks: [...shippedBanks(), contestOnly],
     // The shipped campaign (2020) names dangshi-100: on the test clock (2026) its scored quiz is closed.
     campaignsDir: 'content/campaigns',
+    isAdmin: (memberId) => memberId === adminId,
     onRoute: (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
       for (const m of methods) registered.set(`${m} ${strip(route.url)}`, route)
@@ -215,5 +219,21 @@ describe('round trips through the client', () => {
       code: 'contest_closed',
       message: '百题竞答不在活动时间内，现在只能练习'
     })
+  })
+
+  it('publish preview: an admin gets the parsed issue, its warnings pass the client check; others a Chinese 403', async () => {
+    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const admin = await account.signInDevice('管理员')
+    const member = await account.signInDevice('党员')
+    adminId = admin.member.id
+    const body = { fileName: 'preview.txt', data: readFileSync(SAMPLE_ISSUE).toString('base64') }
+    const preview = await createApiClient(injectedHttp(env.app), '', () => admin.token).call(API.previewIssue, { body })
+    expect(preview.issue.id).toBe('preview')
+    expect(preview.warnings.length).toBeGreaterThan(0)
+    const refused = await createApiClient(injectedHttp(env.app), '', () => member.token)
+      .call(API.previewIssue, { body })
+      .catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect(refused).toMatchObject({ status: 403, code: 'forbidden', message: '没有权限执行此操作' })
   })
 })

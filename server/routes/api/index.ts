@@ -8,11 +8,14 @@ import health from './health'
 import issues from './issues'
 import me from './me'
 import orgs from './orgs'
+import publish, { type PublishRouteOptions } from './publish'
 import quiz from './quiz'
 import sync from './sync'
 
 export interface ApiOptions {
   rateLimits: RateLimits
+  /** Who may preview (and later publish) issues from the app; see server/routes/api/publish. */
+  isAdmin?: PublishRouteOptions['isAdmin']
 }
 
 /** Everything under /api. Folders mirror URLs. */
@@ -31,6 +34,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(sync, { prefix: '/sync' })
   await app.register(quiz, { prefix: '/quiz' })
   await app.register(campaigns, { prefix: '/campaigns' })
+  await app.register(publish, { prefix: '/publish', isAdmin: opts.isAdmin })
 }
 
 export default api

@@ -41,7 +41,8 @@ export const ERROR_SENTENCES = {
   not_in_org: '你还没有加入党组织，请先在「我的」中用加入码加入',
   not_org_admin: '只有本组织的管理员可以查看成员明细和导出',
   not_org_member: '这位党员不在你的组织中',
-  contest_closed: '百题竞答不在活动时间内，现在只能练习'
+  contest_closed: '百题竞答不在活动时间内，现在只能练习',
+  issue_refused: '这个文件无法导入为一期简报'
 } as const
 
 /** A code the server may put in ErrorBody.error. */

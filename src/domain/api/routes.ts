@@ -14,6 +14,7 @@ import { CampaignsReplySchema } from './campaign'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
 import { MyDataReplySchema } from './privacy'
+import { PreviewBodySchema, PreviewReplySchema } from './publish'
 import {
   QuizAttemptSchema,
   QuizBankReplySchema,
@@ -229,6 +230,15 @@ export const API = {
     body: null,
     reply: QuizAttemptSchema,
     errors: [400, 401, 404],
+    auth: true
+  }),
+  /** An organization admin's preview of an issue file before publishing it (the H5 upload page is still to come). */
+  previewIssue: route({
+    method: 'POST',
+    path: '/api/publish/preview',
+    body: PreviewBodySchema,
+    reply: PreviewReplySchema,
+    errors: [400, 401, 403, 413, 422],
     auth: true
   }),
   submitQuizAttempt: route({

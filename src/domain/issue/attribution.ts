@@ -6,8 +6,8 @@ export interface Attribution {
   source: string | null
   /** The writer when the line names one after the unit: （单位 姓名供稿）. */
   author: string | null
-  /** Width of the brackets: 'mixed' when an opening bracket of one width is closed by the other. */
-  width: 'full' | 'half' | 'mixed'
+  /** Width of the brackets: 'mixed' when an opening bracket of one width is closed by the other; 'none' unbracketed. */
+  width: 'full' | 'half' | 'mixed' | 'none'
 }
 
 // Bracketed lines that are not attributions.
@@ -20,6 +20,8 @@ const UNIT_END = /(室|厅|局|处|委|部|办|会|所|院|馆|中心|组|站|�
  * also 来源：/供稿： prefixes — or returns null when the line is something else.
  */
 export function parseAttribution(text: string): Attribution | null {
+  const labelled = parseUnbracketed(text)
+  if (labelled !== undefined) return labelled
   const end = text[text.length - 1]
   // Attributions are short; checking first keeps the lazy pattern below from going quadratic on long lines.
   if ((end !== ')' && end !== '）') || text.length > 60) return null
@@ -46,4 +48,24 @@ export function parseAttribution(text: string): Attribution | null {
     /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(p) ? `${acc} ${p}` : acc + p
   )
   return { source, author: null, width }
+}
+
+// Unbracketed forms: 来源：单位, 供稿：单位, 稿件来源：单位 name the source; 文/姓名, 撰稿：姓名, 作者：姓名 the writer
+// (or the source when what follows is a unit: 文/市委党史研究室).
+const LABELLED = /^(来源|供稿单位|供稿|稿件来源|信息来源|撰稿人|撰稿|作者|文|执笔)\s*([：:/／])\s*(\S.*)$/u
+const WRITER_LABELS = new Set(['撰稿人', '撰稿', '作者', '文', '执笔'])
+
+/** An unbracketed attribution; undefined when the line has none of the labels (null is never returned). */
+function parseUnbracketed(text: string): Attribution | undefined {
+  if (text.length > 40) return undefined
+  const m = LABELLED.exec(text)
+  if (!m) return undefined
+  // 文 takes a slash, the others a colon: 「文：……」 and 「来源/……」 are not attributions.
+  if ((m[1] === '文') !== (m[2] === '/' || m[2] === '／')) return undefined
+  const name = m[3].trim()
+  if (/[。，；！？!?;,：:]/u.test(name) || charLength(name) > 30 || !/\p{Script=Han}/u.test(name)) return undefined
+  if (!WRITER_LABELS.has(m[1]) || UNIT_END.test(name.replace(/\s+/gu, ''))) {
+    return { source: name.replace(/\s+/gu, ''), author: null, width: 'none' }
+  }
+  return { source: null, author: name, width: 'none' }
 }

@@ -31,11 +31,16 @@ export interface RawSection {
   articles: RawArticle[]
 }
 
+/** What a body line was read as (for `npm run import -- --explain`). */
+export type BodyRole = 'section' | 'title' | 'paragraph' | 'joined' | 'attribution'
+
 /** What the body parser found; `joins` lists the page-split paragraphs it put back together. */
 export interface Body {
   sections: RawSection[]
   /** Line numbers of each first half and the second half joined to it. */
   joins: Array<{ line: number; next: number }>
+  /** Each body line's role, by line number. */
+  roles: Map<number, BodyRole>
 }
 
 // Longest line taken for a title when the contents does not list it. The seed's longest title has 37 characters;
@@ -81,6 +86,10 @@ export function parseBody(
 ): Body {
   const sections: RawSection[] = []
   const joins: Body['joins'] = []
+  const roles: Body['roles'] = new Map()
+  const role = (k: number, r: BodyRole): void => {
+    if (k < end) roles.set(lines[k].no, r)
+  }
   const useIndent = indentationMatters(lines, start, end)
   const sectioned = contents.sections.some((s) => s.title !== null)
   let section: RawSection | null = null
@@ -133,7 +142,9 @@ export function parseBody(
   }
   const close = (attribution: Attribution | null): void => {
     if (!article || !section) return
-    if (attribution) {
+    if (article.attributed) {
+      // Attributed under its title already (or is being closed by the next title): nothing to add or warn.
+    } else if (attribution) {
       article.source = attribution.source
       article.author = attribution.author
       article.attributed = true
@@ -141,7 +152,8 @@ export function parseBody(
       const name = article.title ?? excerpt(article.pieces[0]?.[0] ?? '')
       warn(article.line, `文章“${name}”没有署名（应在正文后另起一行，如“（市委党史研究室办公室供稿）”）`)
     }
-    if (article.pieces.length === 0) warn(article.line, `文章“${article.title ?? ''}”只有标题，没有正文`)
+    if (article.pieces.length === 0 && article.title !== null)
+      warn(article.line, `文章“${article.title ?? ''}”只有标题，没有正文`)
     const { pieces, ...rest } = article
     section.articles.push({ ...rest, paragraphs: pieces.map(joinPieces) })
     article = null
@@ -169,6 +181,7 @@ export function parseBody(
       if (found.foreign) warn(no, `文章“${found.entry.text}”在目录中列在另一个栏目下，正文在【${current.title}】`)
       // The contents entry is the editor's one-line text; the body's copy often has a space where it wrapped.
       article = { title: found.entry.text, line: no, pieces: [], source: null, author: null, attributed: false }
+      for (let k = 0; k < found.lines; k++) role(i + k, 'title')
       return found.lines
     }
     const next = i + 1 < end ? lines[i + 1].text : null
@@ -185,9 +198,11 @@ export function parseBody(
       if (status === 'titled') warn(no, `正文标题“${title}”在目录中找不到`)
       if (status === 'untitled') warn(no, `目录中【${current.title}】栏目没有条目，正文却有标题“${title}”`)
       article = { title, line: no, pieces: [], source: null, author: null, attributed: false }
+      for (let k = 0; k < used; k++) role(i + k, 'title')
       return used
     }
     // A short-news item (信息短波): one paragraph, no title.
+    role(i, 'paragraph')
     article = { title: null, line: no, pieces: [[text]], source: null, author: null, attributed: false }
     return 1
   }
@@ -197,6 +212,7 @@ export function parseBody(
     const header = sectionHeader(text)
     if (header !== null) {
       close(null)
+      role(i, 'section')
       section = { title: header, line: no, articles: [] }
       sections.push(section)
       if (sectioned && !listedTitles.has(header)) warn(no, `栏目【${header}】不在目录中`)
@@ -204,7 +220,14 @@ export function parseBody(
     }
     const attribution = parseAttribution(text)
     if (attribution) {
-      if (article) close(attribution)
+      role(i, 'attribution')
+      const draft = article as Draft | null
+      if (draft && draft.title !== null && draft.pieces.length === 0 && !draft.attributed) {
+        // Under the title (「文/张三」「来源：……」 before the text): the article goes on; its end is the next title.
+        draft.source = attribution.source
+        draft.author = attribution.author
+        draft.attributed = true
+      } else if (article) close(attribution)
       else warn(no, `署名行“${text}”前面没有文章，已忽略`)
       continue
     }
@@ -221,7 +244,14 @@ export function parseBody(
       continue
     }
     const pieces = openArticle.pieces
-    if (pieces.length > 0 && match(i, current.title)) {
+    // With attributions under the titles, an article ends where a title-like line with its own attribution follows.
+    const nextTitled =
+      openArticle.attributed &&
+      i + 1 < end &&
+      parseAttribution(lines[i + 1].text) !== null &&
+      charLength(text) <= MAX_TITLE &&
+      !endsSentence(text)
+    if (pieces.length > 0 && (nextTitled || match(i, current.title))) {
       // The next listed title begins while this article still waits for its attribution.
       close(null)
       lastLine = no
@@ -234,13 +264,15 @@ export function parseBody(
     if (last !== undefined && (isClosersOnly(text) || (!piecesEndSentence(last) && !(useIndent && indented)))) {
       // The previous paragraph stopped mid-sentence where a page ended: this line is its second half.
       last.push(text)
+      role(i, 'joined')
       joins.push({ line: lastLine, next: no })
       lastLine = no
       continue
     }
     pieces.push([text])
+    role(i, 'paragraph')
     lastLine = no
   }
   close(null)
-  return { sections, joins }
+  return { sections, joins, roles }
 }

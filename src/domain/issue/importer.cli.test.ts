@@ -110,6 +110,10 @@ describe('scripts/import.ts', () => {
     const missing = join(tmp, 'nope.txt')
     expect(importFile(missing)).toEqual({ status: 1, stdout: '', stderr: `${missing}: 无法读取文件（ENOENT）\n` })
     const r = run('npx', ['tsx', 'scripts/import.ts'])
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', '用法：npm run -s import -- FILE\n'])
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      '用法：npm run -s import -- [--explain] FILE（.txt、.docx 或 .pdf）\n'
+    ])
   })
 })

@@ -14,7 +14,8 @@ import {
   withIdeographicIndent,
   withoutContents
 } from './fixtures/variants'
-import { IssueParseError, parseIssue, type Issue } from './index'
+import { anotherOffice, attributionsUnderTitles, sectionsOf } from './fixtures/families'
+import { IssueParseError, parseIssue, parseIssueDetailed, type Issue } from './index'
 import { normalizeText } from './normalize'
 
 const seed = readFileSync(fileURLToPath(new URL(`../../../${SEED_PATH}`, import.meta.url)), 'utf8')
@@ -253,7 +254,18 @@ it(`survives ${RUNS.toLocaleString('en')} mutated inputs`, () => {
     withoutContents(seed),
     numberedContents(seed),
     withCrlfAndBom(seed),
-    withIdeographicIndent(seed, true)
+    withIdeographicIndent(seed, true),
+    // The layout families of issue 15: decorated and numbered section heads, unbracketed attributions under the
+    // titles, and another office's export with all of them at once.
+    anotherOffice(seed),
+    sectionsOf(seed, (n, i) => `${'一二三'[i]}、${n}`),
+    attributionsUnderTitles(
+      seed,
+      parseIssueDetailed(seed, { id: 't' })
+        .explained.filter((l) => l.kind === 'title')
+        .map((l) => l.line),
+      (u) => `来源：${u}`
+    )
   ]
   const started = performance.now()
   let parsed = 0

@@ -1,11 +1,13 @@
-import { parseBody, type RawSection } from './body'
+import { parseBody, type BodyRole, type RawSection } from './body'
 import { parseContents } from './contents'
+import { canonicalizeSections } from './families'
 import { IssueParseError } from './errors'
 import { findFooterStart, parseFooter } from './footer'
 import { fnv1a32 } from './hash'
 import { lintAttributionWidths, lintBracketPairs, lintLatinWords, lintUnusedEntries } from './lint'
 import { parseMasthead } from './masthead'
-import { normalizeText } from './normalize'
+import { droppedLineKind, normalizeText } from './normalize'
+import type { Line } from './normalize'
 import type { Article, ImportWarning, Issue, Section } from './types'
 
 export { IssueParseError, isIssueParseError } from './errors'
@@ -23,7 +25,19 @@ export interface ParseOptions {
 export interface ParseDetails {
   issue: Issue
   joins: Array<{ line: number; next: number }>
+  /** What each line of the input was read as, in file order (blank lines left out). */
+  explained: ExplainedLine[]
 }
+
+/** How the importer read one line, for `npm run import -- --explain`. */
+export interface ExplainedLine {
+  line: number
+  kind: LineKind
+  text: string
+}
+
+/** The classes `--explain` prints. */
+export type LineKind = 'masthead' | 'toc' | BodyRole | 'page line' | 'ornament' | 'footer' | 'unread'
 
 /**
  * Parses a newsletter's text into an Issue. Throws only IssueParseError (with a 1-based line), whatever the input.
@@ -45,11 +59,13 @@ export function parseIssueDetailed(text: string, opts: ParseOptions): ParseDetai
 }
 
 function parse(text: string, opts: ParseOptions): ParseDetails {
-  const { lines, lineCount } = normalizeText(text)
+  const normalized = normalizeText(text)
+  const lineCount = normalized.lineCount
+  const lines = canonicalizeSections(normalized.lines)
   const masthead = parseMasthead(lines, lineCount)
   const footerStart = findFooterStart(lines, masthead.end)
   const contents = parseContents(lines, masthead.end, footerStart)
-  const warnings: ImportWarning[] = []
+  const warnings: ImportWarning[] = [...masthead.warnings]
   const body = parseBody(lines, contents.bodyStart, footerStart, contents, warnings)
   if (!body.sections.some((s) => s.articles.length > 0)) {
     const at = lines[contents.bodyStart] ?? lines[lines.length - 1]
@@ -76,7 +92,38 @@ function parse(text: string, opts: ParseOptions): ParseDetails {
     footer,
     warnings: sortWarnings(warnings)
   }
-  return { issue, joins: body.joins }
+  const explained = explain(
+    text,
+    lines,
+    { masthead: masthead.end, body: contents.bodyStart, footer: footerStart },
+    body.roles
+  )
+  return { issue, joins: body.joins, explained }
+}
+
+/** Each non-blank input line with what the importer read it as. */
+function explain(
+  text: string,
+  lines: Line[],
+  at: { masthead: number; body: number; footer: number },
+  roles: Map<number, BodyRole>
+): ExplainedLine[] {
+  const kept = new Map(lines.map((l, i) => [l.no, i] as const))
+  const out: ExplainedLine[] = []
+  const raw = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/)
+  raw.forEach((t, k) => {
+    const no = k + 1
+    const i = kept.get(no)
+    if (i === undefined) {
+      const dropped = droppedLineKind(t)
+      if (dropped !== null && dropped !== 'blank') out.push({ line: no, kind: dropped, text: t.trim() })
+      return
+    }
+    const kind: LineKind =
+      i < at.masthead ? 'masthead' : i < at.body ? 'toc' : i >= at.footer ? 'footer' : (roles.get(no) ?? 'unread')
+    out.push({ line: no, kind, text: t.trim() })
+  })
+  return out
 }
 
 /** Drops empty sections, merges a section repeated back to back, and gives every article its stable id. */

@@ -1,7 +1,7 @@
 import { findDate, NUMERAL_CHARS, parseNumeral } from './dates'
 import { IssueParseError } from './errors'
 import type { Line } from './normalize'
-import type { Issue } from './types'
+import type { ImportWarning, Issue } from './types'
 import {
   charLength,
   collapseSpaces,
@@ -22,7 +22,13 @@ export interface Masthead extends Pick<
   signer: string | null
   /** Index into the lines of the first line after the masthead. */
   end: number
+  /** Lines inside the masthead that were skipped because nothing could be read from them. */
+  warnings: ImportWarning[]
 }
+
+// An unreadable line is skipped (with a warning) only while the masthead still lacks its number or date, and only
+// this many times: past that, the file has no masthead the importer can read.
+const MAX_SKIPPED = 3
 
 // Words stamped above a title. 秘密 is often spaced out (秘　密), so lines are compared without whitespace.
 const MARKING_WORDS = [
@@ -43,7 +49,7 @@ const MARKING_WORDS = [
 
 /** Splits a line made only of marking words into them; null when anything else is on the line. */
 export function parseMarkings(text: string): string[] | null {
-  let rest = text.replace(/[\s/／·、|｜★]/gu, '')
+  let rest = text.replace(/[\s/／·、|｜★☆（）()【】[\]]/gu, '')
   if (rest === '') return null
   const found: string[] = []
   while (rest !== '') {
@@ -146,17 +152,17 @@ export function parseMasthead(lines: Line[], lineCount: number): Masthead {
   let editor: string | null = null
   let signer: string | null = null
   const markings: string[] = []
+  const warnings: ImportWarning[] = []
   let i = 0
   for (; i < lines.length; i++) {
     const { text, no } = lines[i]
-    if (sectionHeader(text) !== null || isContentsIntro(text) || stripEntryMarker(text) !== null) break
-    if (title === null) {
-      const marks = parseMarkings(text)
-      if (marks) {
-        markings.push(...marks)
-        continue
-      }
+    // Markings stand above the title, under it or between the issue line and the date: 内部资料, （注意保存）, 机　密.
+    const marks = parseMarkings(text)
+    if (marks) {
+      markings.push(...marks)
+      continue
     }
+    if (sectionHeader(text) !== null || isContentsIntro(text) || stripEntryMarker(text) !== null) break
     // Masthead lines are short; scanning a long line (a paragraph, or a megabyte of digits) is wasted or slow.
     if (charLength(text) > 120) {
       if (title === null) throw notATitle(no, text)
@@ -180,7 +186,14 @@ export function parseMasthead(lines: Line[], lineCount: number): Masthead {
       parts.rest = ''
     }
     // An editor-only line is accepted once: a later 「……汇编」 line is an article title, not the editor.
-    if (parts.rest !== '' || (!structural && (parts.editor === undefined || editor !== null))) break
+    if (parts.rest !== '' || (!structural && (parts.editor === undefined || editor !== null))) {
+      const incomplete = title !== null && ((number === null && !supplement) || date === null)
+      if (incomplete && !structural && warnings.length < MAX_SKIPPED && looksLikeTitle(text)) {
+        warnings.push({ line: no, message: `刊头中无法识别的一行“${excerpt(text)}”，已跳过` })
+        continue
+      }
+      break
+    }
     if (parts.number !== undefined) number = parts.number
     if (parts.totalNumber !== undefined) totalNumber = parts.totalNumber
     if (parts.supplement) supplement = true
@@ -205,6 +218,7 @@ export function parseMasthead(lines: Line[], lineCount: number): Masthead {
     supplement,
     markings,
     signer,
-    end: i
+    end: i,
+    warnings
   }
 }

@@ -6,6 +6,8 @@ export interface Line {
   text: string
   /** The raw line began with whitespace (a paragraph indent, usually two U+3000). */
   indented: boolean
+  /** The line as written when the importer rewrote it into its canonical form (■工作动态■ → 【工作动态】). */
+  original?: string
 }
 
 /** What the importer works on: the meaningful lines and how many lines the input had. */
@@ -16,13 +18,22 @@ export interface NormalizedText {
 
 // Page numbers a PDF leaves between paragraphs: 「— 3 —」「－3－」「- 3 -」「3」「第 3 页」.
 const PAGE_NUMBER =
-  /^(?:[-—－–―~～·•]{1,3}\s*[0-9０-９]{1,3}\s*[-—－–―~～·•]{1,3}|[0-9０-９]{1,3}|第\s*[0-9０-９]{1,3}\s*页(?:\s*共\s*[0-9０-９]{1,3}\s*页)?)$/u
+  /^(?:[-—－–―~～·•]{1,3}\s*[0-9０-９]{1,3}\s*[-—－–―~～·•]{1,3}|[0-9０-９]{1,3}|第\s*[0-9０-９]{1,3}\s*页(?:\s*[，,/／]?\s*共\s*[0-9０-９]{1,3}\s*页)?)$/u
 // Rules and ornaments (the red line under a masthead, footer separators) carry no text.
 const DECORATION = /^[\s\-—－–―=＝_~～·•*★☆※━─═▬■□◆◇●○]{3,}$/u
 // Invisible characters PDF extractors sprinkle into text; they would break title matching.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\f\v]/gu
 // Control characters never found in text; their presence means the file is binary (or UTF-16).
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/u
+
+/** What a line the importer drops carries: a page number, an ornament rule, or nothing. */
+export function droppedLineKind(text: string): 'blank' | 'page line' | 'ornament' | null {
+  const t = text.replace(INVISIBLE, '').trim()
+  if (t === '') return 'blank'
+  if (PAGE_NUMBER.test(t)) return 'page line'
+  if (DECORATION.test(t)) return 'ornament'
+  return null
+}
 
 /**
  * Splits the input into trimmed, non-blank lines: drops a byte-order mark, accepts \n, \r\n and \r, removes

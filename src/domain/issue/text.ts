@@ -85,12 +85,13 @@ export function sectionHeader(text: string): string | null {
 /** The line that introduces a table of contents: 本期要目 / 内容提要 / ≡本期要目≡ / 目录 … */
 export function isContentsIntro(text: string): boolean {
   const bare = text.replace(/[\s≡=＝—\-─━·•◆◇■□★☆【】〖〗[\]［］]/gu, '')
-  return /^(本期要目|本期目录|内容提要|本期提要|要目|目录|目次)$/u.test(bare)
+  return /^(本期要目|本期目录|内容提要|本期提要|本期导读|导读|本期内容|要目|目录|目次)$/u.test(bare)
 }
 
 /** Strips a contents-entry marker ("- ", "1、", "（1）", "•"); returns null when the line carries none. */
 export function stripEntryMarker(text: string): string | null {
-  const m = /^(?:[-–•·●◆◇■□▪*]\s*|[0-9０-９]{1,2}\s*[、.．]\s*|[（(]\s*[0-9０-９]{1,2}\s*[)）]\s*)(.+)$/u.exec(text)
+  const m =
+    /^(?:[-–•·●◆◇■□▪*◎○▲△►▶➢※☆★]\s*|[0-9０-９]{1,2}\s*[、.．]\s*|[（(]\s*[0-9０-９]{1,2}\s*[)）]\s*)(.+)$/u.exec(text)
   return m ? m[1].trim() : null
 }
 

@@ -32,6 +32,8 @@ export interface PublishedIssue {
 export interface PublishProblem {
   line: number | null
   message: string
+  /** Where in a Word or PDF file the line came from: 「第 3 页」「第 12 段」 (absent for text files). */
+  where?: string
 }
 
 /** The outcome of publishing one file; never an exception. */
@@ -67,6 +69,23 @@ export function publishIssueText(text: string, file: string, sha256: Sha256): Pu
   return publishDecoded(text, file, sha256, () => sha256(text))
 }
 
+/**
+ * Publishes the text read out of a Word or PDF file. `origin[line - 1]` says where each text line came from
+ * (「第 3 页」), and a refusal carries it; the source hash is of the file's bytes, so a re-exported file is noticed.
+ */
+export function publishExtractedText(
+  text: string,
+  origin: readonly string[],
+  bytes: Uint8Array,
+  file: string,
+  sha256: Sha256
+): PublishResult {
+  const result = publishDecoded(text, file, sha256, () => sha256(bytes))
+  if (result.ok || result.problem.line === null) return result
+  const where = origin[result.problem.line - 1] ?? origin[origin.length - 1]
+  return { ok: false, problem: { ...result.problem, ...(where !== undefined ? { where } : {}) } }
+}
+
 /** Publishes an issue file's bytes (see decodeIssueBytes and publishIssueText). */
 export function publishIssueBytes(bytes: Uint8Array, file: string, sha256: Sha256): PublishResult {
   const decoded = decodeIssueBytes(bytes)
@@ -93,10 +112,16 @@ function publishDecoded(text: string, file: string, sha256: Sha256, sourceHash: 
 
 /** `FILE:LINE: message`, the form editors and CI annotate (`FILE: message` when no line applies). */
 export function formatProblem(file: string, problem: PublishProblem): string {
-  return problem.line === null ? `${file}: ${problem.message}` : `${file}:${problem.line}: ${problem.message}`
+  const where = problem.where !== undefined ? `（${problem.where}）` : ''
+  return problem.line === null
+    ? `${file}: ${problem.message}${where}`
+    : `${file}:${problem.line}: ${problem.message}${where}`
 }
 
-/** `FILE:LINE: warning: message`; the issue is still published. */
-export function formatWarning(file: string, warning: ImportWarning): string {
-  return `${file}:${warning.line}: warning: ${warning.message}`
+/**
+ * `FILE:LINE: warning: message`; the issue is still published. For a Word or PDF file, `where` names the page or
+ * paragraph the line (of the extracted text, as `--explain` prints it) came from.
+ */
+export function formatWarning(file: string, warning: ImportWarning, where?: string): string {
+  return `${file}:${warning.line}: warning: ${warning.message}${where !== undefined ? `（${where}）` : ''}`
 }
