@@ -9,6 +9,7 @@ import type {
 import type { SessionRow, Store } from './db/repos'
 import type { AuthService } from './services/auth'
 import type { ContentService } from './services/content'
+import type { JoinGuard } from './services/join-guard'
 import type { MemberService } from './services/members'
 import type { QuizService } from './services/quiz'
 import type { SyncService } from './services/sync'
@@ -19,6 +20,8 @@ export interface Services {
   content: ContentService
   auth: AuthService
   members: MemberService
+  /** Wrong join-code counts and lockouts (POST /api/orgs/join). */
+  joinGuard: JoinGuard
   sync: SyncService
   quiz: QuizService
 }

@@ -38,6 +38,8 @@ export interface OrgRow {
   id: string
   name: string
   joinCode: string
+  /** When the join code stops working (epoch ms), or null for never. */
+  joinCodeExpiresAt: number | null
   createdAt: number
 }
 
@@ -46,6 +48,8 @@ export interface OrgRepo {
   create(org: OrgRow): Promise<boolean>
   get(id: string): Promise<OrgRow | null>
   findByJoinCode(joinCode: string): Promise<OrgRow | null>
+  /** Replaces the join code (and its expiry); false if the code is taken or the organization unknown. */
+  setJoinCode(id: string, joinCode: string, expiresAt: number | null): Promise<boolean>
   /** All organizations with their member counts, oldest first. */
   list(): Promise<Array<OrgRow & { memberCount: number }>>
 }

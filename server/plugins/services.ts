@@ -1,6 +1,7 @@
 import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
 import { ContentService } from '../services/content'
+import { JoinGuard } from '../services/join-guard'
 import { MemberService } from '../services/members'
 import { QuizService, type BankSpec } from '../services/quiz'
 import { loadIssues } from '../services/quiz-files'
@@ -31,6 +32,7 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     content,
     auth: new AuthService(store.accounts, now, opts.codeExchange),
     members: new MemberService(store.accounts, store.orgs, now),
+    joinGuard: new JoinGuard(now),
     sync: new SyncService(store.sync, content, now),
     quiz
   })

@@ -26,7 +26,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(auth, { prefix: '/auth', rateLimits: opts.rateLimits })
   await app.register(pairing, { prefix: '/auth/pairing', rateLimits: opts.rateLimits })
   await app.register(me, { prefix: '/me' })
-  await app.register(orgs, { prefix: '/orgs' })
+  await app.register(orgs, { prefix: '/orgs', rateLimits: opts.rateLimits })
   await app.register(sync, { prefix: '/sync' })
   await app.register(quiz, { prefix: '/quiz' })
 }

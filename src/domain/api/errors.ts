@@ -33,6 +33,7 @@ export const ERROR_SENTENCES = {
   invalid_pairing_code: '配对码无效或已过期，请在另一台设备上重新生成',
   invalid_display_name: '名字需为 1–20 个字',
   unknown_join_code: '没有找到这个组织，请核对加入码',
+  join_code_locked: '加入码错误次数过多，请稍后再试',
   foreign_client: '这台设备的同步记录属于另一位党员，请重新登录后再同步',
   unknown_bank: '没有找到这个题库',
   bank_not_for_contest: '这个题库只用于练习，不能参加计分竞答',

@@ -109,7 +109,7 @@ export const API = {
     path: '/api/orgs/join',
     body: JoinOrgBodySchema,
     reply: MeReplySchema,
-    errors: [400, 401, 404],
+    errors: [400, 401, 404, 429],
     auth: true
   }),
   syncPush: route({
