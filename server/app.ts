@@ -38,12 +38,26 @@ export interface AppOptions {
   corsOrigins?: string[]
   /** Largest accepted request body in bytes. Default 64 KiB. */
   bodyLimit?: number
-  /** Trust X-Forwarded-* (behind a reverse proxy), so rate limits see the real client IP. Default false. */
-  trustProxy?: boolean | string | string[]
+  /**
+   * Trust X-Forwarded-* from these proxies (addresses/CIDRs) or this many hops, so rate limits see the real client
+   * IP behind a reverse proxy. Default false. (`true` is refused by configFromEnv: it lets clients forge their IP.)
+   */
+  trustProxy?: false | number | string | string[]
   /** Per-IP budgets for sign-in and pairing; merged over DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits>
   /** Sees every route as it is registered, with its schemas (the contract tests compare them with src/domain/api). */
   onRoute?: (route: RouteOptions) => void
+}
+
+/**
+ * Fastify's own hop-count setting trusts nothing (it cannot tell a proxy from a direct client), so a count becomes
+ * "trust the nearest n hops": right only when the server is reachable through the proxy alone (HOST=127.0.0.1).
+ */
+function trustProxySetting(
+  value: AppOptions['trustProxy']
+): boolean | string | string[] | ((a: string, i: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value
+  return value ?? false
 }
 
 /** Builds the whole server (plugins in a fixed order, then routes); call .listen() or .inject() on it. */
@@ -51,7 +65,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxySetting(options.trustProxy),
     // Long enough that an over-long issue id meets its schema (a clear 400); longer still is a 404 from the router.
     routerOptions: { maxParamLength: 200 },
     // Undecodable URLs (bad percent-encoding) get the same {error, message} shape as everything else.
