@@ -45,6 +45,8 @@ export interface AppOptions {
   trustProxy?: false | number | string | string[]
   /** Per-IP budgets for sign-in and pairing; merged over DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits>
+  /** How often expired sessions and abandoned device accounts are pruned (first at start); 0 = never. Default 1 hour. */
+  pruneIntervalMs?: number
   /** Sees every route as it is registered, with its schemas (the contract tests compare them with src/domain/api). */
   onRoute?: (route: RouteOptions) => void
 }
@@ -117,7 +119,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       now: options.now ?? Date.now,
       codeExchange,
       contentDir: options.contentDir ?? null,
-      quizBanks: options.quizBanks ?? []
+      quizBanks: options.quizBanks ?? [],
+      pruneIntervalMs: options.pruneIntervalMs ?? 60 * 60 * 1000
     })
     await app.register(api, { prefix: '/api', rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits } })
     if (staticDir !== null) await app.register(staticPlugin, { root: staticDir })

@@ -20,6 +20,8 @@ export interface ServicesOptions extends Record<string, unknown> {
   contentDir: string | null
   /** Question banks to load at start (出处 checked against the issues in contentDir). */
   quizBanks: readonly BankSpec[]
+  /** How often expired sessions and abandoned device accounts are pruned; 0 = never (tests call prune()). */
+  pruneIntervalMs: number
 }
 
 /** Builds the services over the store, publishes the content folder, and closes the store with the app. */
@@ -27,15 +29,17 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
   const { store, now } = opts
   const content = new ContentService(store.content, now)
   const quiz = new QuizService(store.quiz, store.sync, now)
+  const auth = new AuthService(store.accounts, now, opts.codeExchange)
   app.decorate('services', {
     store,
     content,
-    auth: new AuthService(store.accounts, now, opts.codeExchange),
+    auth,
     members: new MemberService(store.accounts, store.orgs, now),
     joinGuard: new JoinGuard(now),
     sync: new SyncService(store.sync, content, now),
     quiz
   })
+  if (opts.pruneIntervalMs > 0) startPruning(app, auth, opts.pruneIntervalMs)
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {
     const { changed, failed } = await content.publishDirectory(opts.contentDir)
@@ -53,3 +57,25 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
 }
 
 export const servicesPlugin = fp(provideServices, { name: 'services' })
+
+/** Prunes once the server is ready, then every `intervalMs`; stops (before the store closes) when the app closes. */
+function startPruning(app: Parameters<FastifyPluginAsync>[0], auth: AuthService, intervalMs: number): void {
+  const run = () => {
+    auth.prune().then(
+      ({ sessions, members }) => {
+        if (sessions + members > 0)
+          app.log.info({ sessions, members }, 'pruned expired sessions and abandoned accounts')
+      },
+      (err: unknown) => app.log.warn({ err }, 'pruning failed')
+    )
+  }
+  let timer: ReturnType<typeof setInterval> | null = null
+  app.addHook('onReady', async () => {
+    run()
+    timer = setInterval(run, intervalMs)
+    timer.unref()
+  })
+  app.addHook('onClose', async () => {
+    if (timer !== null) clearInterval(timer)
+  })
+}

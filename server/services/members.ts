@@ -32,6 +32,7 @@ export class MemberService {
         name: s.deviceName,
         kind: s.kind,
         createdAt: s.createdAt,
+        lastUsedAt: s.lastUsedAt,
         current: s.id === currentSessionId
       }))
     }

@@ -5,7 +5,7 @@ import auth from './auth'
 import pairing from './auth/pairing'
 import health from './health'
 import issues from './issues'
-import me from './me'
+import me, { devices } from './me'
 import orgs from './orgs'
 import quiz from './quiz'
 import sync from './sync'
@@ -26,6 +26,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(auth, { prefix: '/auth', rateLimits: opts.rateLimits })
   await app.register(pairing, { prefix: '/auth/pairing', rateLimits: opts.rateLimits })
   await app.register(me, { prefix: '/me' })
+  await app.register(devices, { prefix: '/me/devices' })
   await app.register(orgs, { prefix: '/orgs', rateLimits: opts.rateLimits })
   await app.register(sync, { prefix: '/sync' })
   await app.register(quiz, { prefix: '/quiz' })

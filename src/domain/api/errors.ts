@@ -15,6 +15,7 @@ export type ErrorBody = Static<typeof ErrorBodySchema>
 export const ERROR_SENTENCES = {
   bad_request: '请求有误，请检查后重试',
   unauthorized: '登录已失效，请重新登录',
+  session_expired: '登录已过期，请重新登录',
   forbidden: '没有权限执行此操作',
   not_found: '没有找到要访问的内容',
   method_not_allowed: '请求有误，请检查后重试',
@@ -32,6 +33,7 @@ export const ERROR_SENTENCES = {
   wechat_unavailable: '暂时无法连接微信，请稍后再试',
   invalid_pairing_code: '配对码无效或已过期，请在另一台设备上重新生成',
   invalid_display_name: '名字需为 1–20 个字',
+  unknown_device: '没有找到这台设备，可能已经退出',
   unknown_join_code: '没有找到这个组织，请核对加入码',
   join_code_locked: '加入码错误次数过多，请稍后再试',
   foreign_client: '这台设备的同步记录属于另一位党员，请重新登录后再同步',

@@ -8,6 +8,7 @@ import {
   PairingReplySchema,
   PatchMeBodySchema,
   SignInReplySchema,
+  SignOutOthersReplySchema,
   WechatSignInBodySchema
 } from './account'
 import { ErrorBodySchema } from './errors'
@@ -26,7 +27,7 @@ import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from
  * serialized, errors as ErrorBody), the client sends `body` and checks the 200 answer against `reply`.
  */
 export interface RouteContract<B extends TSchema | null = TSchema | null, R extends TSchema = TSchema> {
-  method: 'GET' | 'POST' | 'PATCH'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** Full path; `:name` segments are filled in by the caller. */
   path: string
   /** Request body, or null for none. */
@@ -102,6 +103,22 @@ export const API = {
     body: PatchMeBodySchema,
     reply: MeReplySchema,
     errors: [400, 401],
+    auth: true
+  }),
+  signOutDevice: route({
+    method: 'DELETE',
+    path: '/api/me/devices/:id',
+    body: null,
+    reply: MeReplySchema,
+    errors: [400, 401, 404],
+    auth: true
+  }),
+  signOutOtherDevices: route({
+    method: 'POST',
+    path: '/api/me/devices/sign-out-others',
+    body: null,
+    reply: SignOutOthersReplySchema,
+    errors: [401],
     auth: true
   }),
   joinOrg: route({

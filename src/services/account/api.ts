@@ -16,7 +16,9 @@ export function createAccountApi(http: HttpClient, apiBase: string, token: () =>
     me: () => client.call(API.me),
     rename: (displayName: string) => client.call(API.rename, { body: { displayName } }),
     joinOrg: (joinCode: string) => client.call(API.joinOrg, { body: { joinCode } }),
-    logout: () => client.call(API.logout)
+    logout: () => client.call(API.logout),
+    signOutDevice: (id: string) => client.call(API.signOutDevice, { params: { id } }),
+    signOutOtherDevices: () => client.call(API.signOutOtherDevices)
   }
 }
 
