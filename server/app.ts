@@ -15,6 +15,31 @@ import type { BankSpec } from './services/quiz'
 import { type CodeExchange, type WechatConfig, wechatCodeExchange } from './services/wechat'
 import type { App } from './types'
 
+/** How long the server waits for slow or idle clients (milliseconds). */
+export interface Timeouts {
+  /** The whole request, headers and body, must arrive within this (a byte-a-second body is cut). */
+  requestTimeout: number
+  /** The headers must arrive within this. */
+  headersTimeout: number
+  /** A socket with no traffic at all is closed after this. */
+  connectionTimeout: number
+  /** An idle keep-alive connection is closed after this (longer than a proxy's 60 s upstream idle time). */
+  keepAliveTimeout: number
+  /** Requests served on one keep-alive connection before it is closed. */
+  maxRequestsPerSocket: number
+  /** How often Node checks the request and headers timeouts: the cut comes up to this much late. */
+  checkInterval: number
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  requestTimeout: 30_000,
+  headersTimeout: 15_000,
+  connectionTimeout: 60_000,
+  keepAliveTimeout: 72_000,
+  maxRequestsPerSocket: 1000,
+  checkInterval: 2_000
+}
+
 export interface AppOptions {
   /** Folder of the SQLite file (app.db); ignored when `store` is given. Default: data. */
   dataDir?: string
@@ -47,6 +72,8 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>
   /** How often expired sessions and abandoned device accounts are pruned (first at start); 0 = never. Default 1 hour. */
   pruneIntervalMs?: number
+  /** Slow-client limits; merged over DEFAULT_TIMEOUTS. */
+  timeouts?: Partial<Timeouts>
   /** Sees every route as it is registered, with its schemas (the contract tests compare them with src/domain/api). */
   onRoute?: (route: RouteOptions) => void
 }
@@ -64,8 +91,15 @@ function trustProxySetting(
 
 /** Builds the whole server (plugins in a fixed order, then routes); call .listen() or .inject() on it. */
 export async function buildApp(options: AppOptions = {}): Promise<App> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
   const app = Fastify({
     logger: options.logger ?? false,
+    // Slow clients (a body trickled in byte by byte, a connection left open) cannot hold sockets for long.
+    requestTimeout: timeouts.requestTimeout,
+    connectionTimeout: timeouts.connectionTimeout,
+    keepAliveTimeout: timeouts.keepAliveTimeout,
+    maxRequestsPerSocket: timeouts.maxRequestsPerSocket,
+    http: { headersTimeout: timeouts.headersTimeout, connectionsCheckingInterval: timeouts.checkInterval },
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: trustProxySetting(options.trustProxy),
     // Long enough that an over-long issue id meets its schema (a clear 400); longer still is a 404 from the router.
