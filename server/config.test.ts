@@ -93,6 +93,16 @@ describe('configFromEnv', () => {
     }
   })
 
+  it('lets the mock WeChat start only on a loopback HOST, unless ALLOW_MOCK_WECHAT=1', async () => {
+    const { mockWechatRefusal } = await import('./config')
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2'])
+      expect(mockWechatRefusal({}, host)).toBeNull()
+    for (const host of ['0.0.0.0', '::', '192.168.1.5', 'example.org']) {
+      expect(mockWechatRefusal({}, host)).toMatch(/ALLOW_MOCK_WECHAT=1/)
+      expect(mockWechatRefusal({ ALLOW_MOCK_WECHAT: '1' }, host)).toBeNull()
+    }
+  })
+
   it('refuses a bad PORT', () => {
     expect(() => configFromEnv({ PORT: 'http' })).toThrow(/PORT/)
   })

@@ -78,3 +78,22 @@ function isAddressOrCidr(entry: string): boolean {
   if (bits === undefined) return true
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
 }
+
+/** Whether HOST only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
+/**
+ * Why the mock WeChat stand-in (anyone signs in as anyone) must not start, or null when it may: only on a loopback
+ * HOST, unless ALLOW_MOCK_WECHAT=1 says the exposure is meant (a demo on a private network).
+ */
+export function mockWechatRefusal(env: NodeJS.ProcessEnv, host: string): string | null {
+  if (isLoopbackHost(host) || env.ALLOW_MOCK_WECHAT === '1') return null
+  return (
+    `WECHAT_APPID is not set and HOST=${host} accepts connections from other machines: the mock WeChat service ` +
+    'would let anyone sign in as anyone. Set WECHAT_APPID and WECHAT_SECRET, use HOST=127.0.0.1, or set ' +
+    'ALLOW_MOCK_WECHAT=1 if that is really meant.'
+  )
+}

@@ -4,6 +4,7 @@ import type { AccountRepo, MemberRow, SessionKind, SessionRow } from '../db/repo
 import type { CodeExchange } from './wechat'
 import { CODE_LENGTH, isCode, normalizeCode } from '../../src/domain/account'
 import type { PairingReply } from '../../src/domain/api/account'
+import { cleanName, DEVICE_NAME_MAX } from '../../src/domain/names'
 import { looksLikeToken, newCode, newId, newToken, sha256 } from './secrets'
 
 /** How long a pairing code can be claimed. */
@@ -45,7 +46,7 @@ export class AuthService {
   async signInDevice(deviceName: string | undefined): Promise<SignIn> {
     const at = this.now()
     const member = newMember(at)
-    const { token, session } = newSession('device', deviceName ?? '浏览器', at)
+    const { token, session } = newSession('device', deviceNameOrDefault(deviceName, '浏览器'), at)
     await this.accounts.createMemberWithSession(member, { ...session, memberId: member.id })
     return { token, memberId: member.id, sessionId: session.id }
   }
@@ -125,7 +126,7 @@ export class AuthService {
   async claimPairing(code: string, deviceName: string | undefined): Promise<SignIn> {
     const normalized = normalizeCode(code)
     const at = this.now()
-    const { token, session } = newSession('paired', deviceName ?? '配对设备', at)
+    const { token, session } = newSession('paired', deviceNameOrDefault(deviceName, '配对设备'), at)
     const memberId = isCode(normalized) ? await this.accounts.claimPairing(sha256(normalized), at, session) : null
     if (memberId === null) {
       throw new HttpError(404, 'invalid_pairing_code')
@@ -138,6 +139,14 @@ export class AuthService {
 /** Whether a session is past its idle or absolute expiry at `at`. */
 export function sessionExpired(s: { createdAt: number; lastUsedAt: number }, at: number): boolean {
   return at - s.lastUsedAt >= SESSION_IDLE_MS || at - s.createdAt >= SESSION_MAX_AGE_MS
+}
+
+/** A device name as sent (checked like display names), or the default when none was sent; 400 when refused. */
+function deviceNameOrDefault(deviceName: string | undefined, fallback: string): string {
+  if (deviceName === undefined) return fallback
+  const name = cleanName(deviceName, DEVICE_NAME_MAX)
+  if (name === null) throw new HttpError(400, 'invalid_device_name')
+  return name
 }
 
 function newMember(at: number): MemberRow {

@@ -2,11 +2,10 @@ import { HttpError } from '../errors'
 import type { AccountRepo, OrgRepo } from '../db/repos'
 import { CODE_LENGTH, normalizeCode } from '../../src/domain/account'
 import type { Member } from '../../src/domain/api/account'
+import { cleanName, DISPLAY_NAME_MAX } from '../../src/domain/names'
 import { newCode, newId } from './secrets'
 
-export const DISPLAY_NAME_MAX = 20
-/** Characters that draw nothing on their own: Hangul fillers (ㅤ), the blank Braille cell, lone combining marks, variation selectors. */
-const BLANK_LOOKING = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu
+export { DISPLAY_NAME_MAX } from '../../src/domain/names'
 
 /** Profile and organization membership. Every method acts on the caller's own member id only. */
 export class MemberService {
@@ -40,16 +39,8 @@ export class MemberService {
 
   /** Sets the display name: trimmed, 1–20 characters, no control characters, at least one visible character. */
   async rename(memberId: string, displayName: string): Promise<void> {
-    const name = displayName.trim()
-    const length = [...name].length
-    if (
-      length < 1 ||
-      length > DISPLAY_NAME_MAX ||
-      /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name) ||
-      name.replace(BLANK_LOOKING, '') === ''
-    ) {
-      throw new HttpError(400, 'invalid_display_name')
-    }
+    const name = cleanName(displayName, DISPLAY_NAME_MAX)
+    if (name === null) throw new HttpError(400, 'invalid_display_name')
     await this.accounts.updateDisplayName(memberId, name, this.now())
   }
 

@@ -33,6 +33,7 @@ export const ERROR_SENTENCES = {
   wechat_unavailable: '暂时无法连接微信，请稍后再试',
   invalid_pairing_code: '配对码无效或已过期，请在另一台设备上重新生成',
   invalid_display_name: '名字需为 1–20 个字',
+  invalid_device_name: '设备名称需为 1–40 个字，且不能含不可见字符',
   unknown_device: '没有找到这台设备，可能已经退出',
   unknown_join_code: '没有找到这个组织，请核对加入码',
   join_code_locked: '加入码错误次数过多，请稍后再试',
