@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyReply, type FastifyServerOptions, type RouteOptions } from 'fastify'
 import type { Store } from './db/repos'
+import { answerClientError, charsetOf } from './client-errors'
 import { HttpError } from './errors'
 import { openSqliteStore } from './db/sqlite/open'
 import { errorsPlugin } from './plugins/errors'
@@ -99,6 +100,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     connectionTimeout: timeouts.connectionTimeout,
     keepAliveTimeout: timeouts.keepAliveTimeout,
     maxRequestsPerSocket: timeouts.maxRequestsPerSocket,
+    // What the HTTP parser refuses (431, conflicting Content-Length and Transfer-Encoding) in the {error, message} shape.
+    clientErrorHandler: answerClientError,
     http: { headersTimeout: timeouts.headersTimeout, connectionsCheckingInterval: timeouts.checkInterval },
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: trustProxySetting(options.trustProxy),
@@ -132,6 +135,14 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       if (encoding !== undefined && encoding !== 'identity') {
         return done(
           new HttpError(415, 'unsupported_media_type', `Content-Encoding ${encoding.slice(0, 40)} is not accepted`),
+          undefined
+        )
+      }
+      // JSON is UTF-8 (RFC 8259): a body declared in another charset would be misread, so it is refused.
+      const charset = charsetOf(req.headers['content-type'])
+      if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') {
+        return done(
+          new HttpError(415, 'unsupported_media_type', `charset ${charset.slice(0, 40)} is not accepted; send UTF-8`),
           undefined
         )
       }

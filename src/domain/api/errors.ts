@@ -28,6 +28,7 @@ export const ERROR_SENTENCES = {
   rate_limited: '操作太频繁，请稍后再试',
   headers_too_large: '请求有误，请检查后重试',
   internal: '服务器暂时不可用，请稍后再试',
+  storage_full: '服务器存储空间已满，请稍后再试',
   invalid_code: '微信登录未成功，请重试',
   wechat_blocked: '微信拒绝了此次登录，请稍后再试',
   wechat_unavailable: '暂时无法连接微信，请稍后再试',
