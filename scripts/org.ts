@@ -1,12 +1,16 @@
-// npm run org -- create NAME | list | admin ORG MEMBER: manage party organizations (党组织) in the database at DATA_DIR.
+// npm run org -- create NAME | list | admin ORG MEMBER | rotate ORG [--expires 30d]: manage party organizations
+// (党组织) in the database at DATA_DIR.
 import { resolve } from 'node:path'
-import type { Store } from '../server/db/repos'
+import type { OrgRepo, Store } from '../server/db/repos'
 import { openSqliteStore } from '../server/db/sqlite/open'
-import { createOrg } from '../server/services/members'
+import { createOrg, joinCodeLive, parseDuration, rotateJoinCode } from '../server/services/members'
 import { OrgStatsService } from '../server/services/org-stats'
 import { normalizeCode } from '../src/domain/account'
 
-const USAGE = 'usage: npm run org -- create NAME\n       npm run org -- list\n       npm run org -- admin ORG MEMBER'
+const USAGE = `usage: npm run org -- create NAME
+       npm run org -- list
+       npm run org -- admin ORG MEMBER
+       npm run org -- rotate ORG [--expires 30d]   (ORG: id, current join code or exact name; expiry in d/h/m)`
 
 /**
  * Makes MEMBER an admin of ORG. ORG is a join code or an organization's exact name; MEMBER a member id or an exact
@@ -35,7 +39,7 @@ async function makeAdmin(store: Store, orgArg: string, memberArg: string): Promi
 /** Runs the command; returns the process exit code. */
 export async function main(args: string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = args
-  if (command !== 'create' && command !== 'list' && command !== 'admin') {
+  if (command !== 'create' && command !== 'list' && command !== 'admin' && command !== 'rotate') {
     console.error(USAGE)
     return 2
   }
@@ -60,14 +64,53 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env,
         console.error(`cannot make admin: ${problem}`)
         return 1
       }
+    } else if (command === 'rotate') {
+      return await rotate(store.orgs, rest)
     } else {
+      const now = Date.now()
       for (const org of await store.orgs.list()) {
-        console.log(`${org.joinCode}  ${String(org.memberCount).padStart(4)} members  ${org.name}`)
+        const expiry =
+          org.joinCodeExpiresAt === null
+            ? ''
+            : joinCodeLive(org, now)
+              ? `  (code expires ${new Date(org.joinCodeExpiresAt).toISOString()})`
+              : '  (code expired)'
+        console.log(`${org.joinCode}  ${String(org.memberCount).padStart(4)} members  ${org.name}${expiry}`)
       }
     }
   } finally {
     await store.close()
   }
+  return 0
+}
+
+/** `rotate ORG [--expires 30d]`: a fresh join code; the old one stops working at once. */
+async function rotate(orgs: OrgRepo, args: string[]): Promise<number> {
+  const flag = args.indexOf('--expires')
+  let ttlMs: number | null = null
+  if (flag !== -1) {
+    ttlMs = parseDuration(args[flag + 1] ?? '')
+    if (ttlMs === null) {
+      console.error(`--expires needs a duration such as 30d, 12h or 90m\n${USAGE}`)
+      return 2
+    }
+    args = [...args.slice(0, flag), ...args.slice(flag + 2)]
+  }
+  const key = args.join(' ').trim()
+  const all = await orgs.list()
+  const matches = all.filter((o) => o.id === key || o.joinCode === key.toUpperCase() || o.name === key)
+  if (key === '' || matches.length !== 1) {
+    console.error(
+      matches.length > 1 ? `"${key}" names ${matches.length} organizations; use the id` : `no organization "${key}"`
+    )
+    return 1
+  }
+  const at = Date.now()
+  const { joinCode, expiresAt } = await rotateJoinCode(orgs, matches[0].id, at, ttlMs)
+  console.log(
+    `rotated ${matches[0].name}\njoin code: ${joinCode}` +
+      (expiresAt === null ? '' : `\nexpires: ${new Date(expiresAt).toISOString()}`)
+  )
   return 0
 }
 

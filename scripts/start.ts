@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startMockWechat } from '../mock/wechat'
-import { configFromEnv } from '../server/config'
+import { configFromEnv, mockWechatRefusal } from '../server/config'
 import { closeOnSignals, startServer } from '../server/server'
 
 const root = process.cwd()
@@ -26,6 +26,11 @@ async function main(): Promise<void> {
 
   let closeMock = async (): Promise<void> => {}
   if (config.app.wechat === null || config.app.wechat === undefined) {
+    const refusal = mockWechatRefusal(process.env, config.host)
+    if (refusal !== null) {
+      console.error(refusal)
+      process.exit(1)
+    }
     const mock = await startMockWechat()
     closeMock = mock.close
     config.app.wechat = { apiBase: mock.url, appid: 'mock-appid', secret: 'mock-secret' }

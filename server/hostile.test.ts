@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOrg } from './services/members'
 import { mulberry32 } from '../src/domain/random'
+import { cleanName, DEVICE_NAME_MAX } from '../src/domain/names'
 import { bearer, dumpDatabase, signInDevice, tempDir, testEnv, writeH5Fixture, type TestEnv } from './test-support'
 
 const SEED = 20260101
@@ -388,7 +389,7 @@ function wrongJoinCodes(): string[] {
 }
 
 describe('schema-valid but wrong values, with a valid token', () => {
-  it('refuses blank-looking and bidi display names and unknown join codes with a 4xx {error, message}, changing nothing', async () => {
+  it('refuses blank-looking and bidi display and device names, unknown join codes (then a lockout) and foreign devices with a 4xx {error, message}, changing nothing', async () => {
     const me = async () =>
       (await env.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json() as {
         member: { displayName: string; org: unknown }
@@ -402,7 +403,24 @@ describe('schema-valid but wrong values, with a valid token', () => {
         url: '/api/me',
         payload: { displayName }
       })),
-      ...wrongJoinCodes().map((joinCode) => ({ method: 'POST' as const, url: '/api/orgs/join', payload: { joinCode } }))
+      ...wrongJoinCodes().map((joinCode) => ({
+        method: 'POST' as const,
+        url: '/api/orgs/join',
+        payload: { joinCode }
+      })),
+      // The same names as device names (those within the schema's length that are not fine device names).
+      ...BLANK_OR_BIDI_NAMES.filter(
+        (n) => n.length >= 1 && n.length <= 40 && cleanName(n, DEVICE_NAME_MAX) === null
+      ).flatMap((deviceName) => [
+        { method: 'POST' as const, url: '/api/auth/device', payload: { deviceName } },
+        { method: 'POST' as const, url: '/api/auth/pairing/claim', payload: { code: 'ABCD2345', deviceName } }
+      ]),
+      // Signing out devices that are not the caller's, or do not exist.
+      ...['x', 'no-such-session', '../me', '%00'].map((id) => ({
+        method: 'DELETE' as const,
+        url: `/api/me/devices/${encodeURIComponent(id)}`,
+        payload: undefined
+      }))
     ]
     expect(requests.length).toBeGreaterThan(30)
     for (const req of requests) {

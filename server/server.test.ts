@@ -97,3 +97,51 @@ describe('server.ts on its own', () => {
     }
   })
 })
+
+describe('slow clients', () => {
+  it('cuts a body sent one byte at a time at the request timeout, and closes a socket that sends nothing', async () => {
+    const { startServer } = await import('./server')
+    const { connect } = await import('node:net')
+    const dir = tempDir()
+    const server = await startServer(
+      {
+        dataDir: dir.path,
+        timeouts: { requestTimeout: 600, headersTimeout: 600, connectionTimeout: 1500, checkInterval: 100 }
+      },
+      { host: '127.0.0.1', port: 0 }
+    )
+    const port = Number(new URL(server.url).port)
+    /** Opens a socket, runs `feed` on it, and resolves with what came back and how long the socket lived. */
+    const session = (feed: (write: (s: string) => boolean) => () => void) =>
+      new Promise<{ received: string; ms: number }>((resolveSession) => {
+        const started = Date.now()
+        const socket = connect(port, '127.0.0.1')
+        let received = ''
+        let stop: () => void = () => {}
+        socket.on('connect', () => (stop = feed((s) => socket.write(s))))
+        socket.on('data', (d) => void (received += d.toString()))
+        socket.on('error', () => {})
+        socket.on('close', () => {
+          stop()
+          resolveSession({ received, ms: Date.now() - started })
+        })
+      })
+    try {
+      const slow = await session((write) => {
+        write(
+          'POST /api/auth/device HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n'
+        )
+        const timer = setInterval(() => write(' '), 50)
+        return () => clearInterval(timer)
+      })
+      expect(slow.ms).toBeLessThan(3000)
+      expect(slow.received).toMatch(/^HTTP\/1\.1 408/)
+      const idle = await session(() => () => {})
+      expect(idle.ms).toBeGreaterThanOrEqual(500)
+      expect(idle.ms).toBeLessThan(4000)
+    } finally {
+      await server.close()
+      dir.remove()
+    }
+  })
+})

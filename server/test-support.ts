@@ -64,7 +64,11 @@ export async function testEnv(options: AppOptions = {}): Promise<TestEnv> {
     ...options,
     // Every injected request comes from one address, so sign-in gets a budget no test reaches by accident;
     // tests of the limits pass their own.
-    rateLimits: { signIn: { max: 10_000, windowMs: 60_000 }, ...options.rateLimits }
+    rateLimits: {
+      signIn: { max: 10_000, windowMs: 60_000 },
+      joinOrg: { max: 10_000, windowMs: 60_000 },
+      ...options.rateLimits
+    }
   })
   return {
     app,

@@ -10,6 +10,7 @@ import type { SessionRow, Store } from './db/repos'
 import type { AuthService } from './services/auth'
 import type { CampaignService } from './services/campaigns'
 import type { ContentService } from './services/content'
+import type { JoinGuard } from './services/join-guard'
 import type { MemberService } from './services/members'
 import type { MyDataService } from './services/my-data'
 import type { OrgStatsService } from './services/org-stats'
@@ -23,6 +24,8 @@ export interface Services {
   auth: AuthService
   members: MemberService
   myData: MyDataService
+  /** Wrong join-code counts and lockouts (POST /api/orgs/join). */
+  joinGuard: JoinGuard
   sync: SyncService
   quiz: QuizService
   orgStats: OrgStatsService

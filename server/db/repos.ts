@@ -38,6 +38,8 @@ export interface OrgRow {
   id: string
   name: string
   joinCode: string
+  /** When the join code stops working (epoch ms), or null for never. */
+  joinCodeExpiresAt: number | null
   createdAt: number
 }
 
@@ -46,6 +48,8 @@ export interface OrgRepo {
   create(org: OrgRow): Promise<boolean>
   get(id: string): Promise<OrgRow | null>
   findByJoinCode(joinCode: string): Promise<OrgRow | null>
+  /** Replaces the join code (and its expiry); false if the code is taken or the organization unknown. */
+  setJoinCode(id: string, joinCode: string, expiresAt: number | null): Promise<boolean>
   /** All organizations with their member counts, oldest first. */
   list(): Promise<Array<OrgRow & { memberCount: number }>>
 }
@@ -63,13 +67,15 @@ export interface SessionRow {
   kind: SessionKind
   deviceName: string
   createdAt: number
+  /** When the session last authenticated a request (renewed at most once a day), epoch ms. */
+  lastUsedAt: number
 }
 
 /** How a session began: the same union the API shows as a device's `kind`. */
 export type SessionKind = DeviceKind
 
 /** A new session to store with its token hash. */
-export interface NewSession extends SessionRow {
+export interface NewSession extends Omit<SessionRow, 'lastUsedAt'> {
   tokenHash: string
 }
 
@@ -102,6 +108,19 @@ export interface AccountRepo {
   listAllSessions(memberId: string): Promise<Array<SessionRow & { revokedAt: number | null }>>
   /** The WeChat identities that sign in as this member. */
   listWechat(memberId: string): Promise<Array<{ openid: string; unionid: string | null; createdAt: number }>>
+  /** Records a use of the session (its idle expiry starts again). */
+  touchSession(sessionId: string, at: number): Promise<void>
+  /** Revokes one live session of the member; false if it is not one (unknown, revoked, or another member's). */
+  revokeMemberSession(memberId: string, sessionId: string, at: number): Promise<boolean>
+  /** Revokes every live session of the member but `keepId`; returns how many. */
+  revokeOtherSessions(memberId: string, keepId: string, at: number): Promise<number>
+  /** Revokes live sessions last used at or before `idleBefore` or begun at or before `startedBefore`; returns how many. */
+  revokeExpiredSessions(idleBefore: number, startedBefore: number, at: number): Promise<number>
+  /**
+   * Deletes members created before `createdBefore` that have no live session and nothing of their own (no WeChat
+   * identity, organization, name change, synced progress or quiz attempt): abandoned device accounts (created at or before). Returns how many.
+   */
+  deleteAbandonedMembers(createdBefore: number): Promise<number>
   /** Revokes all but the newest `keep` live sessions of a member; returns how many were revoked. */
   pruneSessions(memberId: string, keep: number, at: number): Promise<number>
   /** Stores a pairing code, voiding the member's earlier unused codes. */

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifyPluginAsync } from 'fastify'
 import { codeForStatus, HttpError } from '../errors'
+import { ERROR_SENTENCES } from '../../src/domain/api/errors'
 import fp from 'fastify-plugin'
 
 export interface ErrorsOptions extends Record<string, unknown> {
@@ -20,6 +21,14 @@ const shapeErrors: FastifyPluginAsync<ErrorsOptions> = async (app, opts) => {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, too large, unsupported media type, bad URL) keep their status.
       return reply.code(status).send({ error: codeForStatus(status), message: err.message })
+    }
+    if ((err as { code?: unknown }).code === 'SQLITE_FULL') {
+      // The disk is full: nothing was written (the transaction rolled back); the client keeps its data and retries.
+      req.log.error({ err }, 'disk full')
+      return reply
+        .code(503)
+        .header('Retry-After', '60')
+        .send({ error: 'storage_full', message: ERROR_SENTENCES.storage_full })
     }
     req.log.error({ err }, 'request failed')
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on the server' })

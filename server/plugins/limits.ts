@@ -19,13 +19,16 @@ export interface RateLimits {
   pairing: Limit
   /** POST /api/auth/pairing/claim (guessing codes). */
   claim: Limit
+  /** POST /api/orgs/join (any answer; wrong codes also count towards a lockout, see JoinGuard). */
+  joinOrg: Limit
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   // Generous enough for a branch signing in together from one office NAT.
   signIn: { max: 30, windowMs: 60_000 },
   pairing: { max: 10, windowMs: 60_000 },
-  claim: { max: 10, windowMs: 60_000 }
+  claim: { max: 10, windowMs: 60_000 },
+  joinOrg: { max: 10, windowMs: 60_000 }
 }
 
 /** The route config that applies one of the budgets. */
@@ -38,7 +41,7 @@ const limitAndCompress: FastifyPluginAsync = async (app) => {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) =>
-      new HttpError(429, 'rate_limited', `Too many requests; retry in ${ctx.after}`, {
+      new HttpError(429, 'rate_limited', `操作太频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`, {
         'retry-after': String(Math.ceil(ctx.ttl / 1000))
       })
   })

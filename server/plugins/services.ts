@@ -2,6 +2,7 @@ import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
 import { CampaignService, loadCampaignDir } from '../services/campaigns'
 import { ContentService } from '../services/content'
+import { JoinGuard } from '../services/join-guard'
 import { MemberService } from '../services/members'
 import { MyDataService } from '../services/my-data'
 import { OrgStatsService } from '../services/org-stats'
@@ -24,6 +25,8 @@ export interface ServicesOptions extends Record<string, unknown> {
   quizBanks: readonly BankSpec[]
   /** Campaign definitions to load at start (content/campaigns), or null for none. */
   campaignsDir: string | null
+  /** How often expired sessions and abandoned device accounts are pruned; 0 = never (tests call prune()). */
+  pruneIntervalMs: number
 }
 
 /** Builds the services over the store, publishes the content folder, and closes the store with the app. */
@@ -40,17 +43,20 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     for (const f of failed) app.log.warn(`campaign not loaded: ${f.file}: ${f.errors.join('; ')}`)
   }
   quiz.setContestWindows((bankId, today) => campaigns.contestWindow(bankId, today))
+  const auth = new AuthService(store.accounts, now, opts.codeExchange)
   app.decorate('services', {
     store,
     content,
-    auth: new AuthService(store.accounts, now, opts.codeExchange),
+    auth,
     members: new MemberService(store.accounts, store.orgs, now),
     myData: new MyDataService(store, now),
+    joinGuard: new JoinGuard(now),
     sync: new SyncService(store.sync, content, now, campaigns),
     quiz,
     orgStats: new OrgStatsService(store.stats, store.accounts, now),
     campaigns
   })
+  if (opts.pruneIntervalMs > 0) startPruning(app, auth, opts.pruneIntervalMs)
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
   if (opts.contentDir !== null) {
     const { changed, failed } = await content.publishDirectory(opts.contentDir)
@@ -68,3 +74,25 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
 }
 
 export const servicesPlugin = fp(provideServices, { name: 'services' })
+
+/** Prunes once the server is ready, then every `intervalMs`; stops (before the store closes) when the app closes. */
+function startPruning(app: Parameters<FastifyPluginAsync>[0], auth: AuthService, intervalMs: number): void {
+  const run = () => {
+    auth.prune().then(
+      ({ sessions, members }) => {
+        if (sessions + members > 0)
+          app.log.info({ sessions, members }, 'pruned expired sessions and abandoned accounts')
+      },
+      (err: unknown) => app.log.warn({ err }, 'pruning failed')
+    )
+  }
+  let timer: ReturnType<typeof setInterval> | null = null
+  app.addHook('onReady', async () => {
+    run()
+    timer = setInterval(run, intervalMs)
+    timer.unref()
+  })
+  app.addHook('onClose', async () => {
+    if (timer !== null) clearInterval(timer)
+  })
+}

@@ -2,11 +2,10 @@ import { HttpError } from '../errors'
 import type { AccountRepo, OrgRepo } from '../db/repos'
 import { CODE_LENGTH, normalizeCode } from '../../src/domain/account'
 import type { Member } from '../../src/domain/api/account'
+import { cleanName, DISPLAY_NAME_MAX } from '../../src/domain/names'
 import { newCode, newId } from './secrets'
 
-export const DISPLAY_NAME_MAX = 20
-/** Characters that draw nothing on their own: Hangul fillers (ㅤ), the blank Braille cell, lone combining marks, variation selectors. */
-const BLANK_LOOKING = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/gu
+export { DISPLAY_NAME_MAX } from '../../src/domain/names'
 
 /** Profile and organization membership. Every method acts on the caller's own member id only. */
 export class MemberService {
@@ -32,6 +31,7 @@ export class MemberService {
         name: s.deviceName,
         kind: s.kind,
         createdAt: s.createdAt,
+        lastUsedAt: s.lastUsedAt,
         current: s.id === currentSessionId
       }))
     }
@@ -39,23 +39,16 @@ export class MemberService {
 
   /** Sets the display name: trimmed, 1–20 characters, no control characters, at least one visible character. */
   async rename(memberId: string, displayName: string): Promise<void> {
-    const name = displayName.trim()
-    const length = [...name].length
-    if (
-      length < 1 ||
-      length > DISPLAY_NAME_MAX ||
-      /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u.test(name) ||
-      name.replace(BLANK_LOOKING, '') === ''
-    ) {
-      throw new HttpError(400, 'invalid_display_name')
-    }
+    const name = cleanName(displayName, DISPLAY_NAME_MAX)
+    if (name === null) throw new HttpError(400, 'invalid_display_name')
     await this.accounts.updateDisplayName(memberId, name, this.now())
   }
 
   /** Joins the organization with this join code (moving out of any earlier one). */
   async joinOrg(memberId: string, joinCode: string): Promise<void> {
     const org = await this.orgs.findByJoinCode(normalizeCode(joinCode))
-    if (org === null) throw new HttpError(404, 'unknown_join_code')
+    // An expired code answers exactly like a wrong one: nobody learns that it once worked.
+    if (org === null || !joinCodeLive(org, this.now())) throw new HttpError(404, 'unknown_join_code')
     await this.accounts.setOrg(memberId, org.id, this.now())
   }
 
@@ -79,7 +72,37 @@ export async function createOrg(
   const trimmed = name.trim()
   if (trimmed === '' || [...trimmed].length > 50) throw new Error('organization name must be 1–50 characters')
   for (;;) {
-    const org = { id: newId(), name: trimmed, joinCode: newCode(CODE_LENGTH), createdAt: at }
+    const org = { id: newId(), name: trimmed, joinCode: newCode(CODE_LENGTH), joinCodeExpiresAt: null, createdAt: at }
     if (await orgs.create(org)) return org
   }
+}
+
+/** Whether an organization's join code still lets members in at `at`. */
+export function joinCodeLive(org: { joinCodeExpiresAt: number | null }, at: number): boolean {
+  return org.joinCodeExpiresAt === null || at < org.joinCodeExpiresAt
+}
+
+/**
+ * Gives the organization a fresh join code (the old one stops working at once), valid for `ttlMs` or, with null,
+ * until the next rotation. Members already in stay in. Used by `npm run org -- rotate`.
+ */
+export async function rotateJoinCode(
+  orgs: OrgRepo,
+  orgId: string,
+  at: number,
+  ttlMs: number | null
+): Promise<{ joinCode: string; expiresAt: number | null }> {
+  if ((await orgs.get(orgId)) === null) throw new Error(`no organization ${orgId}`)
+  const expiresAt = ttlMs === null ? null : at + ttlMs
+  for (;;) {
+    const joinCode = newCode(CODE_LENGTH)
+    if (await orgs.setJoinCode(orgId, joinCode, expiresAt)) return { joinCode, expiresAt }
+  }
+}
+
+/** Reads a duration such as 30d, 12h or 90m (days, hours, minutes) into milliseconds; null if malformed. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d{1,5})([dhm])$/.exec(text.trim())
+  if (m === null || Number(m[1]) === 0) return null
+  return Number(m[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[m[2] as 'd' | 'h' | 'm']
 }

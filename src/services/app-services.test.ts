@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyFooter } from '../domain/issue/footer'
+import { emptyFacts } from '../domain/sync/facts'
 import { serializeIssue, summarizeIssue } from '../domain/issue/summary'
 import type { Issue } from '../domain/issue/types'
 import { createMemoryFileStore } from '../platform/files.memory'
@@ -143,5 +144,81 @@ describe('app services', () => {
     expect(services.sync.facts().reads).toEqual({})
     expect(stores.progress.getState().articles).toEqual({})
     expect(stores.session.getState()).toMatchObject({ token: null, member: null })
+  })
+
+  it('an expired session while syncing signs in again and sends the outbox it kept', async () => {
+    const pushes: Array<{ token: string | undefined; ids: number[] }> = []
+    let signIns = 0
+    const member = { id: 'm1', displayName: '党员', org: null, devices: [] }
+    const http = (async (req: HttpRequest) => {
+      const token = req.headers?.authorization?.replace('Bearer ', '')
+      if (req.url.endsWith('/api/auth/device')) {
+        signIns++
+        return { status: 200, headers: {}, data: { token: 'token-2', member } }
+      }
+      if (token === 'token-1') {
+        return { status: 401, headers: {}, data: { error: 'session_expired', message: '登录已过期，请重新登录' } }
+      }
+      if (req.url.endsWith('/api/sync/push')) {
+        const mutations = (req.body as { mutations: Array<{ clientId: string; id: number }> }).mutations
+        pushes.push({ token, ids: mutations.map((m) => m.id) })
+        const last = mutations[mutations.length - 1]
+        return {
+          status: 200,
+          headers: {},
+          data: {
+            applied: mutations.length,
+            skipped: 0,
+            rejected: [],
+            gap: null,
+            lastMutationIds: { [last.clientId]: last.id }
+          }
+        }
+      }
+      if (req.url.endsWith('/api/sync/pull')) {
+        return { status: 200, headers: {}, data: { facts: emptyFacts(), lastMutationIds: {}, cookie: 1 } }
+      }
+      return { status: 404, headers: {}, data: null }
+    }) as HttpClient
+    const kv = createMemoryKeyValueStore()
+    const stores = {
+      library: createLibraryStore(),
+      offline: createOfflineStore(),
+      session: createSessionStore(kv),
+      progress: createProgressStore(kv),
+      sync: createSyncStatusStore()
+    }
+    const services = createAppServices({
+      http,
+      apiBase: 'http://api',
+      files: createMemoryFileStore(),
+      kv,
+      network: { isOnline: async () => true, subscribe: () => () => undefined },
+      stores,
+      login: { kind: 'device', deviceName: () => 'test' } as never,
+      now: () => 1
+    })
+    stores.session.getState().signIn('token-1', member)
+    services.start()
+    services.syncReading({
+      issueId: 'i1',
+      articleId: 'a1',
+      sessionId: 's1',
+      sessionMs: 60_000,
+      position: 0.5,
+      read: true,
+      at: 5
+    })
+    expect(kv.getItem('sync.outbox')).toContain('"i1"')
+    // The push with token-1 is refused with 401: the device signs in again (once) and its follow-up run sends
+    // the outbox it kept, with the new token.
+    await services.sync.syncNow()
+    await services.sync.syncNow()
+    expect(signIns).toBe(1)
+    expect(stores.session.getState().token).toBe('token-2')
+    expect(pushes.map((p) => p.token)).toEqual(['token-2'])
+    expect(pushes[0].ids[0]).toBe(1)
+    expect(services.sync.status()).toMatchObject({ state: 'synced', pending: 0 })
+    services.sync.dispose()
   })
 })

@@ -13,7 +13,7 @@ import type { ProgressState } from '../stores/progress'
 import type { SessionState } from '../stores/session'
 import type { SyncStatusState } from '../stores/sync'
 import { chinaDay, deriveProgress } from '../domain/sync/derive'
-import { createAccountApi } from './account/api'
+import { ApiError, createAccountApi } from './account/api'
 import { createSessionService } from './account/session'
 import { createContentApi } from './content/api'
 import { ContentStorageFullError, createContentRepository, type ContentRepository } from './content/repository'
@@ -64,9 +64,16 @@ export function createAppServices(deps: AppServiceDeps) {
   })
   const now = deps.now ?? (() => Date.now())
   const random = deps.random ?? Math.random
+  const syncApi = createSyncApi(deps.http, deps.apiBase, () => stores.session.getState().token)
+  // A 401 while syncing (session expired or signed out elsewhere) signs in again; the engine retries with the outbox.
+  const renewOn401 = <T>(call: Promise<T>): Promise<T> =>
+    call.catch(async (err: unknown) => {
+      if (err instanceof ApiError && err.status === 401) await account.reauthenticate().catch(() => undefined)
+      throw err
+    })
   const sync = createSyncEngine({
     kv: deps.kv,
-    transport: createSyncApi(deps.http, deps.apiBase, () => stores.session.getState().token),
+    transport: { push: (body) => renewOn401(syncApi.push(body)), pull: (body) => renewOn401(syncApi.pull(body)) },
     now,
     random,
     newId: () => `${now().toString(36)}-${Math.floor(random() * 2 ** 52).toString(36)}`

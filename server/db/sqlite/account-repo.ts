@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3'
 import type { AccountRepo, MemberRow, NewSession, SessionRow } from '../repos'
 import { StatsWriter } from './stats'
 
-const SESSION_COLUMNS = 'id, member_id AS memberId, kind, device_name AS deviceName, created_at AS createdAt'
+const SESSION_COLUMNS =
+  'id, member_id AS memberId, kind, device_name AS deviceName, created_at AS createdAt, last_used_at AS lastUsedAt'
 
 /** Every statement the repository uses, prepared once. */
 function prepareStatements(db: Database) {
@@ -15,8 +16,34 @@ function prepareStatements(db: Database) {
     ),
     insertMember: db.prepare(`INSERT INTO members (id, display_name, org_id, created_at, updated_at)
       VALUES (@id, @displayName, @orgId, @createdAt, @createdAt)`),
-    insertSession: db.prepare(`INSERT INTO sessions (id, member_id, token_hash, kind, device_name, created_at)
-      VALUES (@id, @memberId, @tokenHash, @kind, @deviceName, @createdAt)`),
+    insertSession:
+      db.prepare(`INSERT INTO sessions (id, member_id, token_hash, kind, device_name, created_at, last_used_at)
+      VALUES (@id, @memberId, @tokenHash, @kind, @deviceName, @createdAt, @createdAt)`),
+    touch: db.prepare('UPDATE sessions SET last_used_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    revokeMember: db.prepare(
+      'UPDATE sessions SET revoked_at = ? WHERE id = ? AND member_id = ? AND revoked_at IS NULL'
+    ),
+    revokeOthers: db.prepare(
+      'UPDATE sessions SET revoked_at = ? WHERE member_id = ? AND id <> ? AND revoked_at IS NULL'
+    ),
+    revokeExpired: db.prepare(
+      'UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND (last_used_at <= ? OR created_at <= ?)'
+    ),
+    abandoned: db
+      .prepare(
+        `SELECT m.id FROM members m WHERE m.created_at <= ? AND m.org_id IS NULL AND m.updated_at = m.created_at
+        AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.member_id = m.id AND s.revoked_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM wechat_accounts w WHERE w.member_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM sync_clients c WHERE c.member_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM sync_mutations x WHERE x.member_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM sync_facts f WHERE f.member_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM quiz_attempts q WHERE q.member_id = m.id)
+        LIMIT 1000`
+      )
+      .pluck(),
+    deleteSessions: db.prepare('DELETE FROM sessions WHERE member_id = ?'),
+    deletePairings: db.prepare('DELETE FROM pairing_codes WHERE member_id = ?'),
+    deleteMember: db.prepare('DELETE FROM members WHERE id = ?'),
     findWechat: db.prepare('SELECT member_id FROM wechat_accounts WHERE openid = ?').pluck(),
     insertWechat: db.prepare(`INSERT INTO wechat_accounts (openid, unionid, member_id, created_at)
       VALUES (?, ?, ?, ?)`),
@@ -63,6 +90,7 @@ export class SqliteAccountRepo implements AccountRepo {
     createdAt: number
     expiresAt: number
   }) => void
+  private readonly deleteAbandonedTx: (createdBefore: number) => number
   private readonly claimTx: (codeHash: string, now: number, session: Omit<NewSession, 'memberId'>) => string | null
   private readonly setOrgTx: (memberId: string, orgId: string | null, at: number) => void
 
@@ -102,6 +130,15 @@ export class SqliteAccountRepo implements AccountRepo {
       // One live code per member: a new code on the first device replaces the one shown before.
       s.voidPairings.run(p.createdAt, p.memberId)
       s.insertPairing.run(p)
+    })
+    this.deleteAbandonedTx = db.transaction((createdBefore: number) => {
+      const ids = s.abandoned.all(createdBefore) as string[]
+      for (const id of ids) {
+        s.deletePairings.run(id)
+        s.deleteSessions.run(id)
+        s.deleteMember.run(id)
+      }
+      return ids.length
     })
     this.claimTx = db.transaction((codeHash: string, now: number, session) => {
       const row = s.livePairing.get(codeHash, now) as { id: string; memberId: string } | undefined
@@ -162,6 +199,26 @@ export class SqliteAccountRepo implements AccountRepo {
 
   async listWechat(memberId: string): Promise<Array<{ openid: string; unionid: string | null; createdAt: number }>> {
     return this.s.listWechat.all(memberId) as Array<{ openid: string; unionid: string | null; createdAt: number }>
+  }
+
+  async touchSession(sessionId: string, at: number): Promise<void> {
+    this.s.touch.run(at, sessionId)
+  }
+
+  async revokeMemberSession(memberId: string, sessionId: string, at: number): Promise<boolean> {
+    return this.s.revokeMember.run(at, sessionId, memberId).changes === 1
+  }
+
+  async revokeOtherSessions(memberId: string, keepId: string, at: number): Promise<number> {
+    return this.s.revokeOthers.run(at, memberId, keepId).changes
+  }
+
+  async revokeExpiredSessions(idleBefore: number, startedBefore: number, at: number): Promise<number> {
+    return this.s.revokeExpired.run(at, idleBefore, startedBefore).changes
+  }
+
+  async deleteAbandonedMembers(createdBefore: number): Promise<number> {
+    return this.deleteAbandonedTx(createdBefore)
   }
 
   async pruneSessions(memberId: string, keep: number, at: number): Promise<number> {

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3'
 import type { OrgRepo, OrgRow } from '../repos'
 import { StatsWriter } from './stats'
 
-const COLUMNS = 'id, name, join_code AS joinCode, created_at AS createdAt'
+const COLUMNS = 'id, name, join_code AS joinCode, join_code_expires_at AS joinCodeExpiresAt, created_at AS createdAt'
 
 /** OrgRepo on better-sqlite3. */
 export class SqliteOrgRepo implements OrgRepo {
@@ -10,10 +10,12 @@ export class SqliteOrgRepo implements OrgRepo {
   private readonly getStmt: Statement<unknown[]>
   private readonly byCodeStmt: Statement<unknown[]>
   private readonly listStmt: Statement<unknown[]>
+  private readonly setCodeStmt: Statement<unknown[]>
 
   constructor(db: Database) {
     const insert = db.prepare(
-      'INSERT INTO orgs (id, name, join_code, created_at) VALUES (@id, @name, @joinCode, @createdAt) ON CONFLICT DO NOTHING'
+      `INSERT INTO orgs (id, name, join_code, join_code_expires_at, created_at)
+        VALUES (@id, @name, @joinCode, @joinCodeExpiresAt, @createdAt) ON CONFLICT DO NOTHING`
     )
     const stats = new StatsWriter(db)
     // The organization's empty statistics row comes with it, so the ranking lists it from the start.
@@ -22,6 +24,7 @@ export class SqliteOrgRepo implements OrgRepo {
       stats.addOrg(org.id, org.name)
       return true
     })
+    this.setCodeStmt = db.prepare('UPDATE OR IGNORE orgs SET join_code = ?, join_code_expires_at = ? WHERE id = ?')
     this.getStmt = db.prepare(`SELECT ${COLUMNS} FROM orgs WHERE id = ?`)
     this.byCodeStmt = db.prepare(`SELECT ${COLUMNS} FROM orgs WHERE join_code = ?`)
     this.listStmt = db.prepare(`SELECT ${COLUMNS},
@@ -39,6 +42,10 @@ export class SqliteOrgRepo implements OrgRepo {
 
   async findByJoinCode(joinCode: string): Promise<OrgRow | null> {
     return (this.byCodeStmt.get(joinCode) as OrgRow | undefined) ?? null
+  }
+
+  async setJoinCode(id: string, joinCode: string, expiresAt: number | null): Promise<boolean> {
+    return this.setCodeStmt.run(joinCode, expiresAt, id).changes === 1
   }
 
   async list(): Promise<Array<OrgRow & { memberCount: number }>> {

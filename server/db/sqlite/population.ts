@@ -46,7 +46,15 @@ export async function generatePopulation(db: Database, o: PopulationOptions): Pr
   db.transaction(() => {
     for (let i = 0; i < o.orgs; i++) {
       const id = `org-${i}`
-      pending.push(orgRepo.create({ id, name: `第${(i * 7919) % o.orgs}党支部`, joinCode: `J${i}`, createdAt: at }))
+      pending.push(
+        orgRepo.create({
+          id,
+          name: `第${(i * 7919) % o.orgs}党支部`,
+          joinCode: `J${i}`,
+          joinCodeExpiresAt: null,
+          createdAt: at
+        })
+      )
       orgIds.push(id)
       activity.push(0.2 + rng())
     }

@@ -6,7 +6,7 @@ import campaigns from './campaigns'
 import pairing from './auth/pairing'
 import health from './health'
 import issues from './issues'
-import me from './me'
+import me, { devices } from './me'
 import orgs from './orgs'
 import publish, { type PublishRouteOptions } from './publish'
 import quiz from './quiz'
@@ -30,7 +30,8 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(auth, { prefix: '/auth', rateLimits: opts.rateLimits })
   await app.register(pairing, { prefix: '/auth/pairing', rateLimits: opts.rateLimits })
   await app.register(me, { prefix: '/me' })
-  await app.register(orgs, { prefix: '/orgs' })
+  await app.register(devices, { prefix: '/me/devices' })
+  await app.register(orgs, { prefix: '/orgs', rateLimits: opts.rateLimits })
   await app.register(sync, { prefix: '/sync' })
   await app.register(quiz, { prefix: '/quiz' })
   await app.register(campaigns, { prefix: '/campaigns' })

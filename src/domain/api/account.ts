@@ -17,6 +17,8 @@ export const DeviceSchema = Type.Object({
   name: Type.String(),
   kind: DeviceKindSchema,
   createdAt: Type.Integer({ description: 'epoch milliseconds' }),
+  /** Last use, to the day (renewed at most daily); absent from servers and stored answers older than it. */
+  lastUsedAt: Type.Optional(Type.Integer({ description: 'epoch milliseconds' })),
   /** true for the device making the request. */
   current: Type.Boolean()
 })
@@ -74,6 +76,10 @@ export const PatchMeBodySchema = Type.Object(
   { additionalProperties: false }
 )
 export type PatchMeBody = Static<typeof PatchMeBodySchema>
+
+/** POST /api/me/devices/sign-out-others: how many devices were signed out, and the member as it now stands. */
+export const SignOutOthersReplySchema = Type.Object({ signedOut: Type.Integer({ minimum: 0 }), member: MemberSchema })
+export type SignOutOthersReply = Static<typeof SignOutOthersReplySchema>
 
 /** POST /api/orgs/join. */
 export const JoinOrgBodySchema = Type.Object(

@@ -31,7 +31,10 @@ const member = {
   id: 'm',
   displayName: '小王',
   org: { id: 'o', name: '支部' },
-  devices: [{ id: 'd', name: 'iPhone', kind: 'paired', createdAt: 1, current: true }]
+  devices: [
+    { id: 'd', name: 'iPhone', kind: 'paired', createdAt: 1, lastUsedAt: 2, current: true },
+    { id: 'e', name: 'Old', kind: 'device', createdAt: 1, current: false }
+  ]
 }
 const progress = {
   issueId: 'i',
@@ -199,6 +202,7 @@ const samples: unknown[] = [
   member,
   { member },
   { token: 't', member },
+  { signedOut: 2, member },
   { token: null, member: null },
   { ok: true },
   { code: 'ABCD2345', expiresAt: 1 },

@@ -8,6 +8,7 @@ import {
   PairingReplySchema,
   PatchMeBodySchema,
   SignInReplySchema,
+  SignOutOthersReplySchema,
   WechatSignInBodySchema
 } from './account'
 import { CampaignsReplySchema } from './campaign'
@@ -37,7 +38,7 @@ import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from
  * serialized, errors as ErrorBody), the client sends `body` and checks the 200 answer against `reply`.
  */
 export interface RouteContract<B extends TSchema | null = TSchema | null, R extends TSchema = TSchema> {
-  method: 'GET' | 'POST' | 'PATCH'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** Full path; `:name` segments are filled in by the caller. */
   path: string
   /** Request body, or null for none. */
@@ -125,12 +126,28 @@ export const API = {
     errors: [401],
     auth: true
   }),
+  signOutDevice: route({
+    method: 'DELETE',
+    path: '/api/me/devices/:id',
+    body: null,
+    reply: MeReplySchema,
+    errors: [400, 401, 404],
+    auth: true
+  }),
+  signOutOtherDevices: route({
+    method: 'POST',
+    path: '/api/me/devices/sign-out-others',
+    body: null,
+    reply: SignOutOthersReplySchema,
+    errors: [401],
+    auth: true
+  }),
   joinOrg: route({
     method: 'POST',
     path: '/api/orgs/join',
     body: JoinOrgBodySchema,
     reply: MeReplySchema,
-    errors: [400, 401, 404],
+    errors: [400, 401, 404, 429],
     auth: true
   }),
   leaveOrg: route({

@@ -9,6 +9,7 @@ import { AccountCard } from '../../components/AccountCard'
 import { services } from '../../services'
 import { describeError } from '../../services/account/session'
 import { syncStatusStore, useSession } from '../../stores'
+import { DevicesSection } from './devices'
 
 type Panel = null | 'rename' | 'join' | 'claim'
 
@@ -160,6 +161,7 @@ export function AccountSection() {
           {error}
         </View>
       ) : null}
+      <DevicesSection />
     </View>
   )
 }

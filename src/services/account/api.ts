@@ -19,7 +19,9 @@ export function createAccountApi(http: HttpClient, apiBase: string, token: () =>
     leaveOrg: () => client.call(API.leaveOrg),
     /** Everything the server stores about the member (GET /api/me/data). */
     myData: () => client.call(API.myData),
-    logout: () => client.call(API.logout)
+    logout: () => client.call(API.logout),
+    signOutDevice: (id: string) => client.call(API.signOutDevice, { params: { id } }),
+    signOutOtherDevices: () => client.call(API.signOutOtherDevices)
   }
 }
 

@@ -13,6 +13,7 @@ export function describeError(err: unknown): string {
 /** Signs in, pairs devices and keeps the member up to date in the session store. */
 export function createSessionService(api: AccountApi, login: PlatformLogin, session: StoreApi<SessionState>) {
   let pending: Promise<void> | null = null
+  let renewing: Promise<void> | null = null
   const signIn = async () => {
     const code = login.kind === 'wechat' ? await login.code() : null
     const res = code ? await api.signInWechat(code) : await api.signInDevice(login.deviceName())
@@ -26,16 +27,37 @@ export function createSessionService(api: AccountApi, login: PlatformLogin, sess
         pending = null
       }))
     },
-    /** Refreshes the member; a revoked token signs this device in again. */
+    /**
+     * After a 401 (session expired, signed out from another device): forgets the dead token and signs in again.
+     * Only the token and member change; what waits in the sync outbox stays and is sent as the new session (to the
+     * same member on WeChat, carried over to the new member for a device account). Calls at once share one sign-in.
+     */
+    reauthenticate(): Promise<void> {
+      return (renewing ??= (async () => {
+        session.getState().signOut()
+        await this.ensureSignedIn()
+      })().finally(() => {
+        renewing = null
+      }))
+    },
+    /** Refreshes the member; a revoked or expired token signs this device in again. */
     async refresh(): Promise<void> {
       try {
         session.getState().setMember((await api.me()).member)
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) {
-          session.getState().signOut()
-          await this.ensureSignedIn()
-        } else throw err
+        if (err instanceof ApiError && err.status === 401) await this.reauthenticate()
+        else throw err
       }
+    },
+    /** Signs out another device of this member (我的 → 登录设备). */
+    async signOutDevice(id: string): Promise<void> {
+      session.getState().setMember((await api.signOutDevice(id)).member)
+    },
+    /** Signs out every device of this member but this one; returns how many. */
+    async signOutOtherDevices(): Promise<number> {
+      const res = await api.signOutOtherDevices()
+      session.getState().setMember(res.member)
+      return res.signedOut
     },
     /** Ends this device's session on the server (best effort: offline, the token is simply forgotten here). */
     async signOut(): Promise<void> {

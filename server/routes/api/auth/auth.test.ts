@@ -26,7 +26,14 @@ describe('POST /api/auth/device', () => {
     expect(res.headers['cache-control']).toBe('no-store')
     expect(body.member).toMatchObject({ displayName: expect.stringMatching(/^党员\d{4}$/), org: null })
     expect(body.member.devices).toEqual([
-      { id: expect.any(String), name: 'iPhone Safari', kind: 'device', createdAt: env.clock.now(), current: true }
+      {
+        id: expect.any(String),
+        name: 'iPhone Safari',
+        kind: 'device',
+        createdAt: env.clock.now(),
+        lastUsedAt: env.clock.now(),
+        current: true
+      }
     ])
     const me = await env.app.inject({ url: '/api/me', headers: bearer(body.token) })
     expect(me.json().member.id).toBe(body.member.id)

@@ -106,3 +106,52 @@ describe('GET /api/issues/:id', () => {
     }
   })
 })
+
+describe('compression done once per ETag', () => {
+  it('gzip and br bodies decode to the very bytes sent uncompressed, under one ETag, with Vary', async () => {
+    const url = `/api/issues/${SAMPLE_ID}`
+    const plain = await env.app.inject({ url })
+    const br = await env.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    const gz = await env.app.inject({ url, headers: { 'accept-encoding': 'gzip;q=1, br;q=0' } })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    for (const res of [plain, br, gz]) {
+      expect(res.headers.etag).toBe(plain.headers.etag)
+      expect(res.headers.vary).toMatch(/accept-encoding/i)
+    }
+    expect(brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true)
+    expect(gunzipSync(gz.rawPayload).equals(plain.rawPayload)).toBe(true)
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
+    const none = await env.app.inject({ url, headers: { 'accept-encoding': 'identity, *;q=0' } })
+    expect(none.headers['content-encoding']).toBeUndefined()
+    expect(none.rawPayload.equals(plain.rawPayload)).toBe(true)
+    const notModified = await env.app.inject({
+      url,
+      headers: { 'accept-encoding': 'br', 'if-none-match': String(plain.headers.etag) }
+    })
+    expect(notModified.statusCode).toBe(304)
+  })
+
+  it('compresses a body once: later requests send the cached bytes', async () => {
+    const { compressionCache } = await import('../../cached')
+    const url = '/api/issues'
+    const first = await env.app.inject({ url, headers: { 'accept-encoding': 'br' } })
+    const size = compressionCache.size
+    const again = await env.app.inject({ url, headers: { 'accept-encoding': 'br' } })
+    expect(compressionCache.size).toBe(size)
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true)
+  })
+
+  it('reads Accept-Encoding with q-values and wildcards', async () => {
+    const { pickEncoding } = await import('../../compressed')
+    expect(pickEncoding(undefined)).toBeNull()
+    expect(pickEncoding('gzip, deflate, br')).toBe('br')
+    expect(pickEncoding('br;q=0, gzip')).toBe('gzip')
+    expect(pickEncoding('*')).toBe('br')
+    expect(pickEncoding('*;q=0')).toBeNull()
+    expect(pickEncoding('deflate')).toBeNull()
+    expect(pickEncoding('GZIP;Q=0.5')).toBe('gzip')
+    expect(pickEncoding('gzip;q=nonsense')).toBeNull()
+  })
+})

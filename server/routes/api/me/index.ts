@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { API, responseSchemas } from '../../../../src/domain/api/routes'
 import { sessionOf } from '../../../plugins/auth'
+import { Type } from '../../../../src/domain/api/type'
 
 /**
  * GET /api/me, PATCH /api/me and GET /api/me/data: only ever the caller's own member, taken from the token, never
@@ -23,6 +24,32 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/data', { schema: { response: responseSchemas(API.myData) } }, async (req) => {
     const session = sessionOf(req)
     return myData.export(session.memberId, session.id)
+  })
+}
+
+/** DELETE /api/me/devices/:id and POST /api/me/devices/sign-out-others: the member ends sessions of their own. */
+export const devices: FastifyPluginAsyncTypebox = async (app) => {
+  const { auth, members } = app.services
+
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: responseSchemas(API.signOutDevice)
+      }
+    },
+    async (req) => {
+      const session = sessionOf(req)
+      await auth.signOutDevice(session.memberId, req.params.id)
+      return { member: await members.view(session.memberId, session.id) }
+    }
+  )
+
+  app.post('/sign-out-others', { schema: { response: responseSchemas(API.signOutOtherDevices) } }, async (req) => {
+    const session = sessionOf(req)
+    const signedOut = await auth.signOutOthers(session.memberId, session.id)
+    return { signedOut, member: await members.view(session.memberId, session.id) }
   })
 }
 

@@ -26,7 +26,16 @@ describe('GET /api/me', () => {
         id: a.memberId,
         displayName: expect.any(String),
         org: null,
-        devices: [{ id: expect.any(String), name: 'Chrome', kind: 'device', createdAt: env.clock.now(), current: true }]
+        devices: [
+          {
+            id: expect.any(String),
+            name: 'Chrome',
+            kind: 'device',
+            createdAt: env.clock.now(),
+            lastUsedAt: env.clock.now(),
+            current: true
+          }
+        ]
       }
     })
     expect(res.headers['cache-control']).toBe('no-store')

@@ -1,22 +1,32 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PageQuery } from '../../../../src/domain/api/orgs'
 import { API, responseSchemas } from '../../../../src/domain/api/routes'
+import { HttpError } from '../../../errors'
 import { sessionOf } from '../../../plugins/auth'
+import { limitConfig, type RateLimits } from '../../../plugins/limits'
 import { pageOf } from '../../../services/org-stats'
+import type { Services } from '../../../types'
 
 /**
  * /api/orgs: joining or leaving an organization, the ranking, and the caller's own organization ("mine": its figures, and for
  * its admins the member lines, the export and making admins). No route takes an organization id, so an admin can
  * only ever reach the organization they are in.
  */
-const orgs: FastifyPluginAsyncTypebox = async (app) => {
+const orgs: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, opts) => {
   const { members, orgStats } = app.services
 
-  app.post('/join', { schema: { body: API.joinOrg.body, response: responseSchemas(API.joinOrg) } }, async (req) => {
-    const session = sessionOf(req)
-    await members.joinOrg(session.memberId, req.body.joinCode)
-    return { member: await members.view(session.memberId, session.id) }
-  })
+  app.post(
+    '/join',
+    {
+      config: limitConfig(opts.rateLimits.joinOrg),
+      schema: { body: API.joinOrg.body, response: responseSchemas(API.joinOrg) }
+    },
+    async (req) => {
+      const session = sessionOf(req)
+      await guardedJoin(app.services, session.memberId, req.ip, req.body.joinCode)
+      return { member: await members.view(session.memberId, session.id) }
+    }
+  )
 
   app.post('/leave', { schema: { response: responseSchemas(API.leaveOrg) } }, async (req) => {
     const session = sessionOf(req)
@@ -65,6 +75,23 @@ const orgs: FastifyPluginAsyncTypebox = async (app) => {
       return { ok: true as const }
     }
   )
+}
+
+/** Joins with the code unless the member or IP is locked out; a wrong code counts towards a lockout. */
+async function guardedJoin(
+  services: Pick<Services, 'members' | 'joinGuard'>,
+  memberId: string,
+  ip: string,
+  joinCode: string
+): Promise<void> {
+  services.joinGuard.check(memberId, ip)
+  try {
+    await services.members.joinOrg(memberId, joinCode)
+  } catch (err) {
+    if (err instanceof HttpError && err.error === 'unknown_join_code') services.joinGuard.fail(memberId, ip)
+    throw err
+  }
+  services.joinGuard.succeed(memberId)
 }
 
 export default orgs
