@@ -73,7 +73,7 @@ export interface AppOptions {
   trustProxy?: false | number | string | string[]
   /** Per-IP budgets for sign-in and pairing; merged over DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits>
-  /** Who may preview issue files from the app (POST /api/publish/preview); nobody until the admin role is wired. */
+  /** Who may preview issue files from the app (POST /api/publish/preview); default: an admin of their own organization. */
   isAdmin?: (memberId: string) => boolean | Promise<boolean>
   /** How often expired sessions and abandoned device accounts are pruned (first at start); 0 = never. Default 1 hour. */
   pruneIntervalMs?: number

@@ -114,6 +114,12 @@ export class OrgStatsService {
     return orgId
   }
 
+  /** Whether the member is an admin of the organization they are in (false outside any organization). */
+  async isAdminOfOwn(memberId: string): Promise<boolean> {
+    const member = await this.accounts.getMember(memberId)
+    return member !== null && member.orgId !== null && this.stats.isAdmin(member.orgId, memberId)
+  }
+
   async mine(memberId: string): Promise<MyOrgStatsReply> {
     const orgId = await this.orgOf(memberId)
     const [row, rank, line, admin] = await Promise.all([

@@ -7,15 +7,15 @@ import { previewIssueFile } from '../../../services/publish-preview'
 
 export interface PublishRouteOptions {
   /**
-   * Whether the signed-in member may preview and publish issues (an organization admin). The lead wires the admin
-   * role here; until then nobody is an admin and the route answers 403.
+   * Whether the signed-in member may preview and publish issues. Default: an admin of their own organization
+   * (`npm run org -- admin`, or made admin in the app by another admin).
    */
   isAdmin?: (memberId: string) => boolean | Promise<boolean>
 }
 
 /** POST /api/publish/preview: an issue file parsed as `npm run publish` would, with its warnings; nothing stored. */
 const publish: FastifyPluginAsyncTypebox<PublishRouteOptions> = async (app, opts) => {
-  const isAdmin = opts.isAdmin ?? (() => false)
+  const isAdmin = opts.isAdmin ?? ((memberId: string) => app.services.orgStats.isAdminOfOwn(memberId))
   app.post(
     '/preview',
     {

@@ -1,11 +1,12 @@
 // @vitest-environment node
 // POST /api/publish/preview: an issue file parsed as `npm run publish` would, answered with its warnings and never
-// stored; only for callers the `isAdmin` option accepts (the admin role is wired by the lead).
+// stored; only for callers the `isAdmin` option accepts, by default an organization's admins.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseIssue } from '../../../../src/domain/issue/index'
 import { issueDocx } from '../../../../tools/lib/issue-print'
+import { createOrg } from '../../../services/members'
 import { previewIssueFile } from '../../../services/publish-preview'
 import { bearer, signInDevice, testEnv, type TestEnv } from '../../../test-support'
 
@@ -54,6 +55,25 @@ describe('POST /api/publish/preview', () => {
     expect(empty.json()).toEqual({ error: 'issue_refused', message: 'x.txt:1: 文件是空的，没有任何文字' })
     const exe = await preview(admins, a.token, { fileName: 'x.exe', data: 'AAAA' })
     expect(exe.statusCode).toBe(400)
+  })
+
+  it('by default an admin of their own organization may preview; a plain member of it may not', async () => {
+    const org = await createOrg(plain.app.services.store.orgs, '预览党支部', plain.clock.now())
+    const admin = await signInDevice(plain.app)
+    const member = await signInDevice(plain.app)
+    for (const m of [admin, member]) {
+      const joined = await plain.app.inject({
+        method: 'POST',
+        url: '/api/orgs/join',
+        headers: bearer(m.token),
+        payload: { joinCode: org.joinCode }
+      })
+      expect(joined.statusCode).toBe(200)
+    }
+    await plain.app.services.orgStats.makeAdmin(org.id, admin.memberId)
+    const body = { fileName: 'by-admin.txt', data: seedBytes.toString('base64') }
+    expect((await preview(plain, admin.token, body)).statusCode).toBe(200)
+    expect((await preview(plain, member.token, body)).statusCode).toBe(403)
   })
 
   it('members who are no admin get 403, anonymous callers 401, malformed bodies 400', async () => {
