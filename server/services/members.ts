@@ -15,6 +15,11 @@ export class MemberService {
     private readonly now: () => number
   ) {}
 
+  /** A new join code for the organization (an admin's action; the caller checks the role). */
+  rotateJoinCode(orgId: string, ttlMs: number | null): Promise<{ joinCode: string; expiresAt: number | null }> {
+    return rotateJoinCode(this.orgs, orgId, this.now(), ttlMs)
+  }
+
   /** The member's profile, organization and live devices. */
   async view(memberId: string, currentSessionId: string): Promise<Member> {
     const member = await this.accounts.getMember(memberId)

@@ -174,6 +174,11 @@ export class OrgStatsService {
     await this.stats.addAdmin(orgId, targetId, this.now())
   }
 
+  /** The organization the admin is in; 403 for anyone who is not its admin (for routes such as rotating its code). */
+  async requireAdmin(memberId: string): Promise<string> {
+    return this.adminOrg(memberId)
+  }
+
   /** Makes a member admin of the organization they are in (for `npm run org -- admin`). */
   async makeAdmin(orgId: string, memberId: string): Promise<void> {
     const target = await this.accounts.getMember(memberId)

@@ -81,6 +81,21 @@ describe('organization view (H5 against npm start)', () => {
     expect(rows[1][0]).toBe(NAME)
     expect(rows[1][2]).toBe(1)
 
+    // The admin gives the organization a new join code: shown once, and the old one stops working.
+    await org.locator('[data-testid=org-rotate-code]').click()
+    const ask = page.locator('.taro-modal__content').last()
+    await ask.waitFor({ state: 'visible' })
+    await ask.locator('.taro-model__confirm').click()
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.taro-modal__content')].some((d) => (d.textContent ?? '').includes('新的加入码'))
+    )
+    const shown = await page.locator('.taro-modal__content').last().textContent()
+    const fresh = /([2-9A-Z]{4}) ([2-9A-Z]{4})/.exec(shown ?? '')
+    expect(fresh).not.toBeNull()
+    expect(`${fresh?.[1]}${fresh?.[2]}`).not.toBe(joinCode)
+    await page.locator('.taro-modal__content').last().locator('.taro-model__confirm').click()
+    expect(await orgCli('list')).toContain(`${fresh?.[1]}${fresh?.[2]}`)
+
     // Night mode and 关怀模式 stay readable.
     await openMe(page, ctx.app.url)
     await topPage(page).getByText('夜间模式').click()

@@ -101,6 +101,21 @@ export const AddOrgAdminBodySchema = Type.Object(
 )
 export type AddOrgAdminBody = Static<typeof AddOrgAdminBodySchema>
 
+/** POST /api/orgs/mine/join-code (admins only): a new join code; the old one stops at once. */
+export const RotateJoinCodeBodySchema = Type.Object(
+  {
+    /** The new code stops working after this many days; null: it does not expire. */
+    expiresInDays: Type.Union([Type.Integer({ minimum: 1, maximum: 365 }), Type.Null()])
+  },
+  { additionalProperties: false }
+)
+export type RotateJoinCodeBody = Static<typeof RotateJoinCodeBodySchema>
+export const RotateJoinCodeReplySchema = Type.Object({
+  joinCode: Type.String(),
+  expiresAt: Type.Union([Type.Number(), Type.Null()])
+})
+export type RotateJoinCodeReply = Static<typeof RotateJoinCodeReplySchema>
+
 /**
  * GET /api/orgs/mine/export.xlsx (admins only): the member lines as an Excel workbook. The 200 answer is the file's
  * bytes, not JSON; the schema only stands in the route table (a JSON client never calls this route).

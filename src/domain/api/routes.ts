@@ -29,7 +29,9 @@ import {
   OrgMembersReplySchema,
   OrgRankingReplySchema,
   PageQuerySchema,
-  XlsxFileSchema
+  XlsxFileSchema,
+  RotateJoinCodeBodySchema,
+  RotateJoinCodeReplySchema
 } from './orgs'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from './sync'
 
@@ -190,6 +192,14 @@ export const API = {
     body: null,
     reply: XlsxFileSchema,
     errors: [401, 403, 409],
+    auth: true
+  }),
+  rotateJoinCode: route({
+    method: 'POST',
+    path: '/api/orgs/mine/join-code',
+    body: RotateJoinCodeBodySchema,
+    reply: RotateJoinCodeReplySchema,
+    errors: [400, 401, 403, 409],
     auth: true
   }),
   addOrgAdmin: route({

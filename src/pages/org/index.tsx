@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { MemberLine, MyOrgStatsReply, OrgFigures, OrgMembersReply, OrgRankingReply } from '../../domain/api/orgs'
 import { download } from '../../platform/download'
@@ -163,6 +164,27 @@ export default function OrgPage() {
     }
   }
 
+  /** A new join code (the old one stops at once), valid 30 days: for a code that went round too widely. */
+  const rotateCode = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '更换加入码',
+      content: '换码后旧的加入码立即失效，已加入的党员不受影响。新加入码 30 天内有效。',
+      confirmText: '更换'
+    })
+    if (!confirm) return
+    try {
+      const { joinCode, expiresAt } = await orgsApi.rotateJoinCode(30)
+      const until = expiresAt === null ? '' : `，${dayjs(expiresAt).format('YYYY年M月D日')}前有效`
+      void Taro.showModal({
+        title: '新的加入码',
+        content: `${joinCode.slice(0, 4)} ${joinCode.slice(4)}${until}。请把它发给要加入的党员。`,
+        showCancel: false
+      })
+    } catch (err) {
+      void Taro.showToast({ title: messageOf(err), icon: 'none' })
+    }
+  }
+
   const makeAdmin = async (line: MemberLine) => {
     const { confirm } = await Taro.showModal({
       title: '设为管理员',
@@ -226,6 +248,9 @@ export default function OrgPage() {
                 导出 Excel
               </Text>
             </View>
+            <Text className="org-link" data-testid="org-rotate-code" onClick={() => void rotateCode()}>
+              更换加入码
+            </Text>
             {members.members.map((l) => (
               <Line
                 key={l.memberId}

@@ -14,6 +14,7 @@ export function createOrgsApi(http: HttpClient, apiBase: string, token: () => st
     members: (page: number, pageSize = 20) =>
       client.call(API.myOrgMembers, { query: { page: String(page), pageSize: String(pageSize) } }),
     addAdmin: (memberId: string) => client.call(API.addOrgAdmin, { body: { memberId } }),
+    rotateJoinCode: (expiresInDays: number | null) => client.call(API.rotateJoinCode, { body: { expiresInDays } }),
     /** The export's URL and the header that authorizes it. */
     exportRequest: () => ({
       url: `${apiBase}${API.myOrgExport.path}`,

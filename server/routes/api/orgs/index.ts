@@ -68,6 +68,16 @@ const orgs: FastifyPluginAsyncTypebox<{ rateLimits: RateLimits }> = async (app, 
   })
 
   app.post(
+    '/mine/join-code',
+    { schema: { body: API.rotateJoinCode.body, response: responseSchemas(API.rotateJoinCode) } },
+    async (req) => {
+      const orgId = await orgStats.requireAdmin(sessionOf(req).memberId)
+      const days = req.body.expiresInDays
+      return members.rotateJoinCode(orgId, days === null ? null : days * 86_400_000)
+    }
+  )
+
+  app.post(
     '/mine/admins',
     { schema: { body: API.addOrgAdmin.body, response: responseSchemas(API.addOrgAdmin) } },
     async (req) => {

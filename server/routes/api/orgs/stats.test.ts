@@ -194,3 +194,30 @@ describe('organization statistics and roles', () => {
     expect((await env.app.inject({ url: '/api/orgs/ranking' })).statusCode).toBe(401)
   })
 })
+
+describe('an admin rotates the join code in the app', () => {
+  it('the old code stops at once, the new one joins until it expires; a plain member is refused', async () => {
+    const org = await createOrg(env.app.services.store.orgs, '换码党支部', env.clock.now())
+    const admin = await member('管理员', org.joinCode)
+    const plain = await member('党员', org.joinCode)
+    expect(await cliAdmin(org.joinCode, '管理员')).toBe(0)
+
+    const refused = await post(plain.token, '/api/orgs/mine/join-code', { expiresInDays: null })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().error).toBe('not_org_admin')
+    expect((await post(admin.token, '/api/orgs/mine/join-code', { expiresInDays: 0 })).statusCode).toBe(400)
+
+    const rotated = await post(admin.token, '/api/orgs/mine/join-code', { expiresInDays: 7 })
+    expect(rotated.statusCode).toBe(200)
+    const { joinCode, expiresAt } = rotated.json() as { joinCode: string; expiresAt: number }
+    expect(joinCode).not.toBe(org.joinCode)
+    expect(expiresAt).toBe(env.clock.now() + 7 * 86_400_000)
+
+    const late = await signInDevice(env.app, '后来者')
+    expect((await post(late.token, '/api/orgs/join', { joinCode: org.joinCode })).statusCode).toBe(404)
+    expect((await post(late.token, '/api/orgs/join', { joinCode })).statusCode).toBe(200)
+    env.clock.advance(8 * 86_400_000)
+    const later = await signInDevice(env.app, '过期后')
+    expect((await post(later.token, '/api/orgs/join', { joinCode })).statusCode).toBe(404)
+  })
+})
