@@ -230,10 +230,8 @@ export interface OrgFiguresRow {
 }
 
 /** A member's statistics line (member_stats with the member's name). */
-export interface MemberStatsRow {
-  memberId: string
-  displayName: string
-  joinedAt: number | null
+/** A member's counters as member_stats keeps them. */
+export interface MemberCounters {
   articles: number
   readingMs: number
   books: number
@@ -243,6 +241,12 @@ export interface MemberStatsRow {
   quizTotal: number | null
   quizMax: number | null
   lastActive: number | null
+}
+
+export interface MemberStatsRow extends MemberCounters {
+  memberId: string
+  displayName: string
+  joinedAt: number | null
   phases: number
 }
 

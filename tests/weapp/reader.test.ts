@@ -201,7 +201,8 @@ describe('正文 (article)', () => {
         .articles as Record<string, { position: number }>
       return Object.values(saved)[0]?.position ?? 0
     }
-    await mp.until(() => position() > 0.05, 'the position saved')
+    // Saved on a timer: a machine busy with the other test files in parallel may take longer than the default wait.
+    await mp.until(() => position() > 0.05, 'the position saved', 15_000)
     mp.kill()
 
     const again = app.start(device, link)

@@ -1,17 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
+import type { MemberCounters } from '../repos'
 
-/** A member's counters as member_stats keeps them. */
-export interface MemberCounters {
-  articles: number
-  readingMs: number
-  books: number
-  lectures: number
-  shares: number
-  talks: number
-  quizTotal: number | null
-  quizMax: number | null
-  lastActive: number | null
-}
+export type { MemberCounters } from '../repos'
 
 /** What one write adds to a member: counts of new facts, ms added, a submitted quiz result, the time of the write. */
 export interface MemberDelta {

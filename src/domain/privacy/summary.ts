@@ -156,16 +156,4 @@ export function localDataGroups(entries: LocalEntry[], downloads: { count: numbe
 }
 
 /** Bytes a string takes as UTF-8 (what the storage quota counts, near enough). */
-export function utf8Bytes(text: string): number {
-  let n = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
-}
+export { utf8Length as utf8Bytes } from '../issue/hash'

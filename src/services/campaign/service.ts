@@ -2,10 +2,10 @@
 // member's marks (books read, lectures attended, talks given) recorded as sync mutations like reading.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { CampaignsReplySchema, type Campaign } from '../../domain/api/campaign'
-import { matches } from '../../domain/api/check'
 import { QuizBanksReplySchema, type QuizBankInfo } from '../../domain/api/quiz'
 import type { KeyValueStore } from '../../platform/kv'
 import { ApiError } from '../api/client'
+import { readJson } from '../kv-json'
 import type { SyncEngine } from '../sync/engine'
 import type { CampaignApi } from './api'
 
@@ -33,16 +33,8 @@ const KEYS = {
 }
 
 export function createCampaignService({ api, kv, sync, signedIn, now }: CampaignServiceDeps) {
-  const read = <T>(key: string, schema: Parameters<typeof matches>[0]): T | null => {
-    const raw = kv.getItem(key)
-    if (raw === null) return null
-    try {
-      const value: unknown = JSON.parse(raw)
-      return matches(schema, value) ? (value as T) : null
-    } catch {
-      return null
-    }
-  }
+  const read = <T>(key: string, schema: Parameters<typeof readJson>[2]): T | null =>
+    readJson(kv, key, schema) as T | null
   const kept = read<{ campaigns: Campaign[] }>(KEYS.campaigns, CampaignsReplySchema)
   const keptBanks = () => read<{ banks: QuizBankInfo[] }>(KEYS.quizBanks, QuizBanksReplySchema)?.banks ?? null
   const store: StoreApi<CampaignState> = createStore<CampaignState>()(() => ({

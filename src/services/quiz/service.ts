@@ -2,7 +2,6 @@
 // sync facts (src/domain/quiz/contest.ts), so that they survive a killed app, an offline phone and a second device.
 import type { TSchema } from '@sinclair/typebox'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { matches } from '../../domain/api/check'
 import { QuizAttemptSchema, QuizBanksReplySchema, type QuizAttempt, type QuizBankInfo } from '../../domain/api/quiz'
 import { Type } from '../../domain/api/type'
 import {
@@ -24,6 +23,7 @@ import {
 } from '../../domain/quiz/index'
 import type { KeyValueStore } from '../../platform/kv'
 import { ApiError } from '../api/client'
+import { readJson } from '../kv-json'
 import type { SyncEngine } from '../sync/engine'
 import type { QuizApi } from './api'
 
@@ -89,16 +89,7 @@ export function createQuizService(deps: QuizServiceDeps) {
   const { kv, api, sync } = deps
   let seq = 0
 
-  function read<T>(key: string, schema: TSchema): T | null {
-    const raw = kv.getItem(key)
-    if (raw === null) return null
-    try {
-      const value: unknown = JSON.parse(raw)
-      return matches(schema, value) ? (value as T) : null
-    } catch {
-      return null
-    }
-  }
+  const read = <T>(key: string, schema: TSchema): T | null => readJson(kv, key, schema) as T | null
   const write = (key: string, value: unknown) => kv.setItem(key, JSON.stringify(value))
 
   const restoredBanks = read<{ banks: QuizBankInfo[] }>(KEYS.banks, QuizBanksReplySchema)

@@ -73,6 +73,33 @@ function StateTag({ state }: { state: WindowState }) {
   return <Text className={`campaign-tag campaign-tag--${state.state}`}>{label}</Text>
 }
 
+/** A book or a lecture of the campaign: marked done, or a chip that marks it. */
+function TickRow(p: {
+  testId: string
+  title: string
+  detail: string
+  done: boolean
+  doneText: string
+  action: string
+  onTick(): void
+}) {
+  return (
+    <View className="campaign-item" data-testid={p.testId}>
+      <Text className="campaign-item__text">
+        {p.title}
+        {p.detail ? <Text className="muted">{p.detail}</Text> : null}
+      </Text>
+      {p.done ? (
+        <Text className="campaign-item__done">{p.doneText}</Text>
+      ) : (
+        <Text className="campaign-chip campaign-item__btn" onClick={p.onTick}>
+          {p.action}
+        </Text>
+      )}
+    </View>
+  )
+}
+
 export default function CampaignPage() {
   const theme = useThemeClass()
   const online = useOffline((s) => s.online)
@@ -162,21 +189,16 @@ export default function CampaignPage() {
               </Text>
             ) : (
               prog.read.books.map((b) => (
-                <View key={b.id} className="campaign-item" data-testid="book">
-                  <Text className="campaign-item__text">
-                    《{b.title}》{b.author ? <Text className="muted"> {b.author}</Text> : null}
-                  </Text>
-                  {b.read ? (
-                    <Text className="campaign-item__done">✓ 已读</Text>
-                  ) : (
-                    <Text
-                      className="campaign-chip campaign-item__btn"
-                      onClick={() => tick(campaignService.markBookRead(c.id, b.id))}
-                    >
-                      标为已读
-                    </Text>
-                  )}
-                </View>
+                <TickRow
+                  key={b.id}
+                  testId="book"
+                  title={`《${b.title}》`}
+                  detail={b.author ? ` ${b.author}` : ''}
+                  done={b.read}
+                  doneText="✓ 已读"
+                  action="标为已读"
+                  onTick={() => tick(campaignService.markBookRead(c.id, b.id))}
+                />
               ))
             )}
           </View>
@@ -197,25 +219,16 @@ export default function CampaignPage() {
               </Text>
             ) : (
               prog.listen.lectures.map((l) => (
-                <View key={l.id} className="campaign-item" data-testid="lecture">
-                  <Text className="campaign-item__text">
-                    {l.topic}
-                    <Text className="muted">
-                      {' '}
-                      · {l.speaker} · {dateLabel(l.date)}
-                    </Text>
-                  </Text>
-                  {l.attended ? (
-                    <Text className="campaign-item__done">✓ 已听</Text>
-                  ) : (
-                    <Text
-                      className="campaign-chip campaign-item__btn"
-                      onClick={() => tick(campaignService.attendLecture(c.id, l.id))}
-                    >
-                      标为已听
-                    </Text>
-                  )}
-                </View>
+                <TickRow
+                  key={l.id}
+                  testId="lecture"
+                  title={l.topic}
+                  detail={` · ${l.speaker} · ${dateLabel(l.date)}`}
+                  done={l.attended}
+                  doneText="✓ 已听"
+                  action="标为已听"
+                  onTick={() => tick(campaignService.attendLecture(c.id, l.id))}
+                />
               ))
             )}
           </View>
