@@ -198,11 +198,11 @@ describe('正文 (article)', () => {
     mp.scroll(300)
     const position = () => {
       const saved = JSON.parse(String(device.storage.get('progress') ?? '{"state":{"articles":{}}}')).state
-        .articles as Record<string, { position: number }>
-      return Object.values(saved)[0]?.position ?? 0
+        .articles as Record<string, { articleId: string; position: number }>
+      // This article's record: the member's other articles (synced from earlier tests) may be there too.
+      return Object.values(saved).find((p) => p.articleId === first.id)?.position ?? 0
     }
-    // Saved on a timer: a machine busy with the other test files in parallel may take longer than the default wait.
-    await mp.until(() => position() > 0.05, 'the position saved', 15_000)
+    await mp.until(() => position() > 0.05, 'the position saved')
     mp.kill()
 
     const again = app.start(device, link)
