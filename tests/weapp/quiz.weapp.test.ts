@@ -1,18 +1,10 @@
 // The quiz subpackage in the built mini-program: opened from the shelf, the 百题竞答 started, a question answered
 // and that answer on the server as a synced fact; killed and started again, the answer is still there.
 import { describe, expect, it } from 'vitest'
-import type { Device } from './harness/device'
-import { weappFixture } from './support'
+import { memberOf, weappFixture } from './support'
 
 const app = weappFixture()
 const BANK = 'dangshi-100'
-
-function memberOf(device: Device): string {
-  const raw = device.storage.get('session')
-  const id = raw ? (JSON.parse(String(raw)) as { state: { member: { id: string } | null } }).state.member?.id : null
-  if (!id) throw new Error('not signed in')
-  return id
-}
 
 describe('the quiz in the mini-program', () => {
   it('opens the quiz subpackage from 书架, starts the 百题竞答 and syncs an answer', async () => {

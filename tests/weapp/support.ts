@@ -80,3 +80,11 @@ export function firstArticles(issue: Issue) {
 export function articleLink(articleId: string, extra = '&from=share'): string {
   return `/pages/article/index?issue=${encodeURIComponent(SAMPLE_ID)}&article=${encodeURIComponent(articleId)}${extra}`
 }
+
+/** The member signed in on a phone (the session the app persisted). */
+export function memberOf(device: Device): string {
+  const raw = device.storage.get('session')
+  const id = raw ? (JSON.parse(String(raw)) as { state: { member: { id: string } | null } }).state.member?.id : null
+  if (!id) throw new Error('not signed in')
+  return id
+}

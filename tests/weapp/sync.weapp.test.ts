@@ -4,18 +4,10 @@
 import { describe, expect, it } from 'vitest'
 import type { Device } from './harness/device'
 import type { MiniProgram } from './harness/miniprogram'
-import { firstArticles, SAMPLE_ID, weappFixture } from './support'
+import { firstArticles, memberOf, SAMPLE_ID, weappFixture } from './support'
 
 const app = weappFixture()
 const SYNC_MS = 10_000
-
-/** The member signed in on a phone (the session the app persisted). */
-function memberOf(device: Device): string {
-  const raw = device.storage.get('session')
-  const id = raw ? (JSON.parse(String(raw)) as { state: { member: { id: string } | null } }).state.member?.id : null
-  if (!id) throw new Error('not signed in')
-  return id
-}
 
 /** What the server has for the member: its own pull from the start (L1). */
 async function serverFacts(device: Device) {

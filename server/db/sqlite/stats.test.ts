@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../test-support'
 import { migrate } from '../migrate'
-import type { OrgFiguresRow } from '../repos'
+import type { MemberCounters, OrgFiguresRow } from '../repos'
 import { generatePopulation } from './population'
 import { SqliteStatsRepo } from './stats-repo'
 
@@ -33,16 +33,7 @@ afterAll(() => {
   dir.remove()
 })
 
-interface Expected {
-  articles: number
-  readingMs: number
-  books: number
-  lectures: number
-  shares: number
-  talks: number
-  quizTotal: number | null
-  quizMax: number | null
-}
+type Expected = Omit<MemberCounters, 'lastActive'>
 
 /** Every member's figures from the raw rows, and each organization's sums, computed the plain way. */
 function recompute() {
