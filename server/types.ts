@@ -14,6 +14,7 @@ import type { JoinGuard } from './services/join-guard'
 import type { MemberService } from './services/members'
 import type { MyDataService } from './services/my-data'
 import type { OrgStatsService } from './services/org-stats'
+import type { PublishService } from './services/publish-drafts'
 import type { QuizService } from './services/quiz'
 import type { SyncService } from './services/sync'
 
@@ -30,6 +31,8 @@ export interface Services {
   quiz: QuizService
   orgStats: OrgStatsService
   campaigns: CampaignService
+  /** Previews kept as drafts, published or discarded from the app (/api/publish). */
+  publish: PublishService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

@@ -145,6 +145,7 @@ export interface Store {
   sync: SyncRepo
   quiz: QuizRepo
   stats: StatsRepo
+  drafts: DraftRepo
   close(): Promise<void>
 }
 
@@ -267,4 +268,30 @@ export interface StatsRepo {
   isAdmin(orgId: string, memberId: string): Promise<boolean>
   /** Makes the member an admin of the organization (no-op if they are one). */
   addAdmin(orgId: string, memberId: string, at: number): Promise<void>
+}
+
+/** An issue file an admin previewed and may still publish (POST /api/publish/preview → /confirm or /cancel). */
+export interface DraftRow {
+  /** sha256 hex of the draft's token; the token itself is never stored. */
+  tokenHash: string
+  memberId: string
+  issueId: string
+  fileName: string
+  /** sha256 hex of the uploaded file's bytes. */
+  fileSha256: string
+  /** What the preview showed, stored as confirming will publish it. */
+  record: IssueRecord
+  /** The text the issue was read from (for Word and PDF files, the text read out of them). */
+  text: string
+  createdAt: number
+  expiresAt: number
+}
+
+export interface DraftRepo {
+  /** Stores the draft in place of the member's earlier one; drafts expired at `now` are deleted. */
+  put(draft: DraftRow, now: number): Promise<void>
+  /** The draft for a token hash (expired or not), or null. */
+  get(tokenHash: string): Promise<DraftRow | null>
+  /** Deletes a draft; false if there was none. */
+  delete(tokenHash: string): Promise<boolean>
 }

@@ -6,6 +6,7 @@ import { JoinGuard } from '../services/join-guard'
 import { MemberService } from '../services/members'
 import { MyDataService } from '../services/my-data'
 import { OrgStatsService } from '../services/org-stats'
+import { PublishService } from '../services/publish-drafts'
 import { QuizService, type BankSpec } from '../services/quiz'
 import { loadIssues } from '../services/quiz-files'
 import { SyncService } from '../services/sync'
@@ -54,7 +55,8 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     sync: new SyncService(store.sync, content, now, campaigns),
     quiz,
     orgStats: new OrgStatsService(store.stats, store.accounts, now),
-    campaigns
+    campaigns,
+    publish: new PublishService(store.drafts, store.content, now, opts.contentDir)
   })
   if (opts.pruneIntervalMs > 0) startPruning(app, auth, opts.pruneIntervalMs)
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())

@@ -1,15 +1,27 @@
 // The server half of the organizers' preview: an uploaded issue file read and parsed exactly as `npm run publish`
-// would, returned with its warnings and never stored. Whether the caller may preview is the caller's `isAdmin`
-// (the admin role is wired by the route's owner); a refusal is a 422 whose message names the line and page.
-import type { PreviewReply } from '../../src/domain/api/publish'
+// would, with its warnings, nothing stored. Whether the caller may preview is the caller's `isAdmin` (the admin
+// role is wired by the route's owner); a refusal is a 422 whose message names the line and page.
+import type { PreviewWarning } from '../../src/domain/api/publish'
 import { PREVIEW_MAX_BYTES } from '../../src/domain/api/publish'
+import type { Issue } from '../../src/domain/issue/types'
 import { formatProblem } from '../../src/domain/publish'
+import type { IssueRecord } from '../db/repos'
+import { toRecord } from './content'
 import { documentKind } from './document-text'
 import { publishDocumentBytes } from './issue-files'
 
+/** A parsed file: the issue as members would see it, its warnings, and what publishing it would store. */
+export interface ParsedPreview {
+  issue: Issue
+  warnings: PreviewWarning[]
+  record: IssueRecord
+  /** The text the importer read (for Word and PDF files, the text read out of them). */
+  text: string
+}
+
 /** What the route answers: the preview, or a status with its error code and sentence. */
 export type PreviewOutcome =
-  | { ok: true; reply: PreviewReply }
+  | { ok: true; preview: ParsedPreview }
   | {
       ok: false
       status: 400 | 403 | 413 | 422
@@ -18,8 +30,8 @@ export type PreviewOutcome =
     }
 
 /**
- * Parses an uploaded issue file without publishing it. Nothing is written anywhere, so a refused file (or a
- * preview never confirmed) changes nothing.
+ * Parses an uploaded issue file without publishing it. Nothing is written anywhere, so a refused file changes
+ * nothing.
  */
 export async function previewIssueFile(bytes: Uint8Array, fileName: string, isAdmin: boolean): Promise<PreviewOutcome> {
   if (!isAdmin) return { ok: false, status: 403, error: 'forbidden', message: '只有组织管理员可以预览和发布简报' }
@@ -29,13 +41,15 @@ export async function previewIssueFile(bytes: Uint8Array, fileName: string, isAd
   if (documentKind(fileName) === null) {
     return { ok: false, status: 400, error: 'bad_request', message: '只能上传 .txt、.docx（Word）或 .pdf 文件' }
   }
-  const { result, origin } = await publishDocumentBytes(bytes, fileName)
+  const { result, origin, text } = await publishDocumentBytes(bytes, fileName)
   if (!result.ok)
     return { ok: false, status: 422, error: 'issue_refused', message: formatProblem(fileName, result.problem) }
   const { issue } = result.published
+  const lines = (text ?? '').split(/\r\n|\r|\n/)
   const warnings = issue.warnings.map((w) => {
     const where = origin?.[w.line - 1]
-    return where !== undefined ? { ...w, where } : { ...w }
+    const line = lines[w.line - 1]?.replace(/^\uFEFF/, '').trim()
+    return { ...w, ...(where !== undefined ? { where } : {}), ...(line ? { text: line } : {}) }
   })
-  return { ok: true, reply: { issue, warnings } }
+  return { ok: true, preview: { issue, warnings, record: toRecord(result.published), text: text ?? '' } }
 }

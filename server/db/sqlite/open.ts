@@ -5,6 +5,7 @@ import { migrate } from '../migrate'
 import type { Store } from '../repos'
 import { SqliteAccountRepo } from './account-repo'
 import { SqliteContentRepo } from './content-repo'
+import { SqliteDraftRepo } from './draft-repo'
 import { SqliteOrgRepo } from './org-repo'
 import { SqliteQuizRepo } from './quiz-repo'
 import { SqliteStatsRepo } from './stats-repo'
@@ -31,6 +32,7 @@ export function openSqliteStore(dataDir: string): Store {
     sync: new SqliteSyncRepo(db),
     quiz: new SqliteQuizRepo(db),
     stats: new SqliteStatsRepo(db),
+    drafts: new SqliteDraftRepo(db),
     async close() {
       if (db.open) db.close()
     }

@@ -47,7 +47,10 @@ export const ERROR_SENTENCES = {
   not_org_admin: '只有本组织的管理员可以查看成员明细和导出',
   not_org_member: '这位党员不在你的组织中',
   contest_closed: '百题竞答不在活动时间内，现在只能练习',
-  issue_refused: '这个文件无法导入为一期简报'
+  issue_refused: '这个文件无法导入为一期简报',
+  unknown_draft: '预览已过期或不存在，请重新上传文件',
+  draft_mismatch: '要发布的文件与预览的不一致，请重新上传文件',
+  issue_exists: '已有同名的一期简报，确认替换后才能发布'
 } as const
 
 /** A code the server may put in ErrorBody.error. */

@@ -15,7 +15,13 @@ import { CampaignsReplySchema } from './campaign'
 import { ErrorBodySchema } from './errors'
 import { IssueIndexSchema, IssueSchema } from './issue'
 import { MyDataReplySchema } from './privacy'
-import { PreviewBodySchema, PreviewReplySchema } from './publish'
+import {
+  CancelBodySchema,
+  ConfirmBodySchema,
+  ConfirmReplySchema,
+  PreviewBodySchema,
+  PreviewReplySchema
+} from './publish'
 import {
   QuizAttemptSchema,
   QuizBankReplySchema,
@@ -259,7 +265,7 @@ export const API = {
     errors: [400, 401, 404],
     auth: true
   }),
-  /** An organization admin's preview of an issue file before publishing it (the H5 upload page is still to come). */
+  /** An organization admin's preview of an issue file before publishing it (pages/publish); kept as a draft. */
   previewIssue: route({
     method: 'POST',
     path: '/api/publish/preview',
@@ -283,6 +289,24 @@ export const API = {
     reply: CampaignsReplySchema,
     errors: [],
     auth: false
+  }),
+  /** Publishes the previewed file (404 unknown_draft: expired, unknown or another's; 409 issue_exists, draft_mismatch). */
+  confirmPublish: route({
+    method: 'POST',
+    path: '/api/publish/confirm',
+    body: ConfirmBodySchema,
+    reply: ConfirmReplySchema,
+    errors: [400, 401, 403, 404, 409],
+    auth: true
+  }),
+  /** Discards a preview; nothing was published. */
+  cancelPublish: route({
+    method: 'POST',
+    path: '/api/publish/cancel',
+    body: CancelBodySchema,
+    reply: OkSchema,
+    errors: [400, 401, 403, 404],
+    auth: true
   })
 } as const
 

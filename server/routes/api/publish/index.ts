@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PREVIEW_MAX_BYTES } from '../../../../src/domain/api/publish'
 import { API, responseSchemas } from '../../../../src/domain/api/routes'
-import { HttpError } from '../../../errors'
 import { sessionOf } from '../../../plugins/auth'
-import { previewIssueFile } from '../../../services/publish-preview'
 
 export interface PublishRouteOptions {
   /**
@@ -13,7 +11,10 @@ export interface PublishRouteOptions {
   isAdmin?: (memberId: string) => boolean | Promise<boolean>
 }
 
-/** POST /api/publish/preview: an issue file parsed as `npm run publish` would, with its warnings; nothing stored. */
+/**
+ * POST /api/publish/preview: an issue file parsed as `npm run publish` would, with its warnings, kept as a draft;
+ * /confirm publishes exactly that draft, /cancel discards it. Nothing is published before /confirm.
+ */
 const publish: FastifyPluginAsyncTypebox<PublishRouteOptions> = async (app, opts) => {
   const isAdmin = opts.isAdmin ?? ((memberId: string) => app.services.orgStats.isAdminOfOwn(memberId))
   app.post(
@@ -24,11 +25,26 @@ const publish: FastifyPluginAsyncTypebox<PublishRouteOptions> = async (app, opts
       schema: { body: API.previewIssue.body, response: responseSchemas(API.previewIssue) }
     },
     async (req) => {
-      const session = sessionOf(req)
+      const { memberId } = sessionOf(req)
       const bytes = Buffer.from(req.body.data, 'base64')
-      const outcome = await previewIssueFile(bytes, req.body.fileName, await isAdmin(session.memberId))
-      if (!outcome.ok) throw new HttpError(outcome.status, outcome.error, outcome.message)
-      return outcome.reply
+      return app.services.publish.preview(memberId, bytes, req.body.fileName, await isAdmin(memberId), req.body.id)
+    }
+  )
+  app.post(
+    '/confirm',
+    { schema: { body: API.confirmPublish.body, response: responseSchemas(API.confirmPublish) } },
+    async (req) => {
+      const { memberId } = sessionOf(req)
+      return app.services.publish.confirm(memberId, req.body, await isAdmin(memberId))
+    }
+  )
+  app.post(
+    '/cancel',
+    { schema: { body: API.cancelPublish.body, response: responseSchemas(API.cancelPublish) } },
+    async (req) => {
+      const { memberId } = sessionOf(req)
+      await app.services.publish.cancel(memberId, req.body.token, await isAdmin(memberId))
+      return { ok: true as const }
     }
   )
 }

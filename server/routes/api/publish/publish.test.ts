@@ -90,8 +90,13 @@ describe('previewIssueFile', () => {
     const seed = parseIssue(seedBytes.toString('utf8'), { id: 'seed' })
     const out = await previewIssueFile(await issueDocx(seed), 'seed.docx', true)
     if (!out.ok) throw new Error(out.message)
-    expect(out.reply.warnings).toEqual([
-      { line: expect.any(Number), message: expect.stringContaining('and'), where: expect.stringMatching(/^第 \d+ 段$/) }
+    expect(out.preview.warnings).toEqual([
+      {
+        line: expect.any(Number),
+        message: expect.stringContaining('and'),
+        where: expect.stringMatching(/^第 \d+ 段$/),
+        text: expect.stringContaining(' and ')
+      }
     ])
   })
   it('refuses non-admins before reading anything', async () => {
