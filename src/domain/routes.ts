@@ -18,7 +18,9 @@ export const PAGES = {
   // 组织情况: a subpackage on weapp (root pages/org).
   org: '/pages/org/index',
   // The campaign (读党史、守初心、担使命): a subpackage on weapp (root pages/campaign).
-  campaign: '/pages/campaign/index/index'
+  campaign: '/pages/campaign/index/index',
+  // 发布简报 (organization admins): a subpackage on weapp (root pages/publish).
+  publish: '/pages/publish/index'
 } as const
 
 export type PageName = keyof typeof PAGES
@@ -26,7 +28,18 @@ export type PageName = keyof typeof PAGES
 /** A deep link, parsed: one parameter name per concept (`issue` for the issue id, `article` for the article id). */
 export type Route =
   | {
-      page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' | 'myData' | 'org' | 'campaign'
+      page:
+        | 'library'
+        | 'me'
+        | 'offline'
+        | 'quiz'
+        | 'practice'
+        | 'contest'
+        | 'result'
+        | 'myData'
+        | 'org'
+        | 'campaign'
+        | 'publish'
     }
   | { page: 'issue'; issue: string | undefined }
   | {
@@ -98,6 +111,9 @@ export const bankParam = (params: QueryParams): string | undefined => nonEmpty(p
 
 /** The campaign: its phases on a timeline and the member's progress in each. */
 export const campaignPath = (): string => PAGES.campaign
+
+/** 发布简报: an organization admin previews an issue file and publishes it. */
+export const publishPath = (): string => PAGES.publish
 
 /** The contents of an issue: `/pages/issue/index?issue=ID`. */
 export const issuePath = (issueId: string): string => withQuery(PAGES.issue, buildQuery({ issue: issueId }))

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { Action } from '../../components/Action'
 import type { MemberLine, MyOrgStatsReply, OrgFigures, OrgMembersReply, OrgRankingReply } from '../../domain/api/orgs'
+import { publishPath } from '../../domain/routes'
 import { download } from '../../platform/download'
 import { ApiError } from '../../services/api/client'
 import { orgsApi } from '../../services/orgs'
@@ -251,6 +253,14 @@ export default function OrgPage() {
             <Text className="org-link" data-testid="org-rotate-code" onClick={() => void rotateCode()}>
               更换加入码
             </Text>
+            <Action
+              className="org-link"
+              testId="org-publish"
+              label="发布简报"
+              onPress={() => void Taro.navigateTo({ url: publishPath() })}
+            >
+              发布简报
+            </Action>
             {members.members.map((l) => (
               <Line
                 key={l.memberId}
