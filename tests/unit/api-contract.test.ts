@@ -236,4 +236,24 @@ describe('round trips through the client', () => {
     expect(refused).toBeInstanceOf(ApiError)
     expect(refused).toMatchObject({ status: 403, code: 'forbidden', message: '没有权限执行此操作' })
   })
+
+  it('publish confirm and cancel: the answers pass the client check; an unknown draft is a Chinese 404', async () => {
+    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const admin = await account.signInDevice('管理员')
+    adminId = admin.member.id
+    const client = createApiClient(injectedHttp(env.app), '', () => admin.token)
+    const data = readFileSync(SAMPLE_ISSUE).toString('base64')
+    const first = await client.call(API.previewIssue, { body: { fileName: 'contract-cancel.txt', data } })
+    expect(await client.call(API.cancelPublish, { body: { token: first.draft.token } })).toEqual({ ok: true })
+    const gone = await client
+      .call(API.confirmPublish, { body: { token: first.draft.token, sha256: first.draft.sha256, replace: false } })
+      .catch((e: unknown) => e)
+    expect(gone).toMatchObject({ status: 404, code: 'unknown_draft', message: '预览已过期或不存在，请重新上传文件' })
+    const second = await client.call(API.previewIssue, { body: { fileName: 'contract-confirm.txt', data } })
+    expect(second.existing).toBeNull()
+    const done = await client.call(API.confirmPublish, {
+      body: { token: second.draft.token, sha256: second.draft.sha256, replace: false }
+    })
+    expect(done).toEqual({ id: 'contract-confirm', changed: true, replaced: false })
+  })
 })
