@@ -6,6 +6,7 @@ export const BASE_LIBRARY_FLOOR = '2.30.4'
 
 export const API_SINCE: Record<string, string> = {
   getFileSystemManager: '1.9.9',
+  chooseMessageFile: '2.5.0',
   onNetworkStatusChange: '1.1.0',
   offNetworkStatusChange: '2.9.3',
   showShareMenu: '1.1.0',

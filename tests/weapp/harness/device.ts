@@ -32,6 +32,8 @@ export class Device {
   readonly files = new Map<string, string>()
   readonly dirs = new Set<string>([USER_DATA_PATH])
   clipboard = ''
+  /** Files in this phone's WeChat chats (text), what wx.chooseMessageFile offers; the user picks the first. */
+  readonly chatFiles: Array<{ name: string; text: string }> = []
   /** Whether this phone's user agreed to the mini-program's 用户隐私保护指引 (WeChat remembers it across launches). */
   privacyAgreed = false
   private online = true

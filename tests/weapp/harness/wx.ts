@@ -171,6 +171,7 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       const p = String(o.filePath)
       const text = device.files.get(p)
       if (text === undefined) throw fail(`no such file or directory, open "${p}"`, 1300002)
+      if (o.encoding === 'base64') return { data: Buffer.from(text).toString('base64') }
       return { data: o.encoding ? text : new TextEncoder().encode(text).buffer }
     }),
     writeFile: fsApi('writeFile', (o) => {
@@ -417,6 +418,15 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     getStorageInfo: asyncApi('getStorageInfo', storageInfo),
     // files
     getFileSystemManager: syncApi('getFileSystemManager', () => fileSystemManager),
+    // A file from a chat: the first of the phone's chat files with an allowed extension; none is a cancel.
+    chooseMessageFile: asyncApi('chooseMessageFile', (o) => {
+      const allowed = (o.extension as string[] | undefined) ?? null
+      const file = device.chatFiles.find((f) => !allowed || allowed.some((e) => f.name.endsWith(`.${e}`)))
+      if (!file) throw fail('cancel')
+      const path = `wxfile://tmp_${Date.now()}_${file.name}`
+      device.files.set(path, file.text)
+      return { tempFiles: [{ path, name: file.name, size: Buffer.byteLength(file.text), type: 'file', time: 0 }] }
+    }),
     // network
     request,
     getNetworkType: asyncApi('getNetworkType', () => ({ networkType: device.isOnline() ? 'wifi' : 'none' })),
