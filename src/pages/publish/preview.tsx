@@ -64,7 +64,7 @@ export function IssuePreview({ issue }: { issue: Issue }) {
                 <ShortNews key={a.id} paragraphs={a.paragraphs} source={a.source} fontPx={FONT_PX} />
               ))
             : section.articles.map((a) => (
-                <View key={a.id}>
+                <View key={a.id} className="publish-article">
                   <ArticleRow
                     id={a.id}
                     title={a.title ?? ''}
