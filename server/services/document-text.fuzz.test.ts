@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseIssue } from '../../src/domain/issue/index'
 import { mulberry32 } from '../../src/domain/random'
-import { issueBlocks, issueDocx } from '../../tools/lib/issue-print'
+import { issueBlocks, issueDocx, issueHtml, printPdf } from '../../tools/lib/issue-print'
 import { publishDocumentBytes } from './issue-files'
 
 const SEED = fileURLToPath(new URL('../../content/issues/chongqing-dangshi-gongzuo-2020-02.txt', import.meta.url))
@@ -140,4 +140,26 @@ describe('Word files fuzz', () => {
       else expect(result.problem.where).toMatch(/^第 \d+ 段$/)
     }
   }, 60_000)
+
+  it('damaged PDFs (cut short, bytes flipped) are refused with a sentence, naming the broken page when there is one', async () => {
+    const rng = mulberry32(0x9df)
+    const good = await printPdf(issueHtml(seed), seed.title)
+    let pageNamed = 0
+    for (let run = 0; run < 24; run++) {
+      const damaged =
+        run % 2 === 0
+          ? good.slice(0, Math.floor(good.length * (0.2 + 0.8 * rng())))
+          : good.map((b) => (rng() < 0.002 ? Math.floor(rng() * 256) : b))
+      const { result } = await publishDocumentBytes(damaged, `damaged-${run}.pdf`)
+      if (result.ok) continue
+      const { line, where, message } = result.problem
+      expect(message.startsWith('导入程序内部错误'), message).toBe(false)
+      if (line === null) expect(message).toMatch(/^无法读取 PDF 文件|^PDF 中没有可提取的文字/)
+      // A file cut short has no page structure left to name; a broken page inside one that opens is named.
+      if (line !== null || /Invalid PDF structure/.test(message) === false)
+        expect(where, message).toMatch(/^第 \d+ 页$/)
+      if (where !== undefined) pageNamed++
+    }
+    expect(pageNamed).toBeGreaterThan(0)
+  }, 120_000)
 })

@@ -92,12 +92,20 @@ export async function docxText(bytes: Uint8Array): Promise<DocumentText> {
 export async function pdfRuns(bytes: Uint8Array): Promise<PdfPage[]> {
   const { getDocumentProxy } = await import('unpdf')
   // pdf.js takes ownership of the buffer it is given: pass a copy so the caller's bytes stay usable.
-  const doc = await getDocumentProxy(new Uint8Array(bytes))
+  // verbosity 0: only errors; a damaged file is reported to the organizer, not as warnings in the server log.
+  const doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 })
   try {
     const pages: PdfPage[] = []
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n)
-      const content = await page.getTextContent()
+      let content: Awaited<ReturnType<Awaited<ReturnType<typeof doc.getPage>>['getTextContent']>>
+      let page: Awaited<ReturnType<typeof doc.getPage>>
+      try {
+        page = await doc.getPage(n)
+        content = await page.getTextContent()
+      } catch (e) {
+        // A damaged page is named, so the organizer knows where the file is broken.
+        throw Object.assign(e instanceof Error ? e : new Error(String(e)), { page: n })
+      }
       const runs = []
       for (const item of content.items) {
         if (!('str' in item)) continue
@@ -120,7 +128,12 @@ export async function pdfText(bytes: Uint8Array): Promise<DocumentText> {
     pages = await pdfRuns(bytes)
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e)
-    return { ok: false, message: `无法读取 PDF 文件（${detail}）` }
+    const page = (e as { page?: unknown }).page
+    return {
+      ok: false,
+      message: `无法读取 PDF 文件（${detail}）`,
+      ...(typeof page === 'number' ? { where: `第 ${page} 页` } : {})
+    }
   }
   const { text, pages: lines } = pdfPagesToText(pages)
   if (text.trim() === '') {
