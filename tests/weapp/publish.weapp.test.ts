@@ -54,6 +54,17 @@ describe('发布简报 in the mini-program', () => {
     const after = (await (await fetch(`${url}/api/issues`)).json()) as Array<{ id: string }>
     expect(after.map((s) => s.id)).toContain('cq-weapp-2020-04')
     expect(mp.wx.log.calls).toContain('chooseMessageFile')
+
+    // The same file again: the preview says the id is taken; 取消 publishes nothing, 替换并发布 asks first.
+    mp.page.tap('从微信聊天中选择文件')
+    const again = await mp.see('已有标识为「cq-weapp-2020-04」的一期', 15_000)
+    expect(again.has('内容与这个文件相同')).toBe(true)
+    again.tap('取消')
+    await mp.until(() => !mp.page.has('请核对'), 'preview discarded')
+    mp.page.tap('从微信聊天中选择文件')
+    ;(await mp.see('替换并发布', 15_000)).tap('替换并发布')
+    await mp.see('已替换并发布《重庆党史工作 第4期》', 10_000)
+    expect(mp.wx.log.calls.filter((c) => c === 'showModal')).toHaveLength(1)
   })
 
   it('a member who is no admin sees a refusal and no way to choose a file', async () => {

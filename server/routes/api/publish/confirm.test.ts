@@ -120,6 +120,13 @@ describe('publishing a previewed issue', () => {
     const served = await env.app.inject({ url: '/api/issues/cq-2020-02-word' })
     expect(served.json()).toEqual(p.issue)
     expect(readFileSync(join(env.contentDir, 'cq-2020-02-word.txt'), 'utf8')).toContain('重庆党史工作')
+    // An id that is no id (or that would leave the content folder) is a 400, and nothing is kept.
+    const dump = dumpDatabase(env.dataDir)
+    for (const id of ['../escape', '第2期', '.hidden', '']) {
+      const res = await post('preview', a.token, { fileName: 'x.docx', data: Buffer.from(docx).toString('base64'), id })
+      expect(res.statusCode, id).toBe(400)
+    }
+    expect(dumpDatabase(env.dataDir)).toBe(dump)
   })
 
   it('cancel discards the draft; nothing is published', async () => {
