@@ -78,6 +78,14 @@ describe('publishing from the app (H5 against npm start)', () => {
     await settled(admin)
     const pick = topPage(admin).locator('[data-testid=publish-pick]')
     await pick.waitFor({ timeout: 20000 })
+    // A file that is no issue: refused with its line named, and no preview.
+    const [refusedChooser] = await Promise.all([admin.waitForEvent('filechooser'), pick.click()])
+    await refusedChooser.setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('会议记录\n') })
+    const refused = topPage(admin).locator('[data-testid=publish-error]')
+    await refused.waitFor({ timeout: 20000 })
+    expect(await refused.textContent()).toMatch(/notes\.txt:\d+: /)
+    expect(await topPage(admin).locator('[data-testid=publish-preview]').count()).toBe(0)
+
     const [chooser] = await Promise.all([admin.waitForEvent('filechooser'), pick.click()])
     await chooser.setFiles({ name: 'cq-dangshi-2020-03.txt', mimeType: 'text/plain', buffer: Buffer.from(NEXT) })
 
