@@ -37,7 +37,7 @@ export const SearchReplySchema = Type.Object({
   query: Type.String(),
   /** The best hits, titles first, newer issues first. */
   hits: Type.Array(SearchHitSchema),
-  /** How many articles matched in all (more than `hits` when cut). */
-  total: Type.Integer({ minimum: 0 })
+  /** More articles match than `hits` holds (the list was cut at its limit). */
+  more: Type.Boolean()
 })
 export type SearchReply = Static<typeof SearchReplySchema>

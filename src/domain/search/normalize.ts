@@ -21,8 +21,10 @@ function ignored(c: number): boolean {
 const hasNormalize = typeof ''.normalize === 'function'
 function fold(ch: string): string {
   const c = ch.charCodeAt(0)
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : ch
+  // General and CJK punctuation: NFKC maps these to spaces and punctuation only (… to ..., ‼ to !!), all ignored.
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f && c !== 0x3005 && c !== 0x3007)) return ' '
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0).toLowerCase()
-  if (c === 0x3000) return ' '
   return (hasNormalize ? ch.normalize('NFKC') : ch).toLowerCase()
 }
 

@@ -5,7 +5,7 @@ import type { SearchHit } from '../api/search'
 import type { Article, Issue } from '../issue/types'
 import { normalizeMapped, normalizeText } from './normalize'
 import type { IssueSegment } from './segment'
-import { bigramHashes, mayContain } from './signature'
+import { bigramHashes, candidateArticles } from './signature'
 
 /** An issue with its searched (normalized) text, computed once and kept while it is searched. */
 export interface PreparedIssue {
@@ -26,6 +26,9 @@ export function prepareIssue(issue: Issue): PreparedIssue {
   return { issue, articles }
 }
 
+/** Hits per page: the device and the server answer this many, and the page asks for more when scrolled to. */
+export const SEARCH_PAGE = 20
+
 /** An article the index cannot rule out. */
 export interface Candidate {
   segment: IssueSegment
@@ -35,22 +38,32 @@ export interface Candidate {
 }
 
 /** Newer issues first, then by id (a stable order for issues of one day). */
-const byIssue = (a: IssueSegment, b: IssueSegment) =>
-  b.publishedOn.localeCompare(a.publishedOn) || a.issueId.localeCompare(b.issueId)
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+export const byIssue = (a: IssueSegment, b: IssueSegment): number =>
+  cmp(b.publishedOn, a.publishedOn) || cmp(a.issueId, b.issueId)
+
+const isSorted = (s: readonly IssueSegment[]) => s.every((x, i) => i === 0 || byIssue(s[i - 1], x) <= 0)
 
 /** The articles that may hold every term, best first (all terms in the title, newer issue, issue order). */
 export function findCandidates(segments: readonly IssueSegment[], terms: readonly string[]): Candidate[] {
-  const hashes = terms.map(bigramHashes)
-  const out: Candidate[] = []
-  for (const segment of [...segments].sort(byIssue)) {
-    segment.articles.forEach((a, index) => {
-      // A one-character word has no bigram: every article may hold it, the text decides.
-      if (!hashes.every((h) => mayContain(a.bits, h))) return
-      out.push({ segment, index, inTitle: terms.every((t) => a.title.includes(t)) })
-    })
+  // Every term's bigrams must be there. A one-character word has none: it rules nothing out, the text decides.
+  const hashes = terms.flatMap(bigramHashes)
+  const titled: Candidate[] = []
+  const rest: Candidate[] = []
+  const sorted = isSorted(segments) ? segments : [...segments].sort(byIssue)
+  const found: number[] = []
+  for (const segment of sorted) {
+    found.length = 0
+    candidateArticles(segment.slices, hashes, found)
+    for (const index of found) {
+      const article = segment.articles[index]
+      if (article === undefined) continue
+      const inTitle = terms.every((t) => article.title.includes(t))
+      ;(inTitle ? titled : rest).push({ segment, index, inTitle })
+    }
   }
-  // Stable sort: within a tier the order above (newer issue, then issue order) is kept.
-  return out.sort((a, b) => Number(b.inTitle) - Number(a.inTitle))
+  // Within each tier the order above (newer issue, then issue order) is kept.
+  return titled.concat(rest)
 }
 
 /** How many characters of context a snippet shows before the first match, and its length at most. */
@@ -102,18 +115,20 @@ export function makeSnippet(
 export function confirmParagraph(c: Candidate, prepared: PreparedIssue, terms: readonly string[]): number | null {
   const entry = prepared.articles[c.index]
   if (!entry || entry.article.id !== c.segment.articles[c.index].id) return null
-  // Each term in the title or in some paragraph; the snippet's paragraph is the one holding the most terms.
+  // Each term in the title or in some paragraph; the snippet's paragraph is the first holding the most terms.
   let best = -1
   let bestCount = 0
-  entry.paragraphs.forEach((p, i) => {
+  const { paragraphs } = entry
+  for (let i = 0; i < paragraphs.length && bestCount < terms.length; i++) {
     let n = 0
-    for (const t of terms) if (p.includes(t)) n++
+    for (const t of terms) if (paragraphs[i].includes(t)) n++
     if (n > bestCount) {
       best = i
       bestCount = n
     }
-  })
-  const found = (t: string) => entry.title.includes(t) || entry.paragraphs.some((p) => p.includes(t))
+  }
+  if (bestCount === terms.length) return best
+  const found = (t: string) => entry.title.includes(t) || paragraphs.some((p) => p.includes(t))
   return terms.every(found) ? best : null
 }
 
@@ -141,23 +156,23 @@ export function hitOf(c: Candidate, prepared: PreparedIssue, terms: readonly str
   }
 }
 
-/** Hits for the candidates, in their order, at most `limit`, and how many matched in all. */
+/** Hits for the candidates, in their order, until `limit` are found; `more` when candidates were left unchecked. */
 export function confirmAll(
   candidates: readonly Candidate[],
   prepared: (issueId: string) => PreparedIssue | null,
   terms: readonly string[],
   limit: number
-): { hits: SearchHit[]; total: number } {
+): { hits: SearchHit[]; more: boolean } {
   const hits: SearchHit[] = []
-  let total = 0
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]
     const p = prepared(c.segment.issueId)
     const best = p ? confirmParagraph(c, p, terms) : null
     if (best === null || !p) continue
-    total++
-    if (hits.length < limit) hits.push(hitOf(c, p, terms, best))
+    if (hits.length === limit) return { hits, more: true }
+    hits.push(hitOf(c, p, terms, best))
   }
-  return { hits, total }
+  return { hits, more: false }
 }
 
 /** Searches issues held in memory with their segments (the tests, the benchmark; the service loads lazily). */
@@ -165,7 +180,7 @@ export function searchPrepared(
   segments: readonly IssueSegment[],
   prepared: ReadonlyMap<string, PreparedIssue>,
   terms: readonly string[],
-  limit = 50
-): { hits: SearchHit[]; total: number } {
+  limit = SEARCH_PAGE
+): { hits: SearchHit[]; more: boolean } {
   return confirmAll(findCandidates(segments, terms), (id) => prepared.get(id) ?? null, terms, limit)
 }

@@ -3,7 +3,7 @@
 // compactly. A segment of another format version, or of another revision of the issue, is rebuilt.
 import type { Issue } from '../issue/types'
 import { normalizeText } from './normalize'
-import { fromBase64, signatureOf, toBase64 } from './signature'
+import { buildSlices, bytesToWords, fromBase64, toBase64, wordsToBytes, type Slices } from './signature'
 
 /** Bumped whenever the normalization, the hash or the layout change: older segments are then rebuilt. */
 export const SEARCH_INDEX_VERSION = 1
@@ -12,7 +12,6 @@ export interface IndexedArticle {
   id: string
   /** Normalized title ('' for none). */
   title: string
-  bits: Uint8Array
 }
 
 export interface IssueSegment {
@@ -26,15 +25,18 @@ export interface IssueSegment {
   supplement: boolean
   publishedOn: string
   articles: IndexedArticle[]
+  slices: Slices
 }
 
 /** Builds the segment of one issue. */
 export function buildSegment(issue: Issue, hash: string): IssueSegment {
   const articles: IndexedArticle[] = []
+  const texts: string[][] = []
   for (const section of issue.sections) {
     for (const a of section.articles) {
       const title = a.title === null ? '' : normalizeText(a.title)
-      articles.push({ id: a.id, title, bits: signatureOf([title, ...a.paragraphs.map(normalizeText)]) })
+      articles.push({ id: a.id, title })
+      texts.push([title, ...a.paragraphs.map(normalizeText)])
     }
   }
   return {
@@ -46,15 +48,22 @@ export function buildSegment(issue: Issue, hash: string): IssueSegment {
     totalNumber: issue.totalNumber,
     supplement: issue.supplement,
     publishedOn: issue.publishedOn,
-    articles
+    articles,
+    slices: buildSlices(texts)
   }
 }
 
-type Row = [id: string, title: string, bits: string]
+type Row = [id: string, title: string]
 
 export function serializeSegment(s: IssueSegment): string {
-  const { articles, ...head } = s
-  return JSON.stringify({ ...head, articles: articles.map((a): Row => [a.id, a.title, toBase64(a.bits)]) })
+  const { articles, slices, ...head } = s
+  return JSON.stringify({
+    ...head,
+    articles: articles.map((a): Row => [a.id, a.title]),
+    slots: slices.slots,
+    width: slices.width,
+    words: toBase64(wordsToBytes(slices.words))
+  })
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string'
@@ -70,12 +79,28 @@ export function parseSegment(text: string | null): IssueSegment | null {
     if (v.totalNumber !== null && typeof v.totalNumber !== 'number') return null
     const articles: IndexedArticle[] = []
     for (const row of v.articles as unknown[]) {
-      if (!Array.isArray(row) || row.length !== 3 || !row.every(isString)) return null
-      const bits = fromBase64(row[2] as string)
-      if (bits === null || bits.length === 0) return null
-      articles.push({ id: row[0] as string, title: row[1] as string, bits })
+      if (!Array.isArray(row) || row.length !== 2 || !row.every(isString)) return null
+      articles.push({ id: row[0] as string, title: row[1] as string })
     }
-    return { ...(v as unknown as IssueSegment), articles }
+    const { slots, width } = v
+    if (typeof slots !== 'number' || typeof width !== 'number' || !isString(v.words)) return null
+    const bytes = fromBase64(v.words)
+    const words = bytes && bytesToWords(bytes)
+    if (!words || slots < 1 || width !== Math.max(1, articles.length)) return null
+    if (words.length !== Math.ceil((slots * width) / 32) + 1) return null
+    const head = v as unknown as IssueSegment
+    return {
+      version: head.version,
+      issueId: head.issueId,
+      hash: head.hash,
+      title: head.title,
+      number: head.number,
+      totalNumber: head.totalNumber,
+      supplement: head.supplement,
+      publishedOn: head.publishedOn,
+      articles,
+      slices: { slots, width, words }
+    }
   } catch {
     return null
   }
