@@ -15,6 +15,7 @@ import type { MemberService } from './services/members'
 import type { MyDataService } from './services/my-data'
 import type { OrgStatsService } from './services/org-stats'
 import type { QuizService } from './services/quiz'
+import type { SearchService } from './services/search'
 import type { SyncService } from './services/sync'
 
 /** The services every route reaches through app.services. */
@@ -30,6 +31,8 @@ export interface Services {
   quiz: QuizService
   orgStats: OrgStatsService
   campaigns: CampaignService
+  /** 搜索 over every published issue (GET /api/search). */
+  search: SearchService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

@@ -7,6 +7,7 @@ import { SqliteAccountRepo } from './account-repo'
 import { SqliteContentRepo } from './content-repo'
 import { SqliteOrgRepo } from './org-repo'
 import { SqliteQuizRepo } from './quiz-repo'
+import { SqliteSearchRepo } from './search-repo'
 import { SqliteStatsRepo } from './stats-repo'
 import { SqliteSyncRepo } from './sync-repo'
 
@@ -31,6 +32,7 @@ export function openSqliteStore(dataDir: string): Store {
     sync: new SqliteSyncRepo(db),
     quiz: new SqliteQuizRepo(db),
     stats: new SqliteStatsRepo(db),
+    search: new SqliteSearchRepo(db),
     async close() {
       if (db.open) db.close()
     }

@@ -34,6 +34,7 @@ import {
   RotateJoinCodeReplySchema
 } from './orgs'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from './sync'
+import { SearchQuerySchema, SearchReplySchema } from './search'
 
 /**
  * One API route as both sides see it: the server registers exactly these schemas (body validated, 200 reply
@@ -282,6 +283,16 @@ export const API = {
     body: null,
     reply: CampaignsReplySchema,
     errors: [],
+    auth: false
+  }),
+  /** 搜索 over every published issue; 400 for an empty or too long query. */
+  search: route({
+    method: 'GET',
+    path: '/api/search',
+    body: null,
+    query: SearchQuerySchema,
+    reply: SearchReplySchema,
+    errors: [400],
     auth: false
   })
 } as const

@@ -30,8 +30,17 @@ export const SearchHitSchema = Type.Object({
 })
 export type SearchHit = Static<typeof SearchHitSchema>
 
-/** GET /api/search?q=: `q` as typed (at most 64 characters, 6 words; checked by the server with a sentence). */
-export const SearchQuerySchema = Type.Object({ q: Type.Optional(Type.String()) }, { additionalProperties: false })
+/**
+ * GET /api/search?q=&limit=: `q` as typed (at most 64 characters, 6 words: checked by the server, which answers 400
+ * with a sentence), `limit` hits at most (1–100, default 20).
+ */
+export const SearchQuerySchema = Type.Object(
+  {
+    q: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]?|100)$' }))
+  },
+  { additionalProperties: false }
+)
 
 export const SearchReplySchema = Type.Object({
   query: Type.String(),

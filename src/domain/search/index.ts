@@ -2,3 +2,4 @@
 export * from './normalize'
 export * from './query'
 export * from './segment'
+export * from './fts'
