@@ -14,7 +14,9 @@ export default defineAppConfig({
     // 组织情况 (figures, ranking, admins' member lines and export): only members who open it download it.
     { root: 'pages/org', pages: ['index'] },
     // The campaign page (读党史、守初心、担使命): its own subpackage, opened from the shelf.
-    { root: 'pages/campaign', pages: ['index/index'] }
+    { root: 'pages/campaign', pages: ['index/index'] },
+    // 搜索 with its index code: only members who search download it.
+    { root: 'pages/search', pages: ['index'] }
   ],
   // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
   preloadRule: {

@@ -18,7 +18,9 @@ export const PAGES = {
   // 组织情况: a subpackage on weapp (root pages/org).
   org: '/pages/org/index',
   // The campaign (读党史、守初心、担使命): a subpackage on weapp (root pages/campaign).
-  campaign: '/pages/campaign/index/index'
+  campaign: '/pages/campaign/index/index',
+  // 搜索: a subpackage on weapp (root pages/search).
+  search: '/pages/search/index'
 } as const
 
 export type PageName = keyof typeof PAGES
@@ -26,7 +28,18 @@ export type PageName = keyof typeof PAGES
 /** A deep link, parsed: one parameter name per concept (`issue` for the issue id, `article` for the article id). */
 export type Route =
   | {
-      page: 'library' | 'me' | 'offline' | 'quiz' | 'practice' | 'contest' | 'result' | 'myData' | 'org' | 'campaign'
+      page:
+        | 'library'
+        | 'me'
+        | 'offline'
+        | 'quiz'
+        | 'practice'
+        | 'contest'
+        | 'result'
+        | 'myData'
+        | 'org'
+        | 'campaign'
+        | 'search'
     }
   | { page: 'issue'; issue: string | undefined }
   | {
@@ -98,6 +111,10 @@ export const bankParam = (params: QueryParams): string | undefined => nonEmpty(p
 
 /** The campaign: its phases on a timeline and the member's progress in each. */
 export const campaignPath = (): string => PAGES.campaign
+
+/** 搜索 across the issues on the device (and the server's when online); `q=` runs a query at once. */
+export const searchPath = (query?: string): string =>
+  withQuery(PAGES.search, buildQuery({ q: query === undefined || query === '' ? undefined : query }))
 
 /** The contents of an issue: `/pages/issue/index?issue=ID`. */
 export const issuePath = (issueId: string): string => withQuery(PAGES.issue, buildQuery({ issue: issueId }))

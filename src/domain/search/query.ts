@@ -184,3 +184,20 @@ export function searchPrepared(
 ): { hits: SearchHit[]; more: boolean } {
   return confirmAll(findCandidates(segments, terms), (id) => prepared.get(id) ?? null, terms, limit)
 }
+
+/** A text cut at its highlighted ranges, for rendering: pieces in order, each marked hit or not. */
+export function highlightParts(
+  text: string,
+  ranges: ReadonlyArray<readonly [number, number]>
+): Array<{ text: string; hit: boolean }> {
+  const parts: Array<{ text: string; hit: boolean }> = []
+  let at = 0
+  for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (s < at || e <= s || e > text.length) continue
+    if (s > at) parts.push({ text: text.slice(at, s), hit: false })
+    parts.push({ text: text.slice(s, e), hit: true })
+    at = e
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), hit: false })
+  return parts
+}
