@@ -50,6 +50,7 @@ describe('搜索 (H5 in Chromium at 375×812)', () => {
     await away.waitFor({ timeout: 20000 })
     await expect(away.textContent()).resolves.toContain('未下载，需联网')
     await expect(topPage(page).locator('[data-testid=search-results]').count()).resolves.toBe(0)
+    await screenshot(page, 'search-online')
 
     // Download the issue from the shelf, go offline, search again.
     await page.goBack()
