@@ -38,8 +38,8 @@ describe('搜索 (weapp)', () => {
     expect([...phone.files.keys()].some((f) => f.includes('/search/seg-'))).toBe(true)
     const title = article.title ?? '信息短波'
     results.tap(title)
+    await third.until(() => third.page.route === 'pages/article/index', 'the article opened', 15_000)
     const opened = await third.see(article.paragraphs[2].slice(0, 20), 15_000)
-    expect(opened.route).toBe('pages/article/index')
     expect(opened.options).toMatchObject({ issue: SAMPLE_ID, article: article.id, p: '2' })
     await third.until(() => opened.byClass('para--linked').length === 1, 'the paragraph tinted')
     expect(opened.byClass('para--linked')[0].uid).toBe('para-2')
