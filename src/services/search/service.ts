@@ -102,7 +102,10 @@ export function createSearchService(deps: SearchServiceDeps) {
 
   // Downloads and cached reads while the service is loaded are indexed at once; the rest when it is next ready().
   content.subscribe((e) => {
-    void (ready ?? Promise.resolve()).then(() => (e.type === 'stored' ? index(e.issue, e.hash) : drop(e.id)))
+    // A segment that cannot be built now is built by the next reconcile; reading must never fail for it.
+    void (ready ?? Promise.resolve())
+      .then(() => (e.type === 'stored' ? index(e.issue, e.hash) : drop(e.id)))
+      .catch(() => undefined)
   })
 
   /** Loads the stored segments, drops those of issues gone or changed, and indexes every stored issue without one. */
