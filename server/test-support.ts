@@ -106,7 +106,11 @@ export function dumpDatabase(dataDir: string): string {
       .pluck()
       .all() as string[]
     const dump: Record<string, unknown[]> = {}
-    for (const t of tables) dump[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()
+    // FTS5's shadow tables (search, migration 008) include WITHOUT ROWID ones: ordered by their key instead.
+    const withoutRowid = (t: string) =>
+      /WITHOUT ROWID\s*$/i.test(String(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t)))
+    for (const t of tables)
+      dump[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${withoutRowid(t) ? '1' : 'rowid'}`).all()
     return JSON.stringify(dump)
   } finally {
     db.close()

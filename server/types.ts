@@ -16,6 +16,7 @@ import type { MyDataService } from './services/my-data'
 import type { OrgStatsService } from './services/org-stats'
 import type { PublishService } from './services/publish-drafts'
 import type { QuizService } from './services/quiz'
+import type { SearchService } from './services/search'
 import type { SyncService } from './services/sync'
 
 /** The services every route reaches through app.services. */
@@ -33,6 +34,8 @@ export interface Services {
   campaigns: CampaignService
   /** Previews kept as drafts, published or discarded from the app (/api/publish). */
   publish: PublishService
+  /** 搜索 over every published issue (GET /api/search). */
+  search: SearchService
 }
 
 /** The Fastify instance type routes are written against (TypeBox-typed schemas). */

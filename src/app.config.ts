@@ -16,7 +16,9 @@ export default defineAppConfig({
     // The campaign page (读党史、守初心、担使命): its own subpackage, opened from the shelf.
     { root: 'pages/campaign', pages: ['index/index'] },
     // 发布简报 (organization admins): preview an issue file, then publish it.
-    { root: 'pages/publish', pages: ['index'] }
+    { root: 'pages/publish', pages: ['index'] },
+    // 搜索 with its index code: only members who search download it.
+    { root: 'pages/search', pages: ['index'] }
   ],
   // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
   preloadRule: {

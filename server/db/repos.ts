@@ -34,6 +34,22 @@ export interface ContentRepo {
   publish(records: IssueRecord[], at: number): Promise<string[]>
 }
 
+/** One article of an issue as the full-text index holds it: its bigram tokens (see migration 008). */
+export interface SearchRow {
+  articleIndex: number
+  tokens: string
+}
+
+export interface SearchRepo {
+  /** The content hash of every issue the index holds. */
+  indexed(): Promise<Map<string, string>>
+  /** Replaces an issue's rows in one transaction. */
+  replace(issueId: string, hash: string, rows: SearchRow[]): Promise<void>
+  remove(issueId: string): Promise<void>
+  /** The articles matching an FTS5 query, at most `limit`. */
+  match(query: string, limit: number): Promise<Array<{ issueId: string; articleIndex: number }>>
+}
+
 export interface OrgRow {
   id: string
   name: string
@@ -146,6 +162,7 @@ export interface Store {
   quiz: QuizRepo
   stats: StatsRepo
   drafts: DraftRepo
+  search: SearchRepo
   close(): Promise<void>
 }
 

@@ -2,6 +2,7 @@ import type { Store } from '../db/repos'
 import { AuthService } from '../services/auth'
 import { CampaignService, loadCampaignDir } from '../services/campaigns'
 import { ContentService } from '../services/content'
+import { SearchService } from '../services/search'
 import { JoinGuard } from '../services/join-guard'
 import { MemberService } from '../services/members'
 import { MyDataService } from '../services/my-data'
@@ -36,6 +37,7 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
   const content = new ContentService(store.content, now)
   const quiz = new QuizService(store.quiz, store.sync, now)
   const campaigns = new CampaignService()
+  const search = new SearchService(store.content, store.search)
   if (opts.campaignsDir !== null) {
     const { loaded, failed } = loadCampaignDir(opts.campaignsDir)
     campaigns.set(loaded)
@@ -56,7 +58,8 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     quiz,
     orgStats: new OrgStatsService(store.stats, store.accounts, now),
     campaigns,
-    publish: new PublishService(store.drafts, store.content, now, opts.contentDir)
+    publish: new PublishService(store.drafts, store.content, now, opts.contentDir),
+    search
   })
   if (opts.pruneIntervalMs > 0) startPruning(app, auth, opts.pruneIntervalMs)
   if (opts.ownsStore) app.addHook('onClose', async () => store.close())
@@ -66,6 +69,10 @@ const provideServices: FastifyPluginAsync<ServicesOptions> = async (app, opts) =
     // A broken file must not take the server down: the previously published version stays served.
     for (const err of failed) app.log.warn(`not published: ${err.message}`)
   }
+  // The full-text index follows what is published (here, and by `npm run publish` from another process, which the
+  // next query notices by the content revision), so no search request has to build it.
+  const indexed = await search.sync()
+  if (indexed.length > 0) app.log.info({ indexed }, 'indexed issues for search')
   if (opts.quizBanks.length > 0) {
     const issues = opts.contentDir === null ? [] : loadIssues(opts.contentDir, (line) => app.log.warn(line))
     const { loaded, failed } = await quiz.loadBanks(opts.quizBanks, issues, opts.contentDir ?? 'content/issues')

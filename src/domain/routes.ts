@@ -20,7 +20,9 @@ export const PAGES = {
   // The campaign (读党史、守初心、担使命): a subpackage on weapp (root pages/campaign).
   campaign: '/pages/campaign/index/index',
   // 发布简报 (organization admins): a subpackage on weapp (root pages/publish).
-  publish: '/pages/publish/index'
+  publish: '/pages/publish/index',
+  // 搜索: a subpackage on weapp (root pages/search).
+  search: '/pages/search/index'
 } as const
 
 export type PageName = keyof typeof PAGES
@@ -40,6 +42,7 @@ export type Route =
         | 'org'
         | 'campaign'
         | 'publish'
+        | 'search'
     }
   | { page: 'issue'; issue: string | undefined }
   | {
@@ -114,6 +117,9 @@ export const campaignPath = (): string => PAGES.campaign
 
 /** 发布简报: an organization admin previews an issue file and publishes it. */
 export const publishPath = (): string => PAGES.publish
+/** 搜索 across the issues on the device (and the server's when online); `q=` runs a query at once. */
+export const searchPath = (query?: string): string =>
+  withQuery(PAGES.search, buildQuery({ q: query === undefined || query === '' ? undefined : query }))
 
 /** The contents of an issue: `/pages/issue/index?issue=ID`. */
 export const issuePath = (issueId: string): string => withQuery(PAGES.issue, buildQuery({ issue: issueId }))

@@ -8,6 +8,7 @@ import { SqliteContentRepo } from './content-repo'
 import { SqliteDraftRepo } from './draft-repo'
 import { SqliteOrgRepo } from './org-repo'
 import { SqliteQuizRepo } from './quiz-repo'
+import { SqliteSearchRepo } from './search-repo'
 import { SqliteStatsRepo } from './stats-repo'
 import { SqliteSyncRepo } from './sync-repo'
 
@@ -33,6 +34,7 @@ export function openSqliteStore(dataDir: string): Store {
     quiz: new SqliteQuizRepo(db),
     stats: new SqliteStatsRepo(db),
     drafts: new SqliteDraftRepo(db),
+    search: new SqliteSearchRepo(db),
     async close() {
       if (db.open) db.close()
     }

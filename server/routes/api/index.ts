@@ -10,6 +10,7 @@ import me, { devices } from './me'
 import orgs from './orgs'
 import publish, { type PublishRouteOptions } from './publish'
 import quiz from './quiz'
+import search from './search'
 import sync from './sync'
 
 export interface ApiOptions {
@@ -36,6 +37,7 @@ const api: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(quiz, { prefix: '/quiz' })
   await app.register(campaigns, { prefix: '/campaigns' })
   await app.register(publish, { prefix: '/publish', isAdmin: opts.isAdmin })
+  await app.register(search, { prefix: '/search' })
 }
 
 export default api

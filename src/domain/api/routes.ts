@@ -40,6 +40,7 @@ import {
   RotateJoinCodeReplySchema
 } from './orgs'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from './sync'
+import { SearchQuerySchema, SearchReplySchema } from './search'
 
 /**
  * One API route as both sides see it: the server registers exactly these schemas (body validated, 200 reply
@@ -307,6 +308,16 @@ export const API = {
     reply: OkSchema,
     errors: [400, 401, 403, 404],
     auth: true
+  }),
+  /** 搜索 over every published issue; 400 for an empty or too long query. */
+  search: route({
+    method: 'GET',
+    path: '/api/search',
+    body: null,
+    query: SearchQuerySchema,
+    reply: SearchReplySchema,
+    errors: [400],
+    auth: false
   })
 } as const
 

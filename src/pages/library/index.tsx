@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { readCount } from '../../domain/progress/progress'
-import { campaignPath, issuePath, quizPath } from '../../domain/routes'
+import { campaignPath, issuePath, quizPath, searchPath } from '../../domain/routes'
+import { Action } from '../../components/Action'
 import { IssueCard } from '../../components/IssueCard'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { services } from '../../services'
@@ -53,6 +54,17 @@ export default function LibraryPage() {
             </Text>
           ) : null}
         </View>
+        <Action
+          className="library-search"
+          testId="open-search"
+          label="搜索：所有期刊的标题和正文"
+          onPress={() => void Taro.navigateTo({ url: searchPath() })}
+        >
+          <Text className="library-search__icon" aria-hidden>
+            ⌕
+          </Text>
+          <Text className="library-search__text">搜索标题和正文</Text>
+        </Action>
         <View
           className="quiz-entry"
           data-testid="open-quiz"

@@ -29,6 +29,9 @@ export interface StoredIssue {
   summary: IssueSummary | null
 }
 
+/** What the offline store gained or lost (the search index follows it). */
+export type ContentEvent = { type: 'stored'; issue: Issue; hash: string } | { type: 'evicted'; id: string }
+
 /** Storage is full even after every cached issue was evicted: only the reader can free space (downloads). */
 export class ContentStorageFullError extends Error {
   constructor() {
@@ -70,6 +73,8 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
    * is current. Before the index has been loaded (a deep link at launch) a stored copy is used as it is.
    */
   let currentHashes: Record<string, string> = {}
+  const listeners = new Set<(e: ContentEvent) => void>()
+  const emit = (e: ContentEvent) => listeners.forEach((l) => l(e))
 
   const saveCatalog = () => {
     // The catalog is small; if even it cannot be written, the files stay and are found again by list().
@@ -81,6 +86,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     await files.remove(fileName(id))
     delete catalog.entries[id]
     delete catalog.summaries[id]
+    emit({ type: 'evicted', id })
   }
 
   async function store(issue: Issue, downloaded: boolean): Promise<void> {
@@ -109,6 +115,7 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
     catalog.entries[issue.id] = { id: issue.id, hash, size, downloaded: keepDownloaded, lastReadAt: previous?.lastReadAt ?? now, savedAt: now }
     catalog.summaries[issue.id] = summarizeIssue(issue, text, hash)
     saveCatalog()
+    emit({ type: 'stored', issue, hash })
   }
 
   /** The issue from the offline store, or null when absent or damaged (a damaged entry is dropped). */
@@ -132,6 +139,15 @@ export function createContentRepository(deps: ContentRepositoryDeps) {
 
   return {
     catalog: () => catalog,
+
+    /** Follows what is stored and evicted (the search service, when loaded); returns a function that stops. */
+    subscribe(listener: (e: ContentEvent) => void): () => void {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+
+    /** An issue from the offline store only (no network), or null. */
+    stored: (id: string): Promise<Issue | null> => fromStore(id),
 
     /** The current content hash of an issue as the index says, if the index has been loaded. */
     currentHash: (id: string): string | undefined => currentHashes[id],
