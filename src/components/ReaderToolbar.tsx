@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import { Action } from './Action'
 import './ReaderToolbar.css'
 
@@ -44,7 +44,7 @@ export function ReaderToolbar(p: ReaderToolbarProps) {
         </>
       ) : null}
       <Action className="tool" label="字号与显示设置" testId="tool-type" onPress={p.onType}>
-        <Text aria-hidden="true">Aa</Text>
+        Aa
       </Action>
       {p.shareButton ? (
         <Button className="tool tool--button" openType="share" aria-label="分享给微信好友">

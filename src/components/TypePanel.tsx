@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Action } from './Action'
 import './TypePanel.css'
 
@@ -50,12 +50,12 @@ export function TypePanel(p: TypePanelProps) {
         <View className="type-panel__row">
           <Action
             className="type-btn"
-            label="缩小字号"
+            label="缩小字号 A−"
             disabled={p.fontStep <= 0}
             testId="font-smaller"
             onPress={p.onSmaller}
           >
-            <Text aria-hidden="true">A−</Text>
+            A−
           </Action>
           <View className="type-steps" {...(isH5 ? { role: 'img' } : {})} aria-label={step}>
             {Array.from({ length: p.maxStep + 1 }, (_, i) => (
@@ -64,12 +64,12 @@ export function TypePanel(p: TypePanelProps) {
           </View>
           <Action
             className="type-btn type-btn--big"
-            label="放大字号"
+            label="放大字号 A+"
             disabled={p.fontStep >= p.maxStep}
             testId="font-bigger"
             onPress={p.onBigger}
           >
-            <Text aria-hidden="true">A+</Text>
+            A+
           </Action>
         </View>
         <View className="type-panel__row">

@@ -73,7 +73,8 @@ const SCREENS: Array<{ name: string; open(page: Page): Promise<void> }> = [
       await topPage(p).locator('[data-testid=practice-random]').first().click()
       await p.waitForURL(/pages\/quiz\/practice\/index/)
       await settled(p)
-      await topPage(p).locator('[data-testid=quiz-option]').first().waitFor({ timeout: 30000 })
+      // The first practice round loads its bank: slow on a loaded machine.
+      await topPage(p).locator('[data-testid=quiz-option]').first().waitFor({ timeout: 60000 })
     }
   },
   {
@@ -279,7 +280,7 @@ describe('keyboard only (H5)', () => {
     await page.keyboard.press('Enter')
     await topPage(page).locator('[data-testid=type-panel]').waitFor()
     await tabTo('[data-testid=font-bigger]', 5)
-    expect((await focused()).label).toBe('放大字号')
+    expect((await focused()).label).toBe('放大字号 A+')
     await page.keyboard.press('Enter')
     await expect.poll(size).toBeGreaterThan(before)
     await screenshot(page, 'a11y-keyboard-type-panel')

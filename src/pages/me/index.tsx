@@ -68,50 +68,44 @@ export default function MePage() {
           <View className="me-font">
             <Action
               className="me-chip"
-              label="缩小字号"
+              label="缩小字号 A−"
               disabled={s.fontStep <= 0}
               testId="me-font-smaller"
               onPress={s.smallerText}
             >
-              <Text aria-hidden="true">A−</Text>
+              A−
             </Action>
             <Text className="muted">
               {s.fontStep + 1}/{FONT_STEPS.length}
             </Text>
             <Action
               className="me-chip"
-              label="放大字号"
+              label="放大字号 A+"
               disabled={s.fontStep >= FONT_STEPS.length - 1}
               testId="me-font-bigger"
               onPress={s.biggerText}
             >
-              <Text aria-hidden="true">A+</Text>
+              A+
             </Action>
           </View>
         </View>
         <Action
           className="me-row hairline"
-          label="关怀模式（大字、高对比）"
           pressed={s.careMode}
           testId="me-care"
           onPress={() => s.setCareMode(!s.careMode)}
         >
           <Text>关怀模式（大字、高对比）</Text>
-          <Text className={s.careMode ? 'accent' : 'muted'} aria-hidden="true">
-            {s.careMode ? '已开启' : '已关闭'}
-          </Text>
+          <Text className={s.careMode ? 'accent' : 'muted'}>{s.careMode ? '已开启' : '已关闭'}</Text>
         </Action>
         <Action
           className="me-row hairline"
-          label="夜间模式"
           pressed={s.nightMode}
           testId="me-night"
           onPress={() => s.setNightMode(!s.nightMode)}
         >
           <Text>夜间模式</Text>
-          <Text className={s.nightMode ? 'accent' : 'muted'} aria-hidden="true">
-            {s.nightMode ? '已开启' : '已关闭'}
-          </Text>
+          <Text className={s.nightMode ? 'accent' : 'muted'}>{s.nightMode ? '已开启' : '已关闭'}</Text>
         </Action>
         <Action
           className="me-row hairline"
