@@ -116,7 +116,9 @@ describe('读屏 (weapp screen reader): names and roles of what can be tapped', 
   })
 
   it.each(SCREENS)('$name: every tappable node has an aria-label or text, every action is a button', async (s) => {
-    const mp = app.start(app.device(), await s.spec())
+    const phone = app.device({ user: `a11y-${SCREENS.indexOf(s)}` })
+    const mp = app.start(phone, await s.spec())
+    if (s.via) await mp.until(() => phone.storage.has('session'), 'signed in with wx.login', 10_000)
     for (const text of s.via ?? []) (await mp.see(text, 10_000)).tap(text)
     await mp.see(await s.see(), 20_000)
     await mp.settle(300)
