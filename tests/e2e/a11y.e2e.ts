@@ -298,6 +298,24 @@ describe('keyboard only (H5)', () => {
   })
 })
 
+describe('status changes (H5)', () => {
+  it('are announced through the polite live region: 下载完成, then 网络已断开 and 网络已恢复', async () => {
+    const context = await ctx.browser.newContext(PHONE)
+    const page = await context.newPage()
+    await go(page, `/pages/issue/index?issue=${ISSUE}`, '[data-testid=download-issue]')
+    const region = topPage(page).locator('[data-testid=live-region]')
+    await expect(region.getAttribute('aria-live')).resolves.toBe('polite')
+    await expect(region.getAttribute('role')).resolves.toBe('status')
+    await topPage(page).locator('[data-testid=download-issue]').click()
+    await expect.poll(() => region.textContent(), { timeout: 30000 }).toContain('下载完成')
+    await context.setOffline(true)
+    await expect.poll(() => region.textContent(), { timeout: 20000 }).toContain('网络已断开')
+    await context.setOffline(false)
+    await expect.poll(() => region.textContent(), { timeout: 20000 }).toContain('网络已恢复')
+    await context.close()
+  })
+})
+
 describe('screenshots with a focused element (375×812)', () => {
   it('article, normal and 关怀模式 night', async () => {
     const context = await ctx.browser.newContext(PHONE)
