@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -13,7 +14,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // Adds the aria-* attributes to the weapp templates (WeChat's screen reader reads them); H5 needs nothing.
+    plugins: [resolve(__dirname, 'aria-plugin.js')],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBase)
     },

@@ -32,8 +32,8 @@ export default defineAppConfig({
     backgroundColor: '#FAF7F0'
   },
   tabBar: {
-    color: '#6B6B6B',
-    selectedColor: '#C8161D',
+    color: '#4A4A4A',
+    selectedColor: '#9C1016',
     backgroundColor: '#FAF7F0',
     borderStyle: 'white',
     list: [

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Action } from './Action'
 import './ArticleRow.css'
 
 export interface ArticleRowProps {
@@ -13,10 +14,10 @@ export interface ArticleRowProps {
 /** A contents entry: title and attribution; read ones dimmed with a check mark. */
 export function ArticleRow({ id, title, source, read, fontPx, onOpen }: ArticleRowProps) {
   return (
-    <View
+    <Action
       className={`article-row${read ? ' article-row--read' : ''}`}
-      data-testid="article-row"
-      onClick={() => onOpen(id)}
+      testId="article-row"
+      onPress={() => onOpen(id)}
     >
       <Text className="article-row__title" style={{ fontSize: `${fontPx}px` }}>
         {title}
@@ -25,6 +26,6 @@ export function ArticleRow({ id, title, source, read, fontPx, onOpen }: ArticleR
         {source ? <Text className="article-row__source">（{source}）</Text> : <Text />}
         {read ? <Text className="article-row__check">✓ 已读</Text> : null}
       </View>
-    </View>
+    </Action>
   )
 }

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Action } from './Action'
 import './DownloadRow.css'
 
 export interface DownloadRowProps {
@@ -24,9 +25,14 @@ export function DownloadRow(p: DownloadRowProps) {
           <Text data-testid="download-size">{p.size}</Text>
         </Text>
       </View>
-      <Text className="download-row__delete" data-testid="delete-download" onClick={() => p.onDelete(p.id)}>
+      <Action
+        className="download-row__delete"
+        testId="delete-download"
+        label={`删除 ${p.title} ${p.issueLine}`}
+        onPress={() => p.onDelete(p.id)}
+      >
         删除
-      </Text>
+      </Action>
     </View>
   )
 }

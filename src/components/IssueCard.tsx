@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Action } from './Action'
 import type { IssueSummary } from '../domain/issue/types'
 import { formatChineseDate, formatIssueNumber } from '../domain/format'
 import './IssueCard.css'
@@ -16,10 +17,11 @@ export interface IssueCardProps {
 export function IssueCard({ issue, readCount, offline, downloading, onOpen }: IssueCardProps) {
   const total = Math.max(issue.articleCount, 1)
   const percent = Math.min(100, Math.round((readCount / total) * 100))
+  const number = formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)
   return (
-    <View className="issue-card" data-testid="issue-card" onClick={() => onOpen(issue.id)}>
+    <Action className="issue-card" testId="issue-card" onPress={() => onOpen(issue.id)}>
       <Text className="issue-card__title">{issue.title}</Text>
-      <Text className="issue-card__number">{formatIssueNumber(issue.number, issue.totalNumber, issue.supplement)}</Text>
+      <Text className="issue-card__number">{number}</Text>
       <Text className="issue-card__meta">
         {formatChineseDate(issue.publishedOn)}
         {issue.editor ? ` · ${issue.editor}` : ''}
@@ -41,6 +43,6 @@ export function IssueCard({ issue, readCount, offline, downloading, onOpen }: Is
           </Text>
         ) : null}
       </View>
-    </View>
+    </Action>
   )
 }

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { Action } from './Action'
 import './PrivacyPopup.css'
 
 export interface PrivacyPopupProps {
@@ -25,9 +26,9 @@ export function PrivacyPopup(props: PrivacyPopupProps) {
         <Text className="privacy-popup__title">隐私保护提示</Text>
         <View className="privacy-popup__body">
           <Text>使用这项功能前，请阅读</Text>
-          <Text className="privacy-popup__link" data-testid="privacy-contract" onClick={props.onOpenContract}>
+          <Action className="privacy-popup__link" testId="privacy-contract" label={name} onPress={props.onOpenContract}>
             {name}
-          </Text>
+          </Action>
           <Text>。我们只为阅读同步、答题和党组织管理使用你的信息，不收集位置、通讯录、照片或手机号。</Text>
         </View>
         <View className="privacy-popup__actions">

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import './QuizQuestion.css'
+import { Action } from './Action'
 
 export interface QuizExplainProps {
   /** null: not answered (review of an unanswered question). */
@@ -26,9 +27,9 @@ export function QuizExplain(p: QuizExplainProps) {
       <Text className="quiz-explain__line">正确答案：{p.rightText}</Text>
       {p.explanation ? <Text className="quiz-explain__line">解析：{p.explanation}</Text> : null}
       {p.source.kind === 'article' ? (
-        <Text className="quiz-explain__source accent" data-testid="quiz-source" onClick={p.onOpenSource}>
+        <Action className="quiz-explain__source accent" testId="quiz-source" onPress={() => p.onOpenSource?.()}>
           出处：{p.source.label} ›
-        </Text>
+        </Action>
       ) : (
         <Text className="quiz-explain__source muted">出处：{p.source.label}</Text>
       )}

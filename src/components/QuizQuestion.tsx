@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import './QuizQuestion.css'
+import { Action } from './Action'
 
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']
 const TYPE_LABEL = { single: '单选题', multiple: '多选题', truefalse: '判断题', fill: '填空题' } as const
@@ -56,22 +57,21 @@ export function QuizQuestion(p: QuizQuestionProps) {
               ? ' is-chosen'
               : ''
           return (
-            <View
+            <Action
               key={letter}
               className={`quiz-opt${state}`}
-              data-testid="quiz-option"
-              data-letter={letter}
-              aria-role={p.type === 'multiple' ? 'checkbox' : 'radio'}
-              aria-checked={chosen.has(letter)}
-              aria-label={`${letter}. ${text}`}
-              onClick={() => {
+              testId="quiz-option"
+              dataset={{ letter }}
+              choice={{ kind: p.type === 'multiple' ? 'checkbox' : 'radio', checked: chosen.has(letter) }}
+              label={`${letter}. ${text}`}
+              onPress={() => {
                 if (!p.disabled && !p.reveal) p.onToggle(letter)
               }}
             >
               <Text className="quiz-opt__letter">{letter}</Text>
               <Text className="quiz-opt__text">{text}</Text>
               {p.reveal && chosen.has(letter) ? <Text className="quiz-opt__mine">你选的</Text> : null}
-            </View>
+            </Action>
           )
         })
       )}

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
+import { Action } from './Action'
 import './ReaderToolbar.css'
 
 export interface ReaderToolbarProps {
@@ -18,31 +19,41 @@ export interface ReaderToolbarProps {
 /** The article's bottom bar: 上一篇 · 目录 · 下一篇 · Aa · 分享. */
 export function ReaderToolbar(p: ReaderToolbarProps) {
   return (
-    <View className={`reader-toolbar${p.hidden ? ' reader-toolbar--hidden' : ''}`} data-testid="reader-toolbar">
+    <View
+      className={`reader-toolbar${p.hidden ? ' reader-toolbar--hidden' : ''}`}
+      data-testid="reader-toolbar"
+      {...(process.env.TARO_ENV === 'h5' ? { role: 'toolbar', 'aria-label': '文章工具栏' } : {})}
+    >
       {p.navigation ? (
         <>
-          <Text className={`tool${p.hasPrevious ? '' : ' tool--off'}`} onClick={() => p.hasPrevious && p.onPrevious()}>
+          <Action
+            className="tool"
+            label="上一篇"
+            disabled={!p.hasPrevious}
+            testId="tool-previous"
+            onPress={p.onPrevious}
+          >
             上一篇
-          </Text>
-          <Text className="tool" onClick={p.onContents}>
+          </Action>
+          <Action className="tool" label="目录" testId="tool-contents" onPress={p.onContents}>
             目录
-          </Text>
-          <Text className={`tool${p.hasNext ? '' : ' tool--off'}`} onClick={() => p.hasNext && p.onNext()}>
+          </Action>
+          <Action className="tool" label="下一篇" disabled={!p.hasNext} testId="tool-next" onPress={p.onNext}>
             下一篇
-          </Text>
+          </Action>
         </>
       ) : null}
-      <Text className="tool" onClick={p.onType}>
+      <Action className="tool" label="字号与显示设置" testId="tool-type" onPress={p.onType}>
         Aa
-      </Text>
+      </Action>
       {p.shareButton ? (
-        <Button className="tool tool--button" openType="share">
+        <Button className="tool tool--button" openType="share" aria-label="分享给微信好友">
           分享
         </Button>
       ) : (
-        <Text className="tool" onClick={p.onShare}>
+        <Action className="tool" label="分享" testId="tool-share" onPress={p.onShare}>
           分享
-        </Text>
+        </Action>
       )}
     </View>
   )

@@ -1,4 +1,6 @@
-import { Text, View } from '@tarojs/components'
+import { useEffect, useRef } from 'react'
+import { View } from '@tarojs/components'
+import { Action } from './Action'
 import './TypePanel.css'
 
 export interface TypePanelProps {
@@ -14,41 +16,81 @@ export interface TypePanelProps {
   onClose(): void
 }
 
+const isH5 = process.env.TARO_ENV === 'h5'
+
 /** Reading comfort: A−/A+ steps, 关怀模式 (large type, high contrast) and night mode. */
 export function TypePanel(p: TypePanelProps) {
+  const panel = useRef<{ focus?: () => void } | null>(null)
+  // H5: keyboard focus moves into the panel when it opens (its first button is one Tab away); Escape closes it.
+  useEffect(() => {
+    if (p.visible && isH5) panel.current?.focus?.()
+  }, [p.visible])
   if (!p.visible) return null
+  const dialog = isH5
+    ? {
+        role: 'dialog',
+        'aria-modal': 'true',
+        'aria-label': '字号与显示设置',
+        tabindex: -1,
+        onKeyDown: (e: KeyboardEvent) => {
+          if (e.key === 'Escape') p.onClose()
+        }
+      }
+    : {}
+  const step = `字号 ${p.fontStep + 1}/${p.maxStep + 1}`
   return (
     <View className="type-panel-mask" onClick={p.onClose}>
-      <View className="type-panel" data-testid="type-panel" onClick={(e) => e.stopPropagation()}>
+      <View
+        ref={panel as never}
+        className="type-panel"
+        data-testid="type-panel"
+        {...dialog}
+        onClick={(e) => e.stopPropagation()}
+      >
         <View className="type-panel__row">
-          <Text className={`type-btn${p.fontStep <= 0 ? ' type-btn--off' : ''}`} onClick={p.onSmaller}>
+          <Action
+            className="type-btn"
+            label="缩小字号 A−"
+            disabled={p.fontStep <= 0}
+            testId="font-smaller"
+            onPress={p.onSmaller}
+          >
             A−
-          </Text>
-          <View className="type-steps">
+          </Action>
+          <View className="type-steps" {...(isH5 ? { role: 'img' } : {})} aria-label={step}>
             {Array.from({ length: p.maxStep + 1 }, (_, i) => (
               <View key={i} className={`type-dot${i <= p.fontStep ? ' type-dot--on' : ''}`} />
             ))}
           </View>
-          <Text
-            className={`type-btn type-btn--big${p.fontStep >= p.maxStep ? ' type-btn--off' : ''}`}
-            onClick={p.onBigger}
+          <Action
+            className="type-btn type-btn--big"
+            label="放大字号 A+"
+            disabled={p.fontStep >= p.maxStep}
+            testId="font-bigger"
+            onPress={p.onBigger}
           >
             A+
-          </Text>
+          </Action>
         </View>
         <View className="type-panel__row">
-          <Text
+          <Action
             className={`type-toggle${p.careMode ? ' type-toggle--on' : ''}`}
-            onClick={() => p.onCareMode(!p.careMode)}
+            label="关怀模式"
+            pressed={p.careMode}
+            testId="care-toggle"
+            onPress={() => p.onCareMode(!p.careMode)}
           >
             关怀模式
-          </Text>
-          <Text
+          </Action>
+          <Action
             className={`type-toggle${p.nightMode ? ' type-toggle--on' : ''}`}
-            onClick={() => p.onNightMode(!p.nightMode)}
+            label="夜间模式"
+            pressed={p.nightMode}
+            testId="night-toggle"
+            onPress={() => p.onNightMode(!p.nightMode)}
           >
             夜间模式
-          </Text>
+          </Action>
         </View>
       </View>
     </View>

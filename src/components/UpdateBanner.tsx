@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Action } from './Action'
 import './UpdateBanner.css'
 
 export interface UpdateBannerProps {
@@ -15,14 +16,14 @@ export function UpdateBanner({ visible, onApply, onDismiss, night }: UpdateBanne
   if (!visible) return null
   return (
     <View className={night ? 'update-banner update-banner--night' : 'update-banner'} data-testid="update-banner">
-      <View className="update-banner__apply" onClick={onApply}>
+      <Action className="update-banner__apply" label="有新版本，点击更新" onPress={onApply}>
         <Text className="update-banner__dot" />
         <Text className="update-banner__text">有新版本，点击更新</Text>
-      </View>
+      </Action>
       {onDismiss ? (
-        <View className="update-banner__later" onClick={onDismiss}>
+        <Action className="update-banner__later" label="稍后更新" onPress={onDismiss}>
           <Text>稍后</Text>
-        </View>
+        </Action>
       ) : null}
     </View>
   )

@@ -5,6 +5,8 @@ import { progressKey } from '../../domain/progress/progress'
 import { articleLength, displayTitle, locateArticle } from '../../domain/reading/navigation'
 import { articleParams } from '../../domain/routes'
 import { FONT_STEPS } from '../../domain/reading/typography'
+import { Action } from '../../components/Action'
+import { LiveRegion } from '../../components/LiveRegion'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { ReaderToolbar } from '../../components/ReaderToolbar'
 import { TypePanel } from '../../components/TypePanel'
@@ -12,6 +14,7 @@ import { share } from '../../platform/share'
 import { system } from '../../platform/system'
 import { progressStore, useOffline, useSettings } from '../../stores'
 import { useIssue, useParams, useTypography } from '../hooks'
+import { useStatusAnnouncement } from '../announce'
 import { useThemeClass } from '../theme'
 import { useReadingSession } from './reading-session'
 import { useArticleNavigation } from './use-article-navigation'
@@ -37,6 +40,7 @@ export default function ArticlePage() {
   const settings = useSettings((s) => s)
   const online = useOffline((s) => s.online)
   const singlePage = system.isSinglePageMode()
+  const announcement = useStatusAnnouncement()
   const issue = load.status === 'ready' ? load.issue : null
   const at = issue && articleId ? locateArticle(issue, articleId) : null
   const article = at?.current.article ?? null
@@ -101,7 +105,8 @@ export default function ArticlePage() {
 
   return (
     <View className={theme} onClick={toolbar.show}>
-      <View className="reading-progress" style={{ width: `${Math.round(fraction * 100)}%` }} />
+      <ReadingProgress percent={Math.round(fraction * 100)} />
+      <LiveRegion message={announcement} />
       <OfflineBanner visible={!online} />
       {singlePage ? <View className="single-page-hint">来自朋友圈的分享 · 打开小程序可阅读全部期刊</View> : null}
       <View className="article-root page-pad" data-testid="article">
@@ -129,12 +134,12 @@ export default function ArticlePage() {
           ) : null}
         </View>
         {at.next && !singlePage ? (
-          <View className="next-card" onClick={() => goToArticle(at.next!.article.id)}>
+          <Action className="next-card" testId="next-card" onPress={() => goToArticle(at.next!.article.id)}>
             <Text className="muted next-card__label">
               下一篇{at.next.sectionTitle !== at.current.sectionTitle ? ` · 【${at.next.sectionTitle}】` : ''}
             </Text>
             <Text className="next-card__title">{displayTitle(at.next.article)}</Text>
-          </View>
+          </Action>
         ) : null}
         <View className="toolbar-space" />
       </View>
@@ -164,4 +169,20 @@ export default function ArticlePage() {
       />
     </View>
   )
+}
+
+/** The thin bar of how far the reader is: a progress bar to assistive technology (a label on weapp). */
+function ReadingProgress({ percent }: { percent: number }) {
+  const a11y =
+    process.env.TARO_ENV === 'h5'
+      ? {
+          role: 'progressbar',
+          'aria-label': '阅读进度',
+          'aria-valuemin': '0',
+          'aria-valuemax': '100',
+          'aria-valuenow': String(percent),
+          'aria-valuetext': `已读 ${percent}%`
+        }
+      : { 'aria-label': `阅读进度 ${percent}%` }
+  return <View className="reading-progress" data-testid="reading-progress" style={{ width: `${percent}%` }} {...a11y} />
 }

@@ -6,13 +6,16 @@ import { progressKey } from '../../domain/progress/progress'
 import { displayTitle } from '../../domain/reading/navigation'
 import type { Issue } from '../../domain/issue/types'
 import { articlePath, issueParam, issueSharePath } from '../../domain/routes'
+import { Action } from '../../components/Action'
 import { ArticleRow } from '../../components/ArticleRow'
+import { LiveRegion } from '../../components/LiveRegion'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { SectionBar } from '../../components/SectionBar'
 import { ShortNews } from '../../components/ShortNews'
 import { services } from '../../services'
 import { useOffline, useProgress } from '../../stores'
 import { scrollToSelector, useIssue, useParams, useTypography } from '../hooks'
+import { useStatusAnnouncement } from '../announce'
 import { useThemeClass } from '../theme'
 import './index.css'
 
@@ -33,6 +36,7 @@ export default function IssuePage() {
   const downloaded = useOffline((s) => (id ? !!s.downloaded[id] : false))
   const downloading = useOffline((s) => (id ? s.downloading[id] : undefined))
   const downloadError = useOffline((s) => s.error)
+  const announcement = useStatusAnnouncement()
   const [active, setActive] = useState(0)
   const offsets = useRef<number[]>([])
   const jumping = useRef(0)
@@ -115,6 +119,7 @@ export default function IssuePage() {
 
   return (
     <View className={theme}>
+      <LiveRegion message={announcement} />
       <OfflineBanner visible={!online} />
       <View className="masthead">
         <Text className="masthead__title">{issue.title}</Text>
@@ -134,16 +139,17 @@ export default function IssuePage() {
               ✓ 已下载，可离线阅读
             </Text>
           ) : (
-            <Text
+            <Action
               key="download"
               className="btn small"
-              data-testid="download-issue"
-              onClick={() => {
+              testId="download-issue"
+              label="下载离线阅读"
+              onPress={() => {
                 void services.downloadIssue(issue.id)
               }}
             >
               下载离线阅读
-            </Text>
+            </Action>
           )}
         </View>
         {downloadError ? <View className="notice">{downloadError}</View> : null}

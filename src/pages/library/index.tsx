@@ -4,9 +4,11 @@ import { readCount } from '../../domain/progress/progress'
 import { campaignPath, issuePath, quizPath, searchPath } from '../../domain/routes'
 import { Action } from '../../components/Action'
 import { IssueCard } from '../../components/IssueCard'
+import { LiveRegion } from '../../components/LiveRegion'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { services } from '../../services'
 import { useLibrary, useOffline, useProgress } from '../../stores'
+import { useStatusAnnouncement } from '../announce'
 import { useThemeClass } from '../theme'
 
 export default function LibraryPage() {
@@ -19,6 +21,7 @@ export default function LibraryPage() {
   const downloaded = useOffline((s) => s.downloaded)
   const downloading = useOffline((s) => s.downloading)
   const downloadError = useOffline((s) => s.error)
+  const announcement = useStatusAnnouncement()
 
   // Shown again (another tab, the app back in front): the issues and what this member read on other devices.
   useDidShow(() => {
@@ -35,6 +38,7 @@ export default function LibraryPage() {
 
   return (
     <View className={theme}>
+      <LiveRegion message={announcement} />
       <OfflineBanner visible={!online} />
       <View className="page-pad">
         <View className="library-head">
@@ -43,21 +47,21 @@ export default function LibraryPage() {
             <Text className="muted library-sub">读党史、守初心、担使命</Text>
           </View>
           {issues.length > 0 && online ? (
-            <Text
+            <Action
               className="btn ghost library-download"
-              data-testid="download-all"
-              onClick={() => {
-                if (!busy && missing > 0) void services.downloadAll()
-              }}
+              testId="download-all"
+              label={busy ? '下载中' : missing > 0 ? `全部下载，${missing} 期未下载` : '已全部下载'}
+              disabled={busy || missing === 0}
+              onPress={() => void services.downloadAll()}
             >
               {busy ? '下载中…' : missing > 0 ? '全部下载' : '已全部下载'}
-            </Text>
+            </Action>
           ) : null}
         </View>
         <Action
           className="library-search"
           testId="open-search"
-          label="搜索：所有期刊的标题和正文"
+          label="搜索标题和正文（所有期刊）"
           onPress={() => void Taro.navigateTo({ url: searchPath() })}
         >
           <Text className="library-search__icon" aria-hidden>
@@ -65,26 +69,18 @@ export default function LibraryPage() {
           </Text>
           <Text className="library-search__text">搜索标题和正文</Text>
         </Action>
-        <View
-          className="quiz-entry"
-          data-testid="open-quiz"
-          aria-role="button"
-          aria-label="答题：练习与百题竞答"
-          onClick={() => void Taro.navigateTo({ url: quizPath() })}
-        >
+        <Action className="quiz-entry" testId="open-quiz" onPress={() => void Taro.navigateTo({ url: quizPath() })}>
           <Text className="quiz-entry__title">答题 · 百题竞答</Text>
           <Text className="muted quiz-entry__sub">练习、错题本与计分竞答 ›</Text>
-        </View>
-        <View
+        </Action>
+        <Action
           className="quiz-entry"
-          data-testid="open-campaign"
-          aria-role="button"
-          aria-label="读党史、守初心、担使命：活动进度"
-          onClick={() => void Taro.navigateTo({ url: campaignPath() })}
+          testId="open-campaign"
+          onPress={() => void Taro.navigateTo({ url: campaignPath() })}
         >
           <Text className="quiz-entry__title">「读党史、守初心、担使命」· 活动进度</Text>
           <Text className="muted quiz-entry__sub">读、听、讲、答四个环节，看看我的进度 ›</Text>
-        </View>
+        </Action>
         {downloadError ? <View className="notice">{downloadError}</View> : null}
         {issues.map((issue) => (
           <IssueCard

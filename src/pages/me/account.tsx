@@ -5,6 +5,7 @@ import dayjs from 'dayjs'
 import { formatCode } from '../../domain/account'
 import { orgPath } from '../../domain/routes'
 import type { PairingReply } from '../../domain/api/account'
+import { Action } from '../../components/Action'
 import { AccountCard } from '../../components/AccountCard'
 import { services } from '../../services'
 import { describeError } from '../../services/account/session'
@@ -100,38 +101,38 @@ export function AccountSection() {
         </View>
       ) : null}
       <View className="me-actions">
-        <Text className="me-action" onClick={() => open('rename')}>
+        <Action className="me-action" onPress={() => open('rename')}>
           修改名字
-        </Text>
-        <Text className="me-action" onClick={() => open('join')}>
+        </Action>
+        <Action className="me-action" onPress={() => open('join')}>
           加入党组织
-        </Text>
+        </Action>
         {member?.org ? (
-          <Text className="me-action" data-testid="leave-org" onClick={() => void confirmLeaveOrg()}>
+          <Action className="me-action" testId="leave-org" onPress={() => void confirmLeaveOrg()}>
             退出组织
-          </Text>
+          </Action>
         ) : null}
         {member?.org ? (
-          <Text className="me-action" data-testid="open-org" onClick={() => void Taro.navigateTo({ url: orgPath() })}>
+          <Action className="me-action" testId="open-org" onPress={() => void Taro.navigateTo({ url: orgPath() })}>
             组织情况
-          </Text>
+          </Action>
         ) : null}
-        <Text
+        <Action
           className="me-action"
-          data-testid="create-pairing"
-          onClick={() => {
+          testId="create-pairing"
+          onPress={() => {
             void run(async () => setPairing(await services.account.createPairing()))
           }}
         >
           在另一台设备登录
-        </Text>
-        <Text className="me-action" data-testid="enter-pairing" onClick={() => open('claim')}>
+        </Action>
+        <Action className="me-action" testId="enter-pairing" onPress={() => open('claim')}>
           输入配对码
-        </Text>
+        </Action>
         {member ? (
-          <Text className="me-action" data-testid="sign-out" onClick={() => void confirmSignOut()}>
+          <Action className="me-action" testId="sign-out" onPress={() => void confirmSignOut()}>
             退出登录
-          </Text>
+          </Action>
         ) : null}
       </View>
       {panel ? (
@@ -145,15 +146,15 @@ export function AccountSection() {
             onInput={(e) => setValue(e.detail.value)}
             onConfirm={submit}
           />
-          <Text
+          <Action
             className="btn small"
-            data-testid="me-submit"
-            onClick={() => {
-              if (!busy) submit()
-            }}
+            testId="me-submit"
+            label={busy ? '请稍候' : '确定'}
+            disabled={busy}
+            onPress={submit}
           >
             {busy ? '请稍候…' : '确定'}
-          </Text>
+          </Action>
         </View>
       ) : null}
       {error ? (

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { Device } from '../../domain/api/account'
+import { Action } from '../../components/Action'
 import { services } from '../../services'
 import { describeError } from '../../services/account/session'
 import { useSession } from '../../stores'
@@ -55,9 +56,9 @@ export function DevicesSection() {
   return (
     <View className="devices" data-testid="devices">
       <View className="me-actions">
-        <Text className="me-action" data-testid="devices-toggle" onClick={() => setOpen(!open)}>
+        <Action className="me-action" testId="devices-toggle" onPress={() => setOpen(!open)}>
           {open ? '收起登录设备' : `登录设备（${devices.length}）`}
-        </Text>
+        </Action>
       </View>
       {open ? (
         <View className="devices__list">
@@ -73,28 +74,22 @@ export function DevicesSection() {
                 </Text>
               </View>
               {d.current ? null : (
-                <Text
+                <Action
                   className="me-action"
-                  data-testid="device-sign-out"
-                  onClick={() => {
-                    if (!busy) signOutOne(d)
-                  }}
+                  testId="device-sign-out"
+                  label={`让 ${d.name} 退出登录`}
+                  disabled={busy}
+                  onPress={() => signOutOne(d)}
                 >
                   退出
-                </Text>
+                </Action>
               )}
             </View>
           ))}
           {devices.length > 1 ? (
-            <Text
-              className="me-action"
-              data-testid="devices-sign-out-others"
-              onClick={() => {
-                if (!busy) signOutOthers()
-              }}
-            >
+            <Action className="me-action" testId="devices-sign-out-others" disabled={busy} onPress={signOutOthers}>
               退出其他所有设备
-            </Text>
+            </Action>
           ) : null}
           {error ? (
             <View className="notice" data-testid="devices-error">

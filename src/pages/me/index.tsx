@@ -7,8 +7,11 @@ import { FONT_STEPS } from '../../domain/reading/typography'
 import { myDataPath, offlinePath, quizPath } from '../../domain/routes'
 import { syncStatusText } from '../../domain/sync/status'
 import { useProgress, useSettings, useOffline, useSyncStatus } from '../../stores'
+import { Action } from '../../components/Action'
+import { LiveRegion } from '../../components/LiveRegion'
 import { SyncStatusLine } from '../../components/SyncStatusLine'
 import { services } from '../../services'
+import { useStatusAnnouncement } from '../announce'
 import { useThemeClass } from '../theme'
 import { AccountSection } from './account'
 import './index.css'
@@ -29,6 +32,7 @@ export default function MePage() {
   const downloadedBytes = useOffline((x) => x.storage.downloadedBytes)
   const stats = readingStats(articles, dayOf(Date.now()), dayOf, previousDay)
   const sync = useSyncStatus((x) => x)
+  const announcement = useStatusAnnouncement()
   // 我的 is where a member checks that their reading is saved: fetch what other devices did, send what waits.
   useDidShow(() => {
     void services.sync.syncNow()
@@ -36,6 +40,7 @@ export default function MePage() {
   const syncText = syncStatusText(sync, Date.now(), (ms) => dayjs(ms).format('M月D日 HH:mm'))
   return (
     <View className={theme}>
+      <LiveRegion message={announcement} />
       <View className="page-pad">
         <Text className="h1">我的</Text>
         <AccountSection />
@@ -61,39 +66,63 @@ export default function MePage() {
         <View className="me-row hairline">
           <Text>字号</Text>
           <View className="me-font">
-            <Text className="me-chip" onClick={s.smallerText}>
+            <Action
+              className="me-chip"
+              label="缩小字号 A−"
+              disabled={s.fontStep <= 0}
+              testId="me-font-smaller"
+              onPress={s.smallerText}
+            >
               A−
-            </Text>
+            </Action>
             <Text className="muted">
               {s.fontStep + 1}/{FONT_STEPS.length}
             </Text>
-            <Text className="me-chip" onClick={s.biggerText}>
+            <Action
+              className="me-chip"
+              label="放大字号 A+"
+              disabled={s.fontStep >= FONT_STEPS.length - 1}
+              testId="me-font-bigger"
+              onPress={s.biggerText}
+            >
               A+
-            </Text>
+            </Action>
           </View>
         </View>
-        <View className="me-row hairline" onClick={() => s.setCareMode(!s.careMode)}>
+        <Action
+          className="me-row hairline"
+          pressed={s.careMode}
+          testId="me-care"
+          onPress={() => s.setCareMode(!s.careMode)}
+        >
           <Text>关怀模式（大字、高对比）</Text>
           <Text className={s.careMode ? 'accent' : 'muted'}>{s.careMode ? '已开启' : '已关闭'}</Text>
-        </View>
-        <View className="me-row hairline" onClick={() => s.setNightMode(!s.nightMode)}>
+        </Action>
+        <Action
+          className="me-row hairline"
+          pressed={s.nightMode}
+          testId="me-night"
+          onPress={() => s.setNightMode(!s.nightMode)}
+        >
           <Text>夜间模式</Text>
           <Text className={s.nightMode ? 'accent' : 'muted'}>{s.nightMode ? '已开启' : '已关闭'}</Text>
-        </View>
-        <View
+        </Action>
+        <Action
           className="me-row hairline"
-          data-testid="me-open-quiz"
-          onClick={() => {
+          testId="me-open-quiz"
+          label="答题与成绩：练习、错题本、百题竞答"
+          onPress={() => {
             void Taro.navigateTo({ url: quizPath() })
           }}
         >
           <Text>答题与成绩</Text>
           <Text className="muted">练习 · 错题本 · 百题竞答 ›</Text>
-        </View>
-        <View
+        </Action>
+        <Action
           className="me-row hairline"
-          data-testid="open-offline"
-          onClick={() => {
+          testId="open-offline"
+          label={`离线内容：${downloads > 0 ? `${downloads} 期，${formatBytes(downloadedBytes)}` : '未下载'}`}
+          onPress={() => {
             void Taro.navigateTo({ url: offlinePath() })
           }}
         >
@@ -101,17 +130,18 @@ export default function MePage() {
           <Text className="muted">
             {downloads > 0 ? `${downloads} 期 · ${formatBytes(downloadedBytes)}` : '未下载'} ›
           </Text>
-        </View>
-        <View
+        </Action>
+        <Action
           className="me-row hairline"
-          data-testid="open-my-data"
-          onClick={() => {
+          testId="open-my-data"
+          label="我的数据：查看保存了哪些信息"
+          onPress={() => {
             void Taro.navigateTo({ url: myDataPath() })
           }}
         >
           <Text>我的数据</Text>
           <Text className="muted">查看保存了哪些信息 ›</Text>
-        </View>
+        </Action>
       </View>
     </View>
   )

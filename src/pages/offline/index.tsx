@@ -9,6 +9,7 @@ import { useOffline } from '../../stores'
 import type { StoredDownload } from '../../stores/offline'
 import { useThemeClass } from '../theme'
 import './index.css'
+import { Action } from '../../components/Action'
 
 const nameOf = (d: StoredDownload) =>
   d.summary ? `《${d.summary.title}》${formatIssueNumber(d.summary.number, null, d.summary.supplement)}` : '这一期'
@@ -80,9 +81,9 @@ export default function OfflinePage() {
         <View className="offline-head">
           <Text className="offline-group muted">已下载的期刊</Text>
           {downloads.length > 0 ? (
-            <Text className="offline-delete-all" data-testid="delete-all-downloads" onClick={deleteAll}>
+            <Action className="offline-delete-all" testId="delete-all-downloads" onPress={deleteAll}>
               全部删除
-            </Text>
+            </Action>
           ) : null}
         </View>
         {downloads.map((d) => (

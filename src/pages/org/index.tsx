@@ -10,6 +10,7 @@ import { ApiError } from '../../services/api/client'
 import { orgsApi } from '../../services/orgs'
 import { useThemeClass } from '../theme'
 import './index.css'
+import { Action } from '../../components/Action'
 
 const PHASES = [
   { key: 'read', label: '读' },
@@ -95,9 +96,9 @@ function Line({ line, onMakeAdmin }: { line: MemberLine; onMakeAdmin?: () => voi
         {day(line.lastActive)}
       </Text>
       {onMakeAdmin ? (
-        <Text className="org-link" onClick={onMakeAdmin}>
+        <Action className="org-link" onPress={onMakeAdmin}>
           设为管理员
-        </Text>
+        </Action>
       ) : null}
     </View>
   )
@@ -236,9 +237,9 @@ export default function OrgPage() {
               </View>
             ))}
             {ranking.orgs.length < ranking.total ? (
-              <Text className="org-link" onClick={() => void moreRanking()}>
+              <Action className="org-link" onPress={() => void moreRanking()}>
                 加载更多
-              </Text>
+              </Action>
             ) : null}
           </View>
         ) : null}
@@ -246,13 +247,13 @@ export default function OrgPage() {
           <View className="org-section" data-testid="org-admin">
             <View className="org-section__row">
               <Text className="org-section__title">成员明细（{members.total}人）</Text>
-              <Text className="btn org-export" data-testid="org-export" onClick={() => void exportExcel()}>
+              <Action className="btn org-export" testId="org-export" onPress={() => void exportExcel()}>
                 导出 Excel
-              </Text>
+              </Action>
             </View>
-            <Text className="org-link" data-testid="org-rotate-code" onClick={() => void rotateCode()}>
+            <Action className="org-link" testId="org-rotate-code" onPress={() => void rotateCode()}>
               更换加入码
-            </Text>
+            </Action>
             <Action
               className="org-link"
               testId="org-publish"
@@ -269,9 +270,9 @@ export default function OrgPage() {
               />
             ))}
             {members.members.length < members.total ? (
-              <Text className="org-link" onClick={() => void moreMembers()}>
+              <Action className="org-link" onPress={() => void moreMembers()}>
                 加载更多
-              </Text>
+              </Action>
             ) : null}
           </View>
         ) : null}

@@ -13,6 +13,7 @@ import { campaign as campaignService } from '../../../services/campaign'
 import { useLibrary, useOffline } from '../../../stores'
 import { useThemeClass } from '../../theme'
 import './index.css'
+import { Action } from '../../../components/Action'
 
 /** The campaign to show first: one under way, else the next to start, else the last to have ended. */
 function pick(campaigns: readonly Campaign[], today: string): Campaign | null {
@@ -92,9 +93,9 @@ function TickRow(p: {
       {p.done ? (
         <Text className="campaign-item__done">{p.doneText}</Text>
       ) : (
-        <Text className="campaign-chip campaign-item__btn" onClick={p.onTick}>
+        <Action className="campaign-chip campaign-item__btn" onPress={p.onTick}>
           {p.action}
-        </Text>
+        </Action>
       )}
     </View>
   )
@@ -271,9 +272,9 @@ export default function CampaignPage() {
                   日期：{dateLabel(talkOn)} ›
                 </View>
               </Picker>
-              <Text className="btn campaign-form__btn" data-testid="talk-save" onClick={saveTalk}>
+              <Action className="btn campaign-form__btn" testId="talk-save" onPress={saveTalk}>
                 记录
-              </Text>
+              </Action>
             </View>
           </View>
         )
@@ -309,13 +310,13 @@ export default function CampaignPage() {
                 </Text>
               </View>
             </View>
-            <Text
+            <Action
               className="btn campaign-form__btn"
-              data-testid="open-quiz-from-campaign"
-              onClick={() => void Taro.navigateTo({ url: quizPath() })}
+              testId="open-quiz-from-campaign"
+              onPress={() => void Taro.navigateTo({ url: quizPath() })}
             >
               {open ? '去答题' : '去练习'}
-            </Text>
+            </Action>
           </View>
         )
       }
@@ -329,13 +330,13 @@ export default function CampaignPage() {
         {campaigns.length > 1 ? (
           <View className="campaign-chips">
             {campaigns.map((x) => (
-              <Text
+              <Action
                 key={x.id}
                 className={`campaign-chip${x.id === c.id ? '' : ' is-off'}`}
-                onClick={() => setChosen(x.id)}
+                onPress={() => setChosen(x.id)}
               >
                 {x.name}
-              </Text>
+              </Action>
             ))}
           </View>
         ) : null}

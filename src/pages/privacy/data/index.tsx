@@ -20,6 +20,7 @@ import { PrivacyPrompt } from '../../privacy-prompt'
 import { useThemeClass } from '../../theme'
 import '../../me/index.css'
 import './index.css'
+import { Action } from '../../../components/Action'
 
 const time = (ms: number) => dayjs(ms).format('YYYY-MM-DD HH:mm')
 
@@ -102,9 +103,9 @@ export default function MyDataPage() {
           <Text className="data-heading">这台设备上保存的</Text>
           <Groups groups={localDataGroups(entries, { count: downloads, bytes: downloadedBytes })} />
         </View>
-        <Text className="btn ghost data-export" data-testid="export-my-data" onClick={() => void exportData()}>
+        <Action className="btn ghost data-export" testId="export-my-data" onPress={() => void exportData()}>
           导出我的数据（复制）
-        </Text>
+        </Action>
       </View>
       <PrivacyPrompt />
     </View>

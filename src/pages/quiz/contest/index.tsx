@@ -13,6 +13,7 @@ import { useThemeClass } from '../../theme'
 import { useParams } from '../../hooks'
 import { clock } from '../shared'
 import '../quiz.css'
+import { Action } from '../../../components/Action'
 
 /** Ticks every second while `on`, so the countdown moves. */
 function useNow(on: boolean): number {
@@ -132,37 +133,39 @@ export default function ContestPage() {
           onFill={(text) => setFill((f) => ({ ...f, [q.id]: text }))}
         />
         {q.type === 'fill' && !closed ? (
-          <Text
+          <Action
             className="btn quiz-wide"
-            data-testid="contest-fill-save"
-            onClick={() => choose([(fill[q.id] ?? '').trim()])}
+            testId="contest-fill-save"
+            onPress={() => choose([(fill[q.id] ?? '').trim()])}
           >
             {given.length > 0 && (fill[q.id] ?? given[0]) === given[0] ? '已保存' : '保存答案'}
-          </Text>
+          </Action>
         ) : null}
         <View className="quiz-nav">
-          <Text
+          <Action
             className={`btn ghost${index === 0 ? ' is-off' : ''}`}
-            data-testid="contest-prev"
-            onClick={() => index > 0 && quiz.moveContest(bankId, index - 1)}
+            testId="contest-prev"
+            disabled={index === 0}
+            onPress={() => index > 0 && quiz.moveContest(bankId, index - 1)}
           >
             上一题
-          </Text>
-          <Text className="btn ghost" data-testid="contest-sheet" onClick={() => setSheet(!sheet)}>
+          </Action>
+          <Action className="btn ghost" testId="contest-sheet" onPress={() => setSheet(!sheet)}>
             答题卡
-          </Text>
+          </Action>
           {index < total - 1 ? (
-            <Text className="btn" data-testid="contest-next" onClick={() => quiz.moveContest(bankId, index + 1)}>
+            <Action className="btn" testId="contest-next" onPress={() => quiz.moveContest(bankId, index + 1)}>
               下一题
-            </Text>
+            </Action>
           ) : (
-            <Text
+            <Action
               className={`btn${closed ? ' is-off' : ''}`}
-              data-testid="contest-submit"
-              onClick={() => !closed && void confirmHandIn()}
+              testId="contest-submit"
+              disabled={closed}
+              onPress={() => !closed && void confirmHandIn()}
             >
               交卷
-            </Text>
+            </Action>
           )}
         </View>
         {sheet ? (
@@ -171,37 +174,37 @@ export default function ContestPage() {
               <Text>
                 答题卡 · 已答 {answeredCount} / {total}
               </Text>
-              <Text className="muted" onClick={() => setSheet(false)}>
+              <Action className="muted" onPress={() => setSheet(false)}>
                 收起
-              </Text>
+              </Action>
             </View>
             <ScrollView scrollY className="quiz-sheet__grid">
               {attempt.questions.map((x, i) => (
-                <Text
+                <Action
                   key={x.id}
                   className={`quiz-cell${answers[x.id] ? ' is-done' : ''}${i === index ? ' is-here' : ''}`}
-                  data-testid="sheet-cell"
-                  aria-label={`第 ${i + 1} 题${answers[x.id] ? '，已答' : '，未答'}`}
-                  onClick={() => {
+                  testId="sheet-cell"
+                  label={`第 ${i + 1} 题${answers[x.id] ? '，已答' : '，未答'}`}
+                  onPress={() => {
                     quiz.moveContest(bankId, i)
                     setSheet(false)
                   }}
                 >
                   {i + 1}
-                </Text>
+                </Action>
               ))}
             </ScrollView>
             {!closed ? (
-              <Text className="btn quiz-wide" data-testid="sheet-submit" onClick={() => void confirmHandIn()}>
+              <Action className="btn quiz-wide" testId="sheet-submit" onPress={() => void confirmHandIn()}>
                 交卷
-              </Text>
+              </Action>
             ) : null}
           </View>
         ) : null}
         {attempt.result ? (
-          <Text className="btn quiz-wide" onClick={() => void Taro.redirectTo({ url: resultPath(bankId) })}>
+          <Action className="btn quiz-wide" onPress={() => void Taro.redirectTo({ url: resultPath(bankId) })}>
             查看成绩
-          </Text>
+          </Action>
         ) : null}
       </View>
     </View>

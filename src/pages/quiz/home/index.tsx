@@ -23,6 +23,7 @@ import { useOffline, useSession } from '../../../stores'
 import { useThemeClass } from '../../theme'
 import { clock } from '../shared'
 import '../quiz.css'
+import { Action } from '../../../components/Action'
 
 /** Practice banks on the device, with the issues their questions quote (for 按栏目). */
 function usePracticeBanks(banks: QuizBankInfo[], online: boolean) {
@@ -135,17 +136,17 @@ export default function QuizHomePage() {
           <View className="empty-state muted">组织还没有发布题库。发布后，这里可以练习和参加竞答。</View>
         ) : null}
         {round ? (
-          <View
+          <Action
             className="quiz-card quiz-resume"
-            data-testid="practice-resume"
-            onClick={() => void Taro.navigateTo({ url: practicePath(round.bankId) })}
+            testId="practice-resume"
+            onPress={() => void Taro.navigateTo({ url: practicePath(round.bankId) })}
           >
             <Text>
               继续练习：{round.title}（第 {Math.min(round.index + 1, round.paper.questionIds.length)} /{' '}
               {round.paper.questionIds.length} 题）
             </Text>
             <Text className="accent">›</Text>
-          </View>
+          </Action>
         ) : null}
         {banks.map((info) => {
           const p = practice.loaded[info.id]
@@ -193,10 +194,10 @@ export default function QuizHomePage() {
                       限时 {Math.round(info.timeLimitMs / 60000)} 分钟，每人一次，按交卷时的答案计分。
                     </Text>
                   )}
-                  <Text
+                  <Action
                     className={`btn quiz-card__btn${closed ? ' is-off' : ''}`}
-                    data-testid="contest-open"
-                    onClick={() => {
+                    testId="contest-open"
+                    onPress={() => {
                       if (closed)
                         void Taro.showToast({
                           title: win?.state === 'before' ? '百题竞答还没有开始' : '百题竞答已结束，仍可练习',
@@ -214,7 +215,7 @@ export default function QuizHomePage() {
                             ? '未开始'
                             : '已结束'
                           : '开始答题'}
-                  </Text>
+                  </Action>
                 </View>
               ) : null}
               {info.use !== 'contest' ? (
@@ -223,35 +224,35 @@ export default function QuizHomePage() {
                   {p ? (
                     <View>
                       <View className="quiz-chips">
-                        <Text
+                        <Action
                           className="quiz-chip"
-                          data-testid="practice-random"
-                          onClick={() => begin(p.bank, { kind: 'random', count: RANDOM_ROUND })}
+                          testId="practice-random"
+                          onPress={() => begin(p.bank, { kind: 'random', count: RANDOM_ROUND })}
                         >
                           随机 {RANDOM_ROUND} 题
-                        </Text>
-                        <Text
+                        </Action>
+                        <Action
                           className={`quiz-chip${wrongCount === 0 ? ' is-off' : ''}`}
-                          data-testid="practice-wrong"
-                          onClick={() => {
+                          testId="practice-wrong"
+                          onPress={() => {
                             if (wrongCount > 0) begin(p.bank, { kind: 'wrong' })
                             else void Taro.showToast({ title: '错题本是空的', icon: 'none' })
                           }}
                         >
                           错题本（{wrongCount}）
-                        </Text>
+                        </Action>
                       </View>
                       {topicsOf(p.bank).length > 0 ? <Text className="muted quiz-group">按主题</Text> : null}
                       <View className="quiz-chips">
                         {topicsOf(p.bank).map((t) => (
-                          <Text
+                          <Action
                             key={t.topic}
                             className="quiz-chip"
-                            data-testid="practice-topic"
-                            onClick={() => begin(p.bank, { kind: 'topic', topic: t.topic })}
+                            testId="practice-topic"
+                            onPress={() => begin(p.bank, { kind: 'topic', topic: t.topic })}
                           >
                             {t.topic}（{t.count}）
-                          </Text>
+                          </Action>
                         ))}
                       </View>
                       {p.issues.map((issue) => {
@@ -264,11 +265,11 @@ export default function QuizHomePage() {
                             </Text>
                             <View className="quiz-chips">
                               {sections.map((s) => (
-                                <Text
+                                <Action
                                   key={s.section}
                                   className="quiz-chip"
-                                  data-testid="practice-section"
-                                  onClick={() =>
+                                  testId="practice-section"
+                                  onPress={() =>
                                     begin(p.bank, {
                                       kind: 'section',
                                       issueId: issue.id,
@@ -278,7 +279,7 @@ export default function QuizHomePage() {
                                   }
                                 >
                                   【{s.section}】（{s.count}）
-                                </Text>
+                                </Action>
                               ))}
                             </View>
                           </View>

@@ -11,6 +11,7 @@ import { useThemeClass } from '../../theme'
 import { useParams } from '../../hooks'
 import { answerText, openSource, sourceLabel } from '../shared'
 import '../quiz.css'
+import { Action } from '../../../components/Action'
 
 /** The right answer of a practice question in the question's original lettering. */
 function rightOriginal(q: Question): string[] {
@@ -36,9 +37,9 @@ export default function PracticePage() {
       <View className={theme}>
         <View className="empty-state muted" data-testid="practice-missing">
           没有进行中的练习。
-          <Text className="accent" onClick={() => void Taro.navigateBack()}>
+          <Action className="accent" onPress={() => void Taro.navigateBack()}>
             返回答题
-          </Text>
+          </Action>
         </View>
       </View>
     )
@@ -91,13 +92,14 @@ export default function PracticePage() {
           onFill={(text) => setDraft([text])}
         />
         {!result && (q.type === 'multiple' || q.type === 'fill') ? (
-          <Text
+          <Action
             className={`btn quiz-wide${draft.length === 0 ? ' is-off' : ''}`}
-            data-testid="practice-confirm"
-            onClick={() => submit(draft)}
+            testId="practice-confirm"
+            disabled={draft.length === 0}
+            onPress={() => submit(draft)}
           >
             确定
-          </Text>
+          </Action>
         ) : null}
         {result ? (
           <QuizExplain
@@ -110,21 +112,23 @@ export default function PracticePage() {
           />
         ) : null}
         <View className="quiz-nav">
-          <Text
+          <Action
             className={`btn ghost${index === 0 ? ' is-off' : ''}`}
-            onClick={() => index > 0 && quiz.movePractice(index - 1)}
+            disabled={index === 0}
+            onPress={() => index > 0 && quiz.movePractice(index - 1)}
           >
             上一题
-          </Text>
+          </Action>
           {index < total - 1 ? (
-            <Text className="btn" data-testid="practice-next" onClick={() => quiz.movePractice(index + 1)}>
+            <Action className="btn" testId="practice-next" onPress={() => quiz.movePractice(index + 1)}>
               下一题
-            </Text>
+            </Action>
           ) : (
-            <Text
+            <Action
               className={`btn${finished ? '' : ' is-off'}`}
-              data-testid="practice-finish"
-              onClick={() => {
+              testId="practice-finish"
+              disabled={!finished}
+              onPress={() => {
                 if (!finished) return
                 void Taro.showModal({
                   title: '本组练习完成',
@@ -138,7 +142,7 @@ export default function PracticePage() {
               }}
             >
               完成
-            </Text>
+            </Action>
           )}
         </View>
       </View>

@@ -12,6 +12,7 @@ import { useThemeClass } from '../../theme'
 import { useParams } from '../../hooks'
 import { answerText, openSource, sourceLabel } from '../shared'
 import '../quiz.css'
+import { Action } from '../../../components/Action'
 
 /** Review items rendered per step (a 100-question review must not be one huge render on weapp). */
 const STEP = 20
@@ -88,36 +89,36 @@ export default function ResultPage() {
         ))}
         <View className="quiz-nav">
           {share.usesShareButton ? null : (
-            <Text
+            <Action
               className="btn ghost"
-              onClick={() => {
+              onPress={() => {
                 void share.share({ title: shareTitle, path: quizPath() }).then((o) => {
                   if (o === 'copied') void Taro.showToast({ title: '链接已复制', icon: 'none' })
                 })
               }}
             >
               分享
-            </Text>
+            </Action>
           )}
-          <Text
+          <Action
             className="btn ghost"
-            onClick={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: quizPath() }))}
+            onPress={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: quizPath() }))}
           >
             返回答题
-          </Text>
+          </Action>
         </View>
         <View className="quiz-bar quiz-review-head">
           <Text className="h2">逐题解析</Text>
-          <Text
+          <Action
             className="accent"
-            data-testid="review-filter"
-            onClick={() => {
+            testId="review-filter"
+            onPress={() => {
               setOnlyWrong(!onlyWrong)
               setShownCount(STEP)
             }}
           >
             {onlyWrong ? '看全部' : `只看答错和未答（${wrongCount}）`}
-          </Text>
+          </Action>
         </View>
         {items.slice(0, shownCount).map((r) => {
           const at = byId.get(r.questionId)
@@ -146,13 +147,9 @@ export default function ResultPage() {
           )
         })}
         {items.length > shownCount ? (
-          <Text
-            className="btn ghost quiz-wide"
-            data-testid="review-more"
-            onClick={() => setShownCount(shownCount + STEP)}
-          >
+          <Action className="btn ghost quiz-wide" testId="review-more" onPress={() => setShownCount(shownCount + STEP)}>
             显示更多（还有 {items.length - shownCount} 题）
-          </Text>
+          </Action>
         ) : null}
       </View>
     </View>
