@@ -113,7 +113,10 @@ const SCREENS: Array<{ name: string; open(page: Page): Promise<void> }> = [
   },
   { name: 'campaign', open: (p) => go(p, '/pages/campaign/index/index', '[data-testid=phase-answer]') },
   { name: 'org', open: (p) => go(p, '/pages/org/index', '[data-testid=org-admin]') },
-  { name: 'privacy data', open: (p) => go(p, '/pages/privacy/data/index', '[data-testid=local-data]') }
+  { name: 'privacy data', open: (p) => go(p, '/pages/privacy/data/index', '[data-testid=local-data]') },
+  // The issue is on the device by now (the screens above read it), so the search has hits of both kinds.
+  { name: 'search', open: (p) => go(p, '/pages/search/index?q=党史', '[data-testid=search-hit]') },
+  { name: 'publish', open: (p) => go(p, '/pages/publish/index', '[data-testid=publish-pick]') }
 ]
 
 /** The reading modes every screen is checked in; 关怀模式 asks for 7:1 text contrast (axe's AAA rule). */

@@ -103,7 +103,10 @@ const SCREENS: Screen[] = [
   },
   { name: 'quiz home', spec: async () => ({}), via: ['答题 · 百题竞答'], see: async () => '开始答题' },
   { name: 'campaign', spec: async () => ({ path: 'pages/campaign/index/index' }), see: async () => '记录一次宣讲' },
-  { name: 'privacy data', spec: async () => ({ path: 'pages/privacy/data/index' }), see: async () => '导出我的数据' }
+  { name: 'privacy data', spec: async () => ({ path: 'pages/privacy/data/index' }), see: async () => '导出我的数据' },
+  { name: 'search', spec: async () => ({ path: 'pages/search/index' }), see: async () => '搜索' },
+  // Not signed in: the refusal, and nothing to tap.
+  { name: 'publish', spec: async () => ({ path: 'pages/publish/index' }), see: async () => '发布简报', actions: false }
 ]
 
 describe('读屏 (weapp screen reader): names and roles of what can be tapped', () => {
