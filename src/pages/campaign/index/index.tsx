@@ -213,6 +213,9 @@ export default function CampaignPage() {
               text={`${prog.listen.attended} / ${prog.listen.lectures.length} 场`}
               testId="listen-count"
             />
+            <Text className="campaign-listen-time" data-testid="listen-time">
+              收听时长 {Math.floor(prog.listen.seconds / 60)} 分钟（文章音频、朗读和宣讲录音）
+            </Text>
             {prog.listen.lectures.length === 0 ? (
               <Text className="muted campaign-none" data-testid="lectures-empty">
                 组织者还没有列出宣讲安排
