@@ -15,7 +15,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
-      API_BASE_URL: JSON.stringify(apiBase)
+      API_BASE_URL: JSON.stringify(apiBase),
+      // Read-aloud on weapp through WeChat's 同声传译 plugin, only where the deployment added it (README, 听).
+      LISTEN_WECHATSI: JSON.stringify(process.env.LISTEN_WECHATSI === '1')
     },
     copy: {
       // Share cards are referenced by path from onShareAppMessage/onShareTimeline, so they are copied, not bundled.

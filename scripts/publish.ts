@@ -60,7 +60,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv = process.env,
     console.error(USAGE)
     return 2
   }
-  const issuesDir = resolve(cwd, 'content/issues')
+  const issuesDir = resolve(cwd, env.ISSUES_DIR || 'content/issues')
   const audioDir = resolve(cwd, env.AUDIO_DIR || 'content/audio')
   // Every audio file is checked before anything is published, and named by the article it is for.
   const audio = new Map<string, { ref: AudioRef; bytes: Uint8Array; file: string }>()
