@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { Action } from './Action'
 import './ReaderToolbar.css'
 
 export interface ReaderToolbarProps {
@@ -13,9 +14,11 @@ export interface ReaderToolbarProps {
   onNext(): void
   onType(): void
   onShare(): void
+  /** 听 (audio or read-aloud); absent when the article has neither on this build. */
+  onListen?(): void
 }
 
-/** The article's bottom bar: 上一篇 · 目录 · 下一篇 · Aa · 分享. */
+/** The article's bottom bar: 上一篇 · 目录 · 下一篇 · Aa · 听 · 分享. */
 export function ReaderToolbar(p: ReaderToolbarProps) {
   return (
     <View className={`reader-toolbar${p.hidden ? ' reader-toolbar--hidden' : ''}`} data-testid="reader-toolbar">
@@ -35,6 +38,11 @@ export function ReaderToolbar(p: ReaderToolbarProps) {
       <Text className="tool" onClick={p.onType}>
         Aa
       </Text>
+      {p.onListen ? (
+        <Action className="tool" label="听：播放音频或朗读" testId="tool-listen" onPress={p.onListen}>
+          听
+        </Action>
+      ) : null}
       {p.shareButton ? (
         <Button className="tool tool--button" openType="share">
           分享

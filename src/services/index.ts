@@ -11,6 +11,8 @@ import { system } from '../platform/system'
 import { privacy } from '../platform/privacy'
 import { createPrivacyService } from './privacy'
 import { createAppServices } from './app-services'
+import { audio } from '../platform/audio'
+import { createListenService } from './listen'
 
 export { CACHE_BUDGET_BYTES, createAppServices, type AppServices } from './app-services'
 
@@ -34,3 +36,13 @@ export const services = createAppServices({
 
 /** Asks before privacy APIs (weapp); started in src/app.ts with the other services. */
 export const privacyService = createPrivacyService(privacy, privacyStore)
+
+/** 听: the app's one audio player (attached audio), above any page; its listening time is synced (SPEC F6). */
+export const listen = createListenService({
+  audio,
+  kv,
+  apiBase,
+  now: () => Date.now(),
+  newId: () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`,
+  record: (args) => services.sync.record('listenArticle', args)
+})
