@@ -13,8 +13,13 @@ import { createPrivacyService } from './privacy'
 import { createAppServices } from './app-services'
 import { audio } from '../platform/audio'
 import { createListenService } from './listen'
+import { createOfflineAudio } from './listen-offline'
+import { audioFiles } from '../platform/audiofiles'
 
 export { CACHE_BUDGET_BYTES, createAppServices, type AppServices } from './app-services'
+
+/** 听: offline copies of attached audio, kept with the issue downloads within their own budget. */
+export const offlineAudio = createOfflineAudio({ files: audioFiles, kv, apiBase })
 
 export const services = createAppServices({
   http,
@@ -31,7 +36,12 @@ export const services = createAppServices({
     sync: syncStatusStore
   },
   // Opened from Moments (单页模式) there is no member: reads stay on the device.
-  canSync: () => !system.isSinglePageMode()
+  canSync: () => !system.isSinglePageMode(),
+  withDownload: {
+    downloaded: (issue) => offlineAudio.downloadFor(issue),
+    removed: (id) => offlineAudio.removeFor(id),
+    bytes: () => offlineAudio.usage()
+  }
 })
 
 /** Asks before privacy APIs (weapp); started in src/app.ts with the other services. */
@@ -44,5 +54,6 @@ export const listen = createListenService({
   apiBase,
   now: () => Date.now(),
   newId: () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`,
-  record: (args) => services.sync.record('listenArticle', args)
+  record: (args) => services.sync.record('listenArticle', args),
+  localSrc: (ref) => offlineAudio.src(ref)
 })
