@@ -54,6 +54,17 @@ export const listen = createListenService({
   apiBase,
   now: () => Date.now(),
   newId: () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`,
-  record: (args) => services.sync.record('listenArticle', args),
+  record: ({ kind, parentId, itemId, sessionId, seconds, at }) => {
+    if (kind === 'article')
+      services.sync.record('listenArticle', {
+        issueId: parentId,
+        articleId: itemId,
+        sessionId,
+        mode: 'audio',
+        seconds,
+        at
+      })
+    else services.sync.record('listenLecture', { campaignId: parentId, lectureId: itemId, sessionId, seconds, at })
+  },
   localSrc: (ref) => offlineAudio.src(ref)
 })

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { AudioRef } from '../domain/api/issue'
-import type { MutationArgsOf } from '../domain/sync/mutations'
 import { createMemoryAudio } from '../platform/audio.memory'
 import { createMemoryKeyValueStore } from '../platform/kv.memory'
-import { createListenService, type ListenTarget } from './listen'
+import { createListenService, type ListenSession, type ListenTarget } from './listen'
 
 const ref: AudioRef = { url: '/media/audio/abc.wav', mime: 'audio/wav', bytes: 1000, sha256: 'abc', durationSec: 300 }
 const target: ListenTarget = {
-  issueId: 'i',
-  articleId: 'a',
+  kind: 'article',
+  parentId: 'i',
+  itemId: 'a',
   ref,
   title: '标题',
   album: '重庆党史工作 第2期',
@@ -16,10 +16,10 @@ const target: ListenTarget = {
   cover: ''
 }
 
-function setup(kv = createMemoryKeyValueStore(), record?: (a: MutationArgsOf<'listenArticle'>) => void) {
+function setup(kv = createMemoryKeyValueStore(), record?: (a: ListenSession) => void) {
   const audio = createMemoryAudio()
   let t = 1_000_000
-  const recorded: Array<MutationArgsOf<'listenArticle'>> = []
+  const recorded: Array<ListenSession> = []
   let n = 0
   const listen = createListenService({
     audio,
@@ -80,7 +80,7 @@ describe('listen service (听, audio)', () => {
     playFor(5)
     listen.stop()
     const last = recorded[recorded.length - 1]
-    expect(last).toMatchObject({ issueId: 'i', articleId: 'a', sessionId: 's1', mode: 'audio', seconds: 30 })
+    expect(last).toMatchObject({ kind: 'article', parentId: 'i', itemId: 'a', sessionId: 's1', seconds: 30 })
     expect(new Set(recorded.map((r) => r.sessionId))).toEqual(new Set(['s1']))
     expect(recorded.map((r) => r.seconds)).toEqual([...recorded.map((r) => r.seconds)].sort((a, b) => a - b))
   })

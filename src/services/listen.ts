@@ -2,14 +2,16 @@
 // and its listening time) when the member leaves the article or locks the screen. No React: pages subscribe.
 import type { AudioRef } from '../domain/api/issue'
 import { clampRate, newClock, resumeAt, tickClock, type ListenClock } from '../domain/listen/player'
-import type { MutationArgsOf } from '../domain/sync/mutations'
+import type { ListenKind } from '../domain/sync/facts'
 import type { AudioOutput } from '../platform/audio.types'
 import type { KeyValueStore } from '../platform/kv.types'
 
-/** What to play: an article's attached audio, with what the lock screen shows. */
+/** What to play: an article's attached audio or a campaign lecture's recording, with what the lock screen shows. */
 export interface ListenTarget {
-  issueId: string
-  articleId: string
+  /** 'article': parentId is the issue, itemId the article; 'lecture': the campaign and the lecture. */
+  kind: ListenKind
+  parentId: string
+  itemId: string
   ref: AudioRef
   title: string
   album: string
@@ -18,8 +20,8 @@ export interface ListenTarget {
 }
 
 export interface ListenState {
-  /** The article whose audio is loaded (playing or paused), or null. */
-  target: { issueId: string; articleId: string; sha256: string } | null
+  /** The article or lecture whose audio is loaded (playing or paused), or null. */
+  target: { kind: ListenKind; parentId: string; itemId: string; sha256: string } | null
   playing: boolean
   position: number
   duration: number
@@ -33,10 +35,20 @@ export interface ListenDeps {
   apiBase: string
   now(): number
   newId(): string
-  /** Records listening time (SPEC F6); may throw when storage is full. */
-  record(args: MutationArgsOf<'listenArticle'>): void
+  /** Records listening time (SPEC F6): listenArticle or listenLecture; may throw when storage is full. */
+  record(session: ListenSession): void
   /** An offline copy of the file (weapp local path, H5 blob: URL), or null to stream it. */
   localSrc?(ref: AudioRef): Promise<string | null>
+}
+
+/** One listening session's time so far, for the sync mutation of its kind. */
+export interface ListenSession {
+  kind: ListenKind
+  parentId: string
+  itemId: string
+  sessionId: string
+  seconds: number
+  at: number
 }
 
 const RATE_KEY = 'listen.rate'
@@ -58,7 +70,7 @@ export function createListenService(deps: ListenDeps) {
     error: null
   }
   let clock: ListenClock = newClock()
-  let session: { id: string; issueId: string; articleId: string; recorded: number } | null = null
+  let session: { id: string; kind: ListenKind; parentId: string; itemId: string; recorded: number } | null = null
   let savedAt = 0
   let recordedAt = 0
 
@@ -90,10 +102,10 @@ export function createListenService(deps: ListenDeps) {
     if (seconds <= session.recorded) return
     try {
       deps.record({
-        issueId: session.issueId,
-        articleId: session.articleId,
+        kind: session.kind,
+        parentId: session.parentId,
+        itemId: session.itemId,
         sessionId: session.id,
-        mode: 'audio',
         seconds,
         at: now
       })
@@ -163,19 +175,19 @@ export function createListenService(deps: ListenDeps) {
 
     savedPosition,
 
-    /** Plays the article's audio from where it was left; the same audio paused is resumed. */
+    /** Plays the audio from where it was left; the same audio paused is resumed. */
     async play(t: ListenTarget): Promise<void> {
-      if (state.target?.sha256 === t.ref.sha256 && state.target.articleId === t.articleId) {
+      if (state.target?.sha256 === t.ref.sha256 && state.target.itemId === t.itemId && state.target.kind === t.kind) {
         deps.audio.resume()
         return
       }
       recordTime(true)
       savePosition(true)
       const startAt = savedPosition(t.ref)
-      session = { id: deps.newId(), issueId: t.issueId, articleId: t.articleId, recorded: 0 }
+      session = { id: deps.newId(), kind: t.kind, parentId: t.parentId, itemId: t.itemId, recorded: 0 }
       clock = newClock()
       set({
-        target: { issueId: t.issueId, articleId: t.articleId, sha256: t.ref.sha256 },
+        target: { kind: t.kind, parentId: t.parentId, itemId: t.itemId, sha256: t.ref.sha256 },
         playing: false,
         position: startAt,
         duration: t.ref.durationSec ?? 0,

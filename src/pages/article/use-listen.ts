@@ -34,7 +34,11 @@ export function useListen(issue: Issue | null, article: Article | null, paragrap
   const issueId = issue?.id ?? ''
   const articleId = article?.id ?? ''
   const ref = article?.audio ?? null
-  const mine = player.target !== null && player.target.articleId === articleId && player.target.issueId === issueId
+  const mine =
+    player.target !== null &&
+    player.target.kind === 'article' &&
+    player.target.itemId === articleId &&
+    player.target.parentId === issueId
 
   // --- read-aloud -------------------------------------------------------------------------------------------
   const pieces = useMemo(() => aloudPieces(article?.paragraphs ?? []), [article])
@@ -116,8 +120,9 @@ export function useListen(issue: Issue | null, article: Article | null, paragrap
     setMessage(null)
     setMode('audio')
     void listen.play({
-      issueId: issue.id,
-      articleId: article.id,
+      kind: 'article',
+      parentId: issue.id,
+      itemId: article.id,
       ref,
       title: displayTitle(article),
       album: `${issue.title} 第${issue.number}期`,
