@@ -148,9 +148,9 @@ describe('听 on H5', () => {
 
       await tap(page, 'listen-close')
       expect(await readingNow(page)).toBe(-1)
-      // The time read aloud waits in the sync outbox as a listening session (SPEC F6).
-      const outbox = await page.evaluate(() => Object.values(localStorage).join('\n'))
-      expect(outbox).toMatch(/"name":"listenArticle"[^}]*"mode":"aloud"/)
+      // The time read aloud is a listening session (SPEC F6): in the sync outbox, or already in the pulled facts.
+      const stored = await page.evaluate(() => Object.values(localStorage).join('\n'))
+      expect(stored).toMatch(new RegExp(`"name":"listenArticle"[^}]*"mode":"aloud"|article:${ISSUE}/${LONG}@aloud#`))
       expect(errors).toEqual([])
     } finally {
       await close()
@@ -197,8 +197,10 @@ describe('听 on H5', () => {
       const resumed = await audioTime()
       // Resumed where it was paused, not from the start (a second of play at most has gone by).
       expect(resumed).toBeLessThan(at + 1.5)
-      const outbox = await page.evaluate(() => Object.values(localStorage).join('\n'))
-      expect(outbox).toMatch(/"name":"listenArticle"[^}]*"mode":"audio"/)
+      const stored = await page.evaluate(() => Object.values(localStorage).join('\n'))
+      expect(stored).toMatch(
+        new RegExp(`"name":"listenArticle"[^}]*"mode":"audio"|article:${ISSUE}/${WITH_AUDIO}@audio#`)
+      )
       expect(errors).toEqual([])
     } finally {
       await close()
