@@ -17,7 +17,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Adds the aria-* attributes to the weapp templates (WeChat's screen reader reads them); H5 needs nothing.
     plugins: [resolve(__dirname, 'aria-plugin.js')],
     defineConstants: {
-      API_BASE_URL: JSON.stringify(apiBase)
+      API_BASE_URL: JSON.stringify(apiBase),
+      // Read-aloud on weapp through WeChat's 同声传译 plugin, only where the deployment added it (README, 听).
+      LISTEN_WECHATSI: JSON.stringify(process.env.LISTEN_WECHATSI === '1')
     },
     copy: {
       // Share cards are referenced by path from onShareAppMessage/onShareTimeline, so they are copied, not bundled.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadCampaignDir } from '../server/services/campaigns'
+import { makeWav } from '../tools/lib/wav'
 import { runCampaign } from './campaign'
 
 const tmp = mkdtempSync(join(tmpdir(), 'campaign-'))
@@ -74,5 +75,36 @@ describe('npm run campaign', () => {
 
   it('prints its usage without a file', () => {
     expect(runCampaign([], {}).code).toBe(2)
+  })
+
+  it('听: keeps a lecture recording under its hash and installs its reference; a bad file is refused by field', () => {
+    const dir = join(tmp, 'with-audio')
+    const audioDir = join(tmp, 'audio')
+    writeFileSync(join(tmp, 'lecture.wav'), makeWav(3))
+    writeFileSync(join(tmp, 'lecture.ogg'), makeWav(1))
+    const def = (audio: string) =>
+      JSON.stringify({
+        ...shipped,
+        id: 'audio-2027',
+        lectures: [{ id: 'l1', speaker: '张老师', topic: '红岩精神', date: '2020-05-01', audio }]
+      })
+    writeFileSync(join(tmp, 'bad-audio.json'), def('lecture.ogg'))
+    const bad = runCampaign([join(tmp, 'bad-audio.json')], { CAMPAIGNS_DIR: dir, AUDIO_DIR: audioDir })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('lectures[0].audio: lecture.ogg: 只能附加 .mp3、.m4a、.aac 或 .wav 音频')
+
+    writeFileSync(join(tmp, 'audio.json'), def('lecture.wav'))
+    const r = runCampaign([join(tmp, 'audio.json')], { CAMPAIGNS_DIR: dir, AUDIO_DIR: audioDir })
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('宣讲录音：红岩精神 ← /media/audio/')
+    const [lecture] = loadCampaignDir(dir).loaded[0].lectures
+    expect(lecture.audio).toMatchObject({ mime: 'audio/wav', bytes: makeWav(3).length, durationSec: 3 })
+    expect(readdirSync(audioDir)).toEqual([`${lecture.audio!.sha256}.wav`])
+    // An installed definition is loaded as it is; a path in a file the server loads was never checked: refused.
+    writeFileSync(join(dir, 'raw.json'), def('lecture.wav').replace('audio-2027', 'raw-2027'))
+    expect(loadCampaignDir(dir).failed[0].errors).toEqual([
+      'lectures[0].audio: 音频文件要用 npm run campaign 安装（它检查文件并保存）'
+    ])
   })
 })

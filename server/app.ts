@@ -11,6 +11,7 @@ import { DEFAULT_RATE_LIMITS, limitsPlugin, type RateLimits } from './plugins/li
 import { securityPlugin } from './plugins/security'
 import { servicesPlugin } from './plugins/services'
 import { sendIndexHtml, staticPlugin } from './plugins/static'
+import { audioPlugin } from './plugins/audio'
 import api from './routes/api'
 import type { BankSpec } from './services/quiz'
 import { type CodeExchange, type WechatConfig, wechatCodeExchange } from './services/wechat'
@@ -60,6 +61,8 @@ export interface AppOptions {
   quizBanks?: readonly BankSpec[]
   /** Load every campaign definition (*.json) in this folder at start (a bad file is logged and left out). Default: none. */
   campaignsDir?: string | null
+  /** Attached audio files (<sha256>.<ext>) to serve at /media/audio/. Default: none. */
+  audioDir?: string | null
   /** The H5 build to serve at / (needs index.html). Default: none. */
   staticDir?: string | null
   /** Browser origins allowed cross-origin; default [] = same-origin only. */
@@ -177,6 +180,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
       isAdmin: options.isAdmin
     })
+    if (options.audioDir) await app.register(audioPlugin, { root: resolve(options.audioDir) })
     if (staticDir !== null) await app.register(staticPlugin, { root: staticDir })
     await app.ready()
   } catch (err) {

@@ -10,7 +10,7 @@ export interface ServerConfig {
   app: AppOptions
 }
 
-/** Reads PORT, HOST, DATA_DIR, CONTENT_DIR, CAMPAIGNS_DIR, WECHAT_*, CORS_ORIGINS, TRUST_PROXY, LOG_LEVEL (see server/README.md). */
+/** Reads PORT, HOST, DATA_DIR, ISSUES_DIR, CAMPAIGNS_DIR, AUDIO_DIR, WECHAT_*, CORS_ORIGINS, TRUST_PROXY, LOG_LEVEL (see server/README.md). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const port = Number(env.PORT ?? 8080)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -29,7 +29,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     port,
     app: {
       dataDir: resolve(cwd, env.DATA_DIR || 'data'),
-      contentDir: resolve(cwd, env.CONTENT_DIR || 'content/issues'),
+      contentDir: resolve(cwd, env.ISSUES_DIR || 'content/issues'),
+      audioDir: resolve(cwd, env.AUDIO_DIR || 'content/audio'),
       quizBanks: shippedBanks(cwd),
       campaignsDir: resolve(cwd, env.CAMPAIGNS_DIR || 'content/campaigns'),
       staticDir: resolve(cwd, env.H5_DIR || 'dist/h5'),

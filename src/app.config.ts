@@ -52,6 +52,12 @@ export default defineAppConfig({
     ]
   },
   lazyCodeLoading: 'requiredComponents',
+  // 听: attached audio keeps playing with the screen locked (BackgroundAudioManager).
+  requiredBackgroundModes: ['audio'],
+  // 听, read-aloud: WeChat's 同声传译 plugin, only in builds made with LISTEN_WECHATSI=1 (README, 听).
+  ...(process.env.LISTEN_WECHATSI === '1'
+    ? { plugins: { WechatSI: { version: process.env.WECHATSI_VERSION || '0.3.6', provider: 'wx069ba97219f66d99' } } }
+    : {}),
   // Privacy APIs wait for the member's agreement to the 用户隐私保护指引 (docs/privacy.md); the app's popup asks.
   __usePrivacyCheck__: true
 })

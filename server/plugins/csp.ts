@@ -12,6 +12,8 @@ const DIRECTIVES: Array<[string, string]> = [
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],
   ['connect-src', "'self'"],
+  // Attached audio (听) plays from the server, or from an offline copy handed to <audio> as a blob: URL.
+  ['media-src', "'self' blob:"],
   ['worker-src', "'self'"],
   ['manifest-src', "'self'"],
   ['object-src', "'none'"],

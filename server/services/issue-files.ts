@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeUtf8, publishExtractedText, publishIssueBytes, type PublishResult } from '../../src/domain/publish'
 import { docxText, documentKind, pdfText } from './document-text'
+import { withAudioSidecar } from './audio-files'
 import { sha256 } from './secrets'
 
 /** Reads and publishes one issue file (not yet stored anywhere); never throws. */
@@ -15,7 +16,8 @@ export function readIssueFile(file: string): PublishResult {
     const code = (e as NodeJS.ErrnoException).code ?? String(e)
     return { ok: false, problem: { line: null, message: `无法读取文件（${code}）` } }
   }
-  return publishIssueBytes(bytes, file, sha256)
+  // Audio attached by npm run publish -- --audio is kept beside the text (ID.audio.json).
+  return withAudioSidecar(publishIssueBytes(bytes, file, sha256), file)
 }
 
 /** An issue file's text as the publishing path decodes it (UTF-8, BOM kept); throws if the file cannot be read. */

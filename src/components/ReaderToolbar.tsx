@@ -14,9 +14,11 @@ export interface ReaderToolbarProps {
   onNext(): void
   onType(): void
   onShare(): void
+  /** 听 (audio or read-aloud); absent when the article has neither on this build. */
+  onListen?(): void
 }
 
-/** The article's bottom bar: 上一篇 · 目录 · 下一篇 · Aa · 分享. */
+/** The article's bottom bar: 上一篇 · 目录 · 下一篇 · Aa · 听 · 分享. */
 export function ReaderToolbar(p: ReaderToolbarProps) {
   return (
     <View
@@ -46,6 +48,11 @@ export function ReaderToolbar(p: ReaderToolbarProps) {
       <Action className="tool" label="字号与显示设置" testId="tool-type" onPress={p.onType}>
         Aa
       </Action>
+      {p.onListen ? (
+        <Action className="tool" label="听：播放音频或朗读" testId="tool-listen" onPress={p.onListen}>
+          听
+        </Action>
+      ) : null}
       {p.shareButton ? (
         <Button className="tool tool--button" openType="share" aria-label="分享给微信好友">
           分享

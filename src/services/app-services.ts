@@ -46,6 +46,12 @@ export interface AppServiceDeps {
   now?(): number
   random?(): number
   budgetBytes?: number
+  /** What else a download keeps (听: the issue's audio files); it never fails the download. */
+  withDownload?: {
+    downloaded(issue: Issue): Promise<unknown>
+    removed(issueId: string): Promise<unknown>
+    bytes(): number
+  }
 }
 
 /** Creates the content and account services over the given platform ports and stores, without starting them. */
@@ -87,7 +93,7 @@ export function createAppServices(deps: AppServiceDeps) {
     const usage = content.usage()
     stores.offline.getState().setStorage({
       downloads,
-      downloadedBytes: usage.downloaded,
+      downloadedBytes: usage.downloaded + (deps.withDownload?.bytes() ?? 0),
       cachedBytes: usage.cached,
       cacheBudget: usage.cacheBudget
     })
@@ -124,6 +130,10 @@ export function createAppServices(deps: AppServiceDeps) {
     off.setProgress(id, 0)
     try {
       await content.download(id, (f) => stores.offline.getState().setProgress(id, f))
+      if (deps.withDownload) {
+        await deps.withDownload.downloaded(await loadIssue(id)).catch(() => undefined)
+        publishStorage()
+      }
       return true
     } catch (err) {
       stores.offline
@@ -146,12 +156,15 @@ export function createAppServices(deps: AppServiceDeps) {
   async function removeDownload(id: string): Promise<void> {
     recentIssues.delete(id)
     await content.removeDownload(id)
+    await deps.withDownload?.removed(id).catch(() => undefined)
   }
 
   /** Deletes every download from the device. */
   async function removeAllDownloads(): Promise<void> {
+    const ids = content.downloads().map((d) => d.id)
     recentIssues.clear()
     await content.removeAllDownloads()
+    for (const id of ids) await deps.withDownload?.removed(id).catch(() => undefined)
   }
 
   /** Records what the article page saved as sync mutations; a full storage must never break reading. */

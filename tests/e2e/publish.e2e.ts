@@ -15,7 +15,7 @@ import { openMe, PHONE, screenshot, settled, textContrast } from './support'
 const contentDir = mkdtempSync(join(tmpdir(), 'dangshi-publish-content-'))
 cpSync('content/issues', contentDir, { recursive: true })
 afterAll(() => rmSync(contentDir, { recursive: true, force: true }))
-const ctx = useAppAndBrowser({ CONTENT_DIR: contentDir })
+const ctx = useAppAndBrowser({ ISSUES_DIR: contentDir })
 
 const ADMIN = '李编辑'
 const MEMBER = '张党员'

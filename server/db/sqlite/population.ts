@@ -100,7 +100,7 @@ export async function generatePopulation(db: Database, o: PopulationOptions): Pr
             if (!o.statsOnly) insertFact.run(id, kind, key, JSON.stringify(final))
             if (kind === 'reads') delta.articles! += 1
             else if (kind === 'sessions') delta.readingMs! += (final as { ms: number }).ms
-            else if (kind !== 'positions' && kind !== 'answers') delta[kind]! += 1
+            else if (kind !== 'positions' && kind !== 'answers' && kind !== 'listens') delta[kind]! += 1
           }
         }
         writer.apply(id, delta)

@@ -6,7 +6,7 @@ import type { JudgedMutation, MemberSyncData, PushOutcome, SyncRepo } from '../r
 import { StatsWriter, type MemberDelta } from './stats'
 
 type Kind = keyof Facts
-const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers', 'books', 'lectures', 'talks']
+const KINDS: Kind[] = ['reads', 'sessions', 'positions', 'shares', 'answers', 'books', 'lectures', 'talks', 'listens']
 
 /** Adds a fact the member did not have to the push's statistics delta. */
 function countNew(delta: Required<Omit<MemberDelta, 'quiz'>>, kind: Kind, fact: unknown): void {
@@ -130,7 +130,7 @@ export class SqliteSyncRepo implements SyncRepo {
         }
         applied++
         for (const kind of KINDS) {
-          for (const [key, fact] of Object.entries(m.facts[kind])) {
+          for (const [key, fact] of Object.entries(m.facts[kind] ?? {})) {
             // A fact the member does not have yet is stored as it is (merging with nothing changes nothing): one
             // statement instead of a read and a write, which is most of a push (new sessions, reads, shares).
             if (addFact.run(memberId, kind, key, JSON.stringify(fact), version).changes === 1) {
@@ -144,7 +144,7 @@ export class SqliteSyncRepo implements SyncRepo {
               storedJson === undefined
                 ? incoming
                 : mergeFacts({ ...emptyFacts(), [kind]: { [key]: JSON.parse(storedJson) } } as Facts, incoming)
-            const json = JSON.stringify(merged[kind][key])
+            const json = JSON.stringify(merged[kind]?.[key])
             if (json === storedJson) continue
             putFact.run(memberId, kind, key, json, version)
             changed = true

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox'
 import { Type } from './type'
+import { AudioRefSchema } from './issue'
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date YYYY-MM-DD' })
 const NullableIsoDate = Type.Union([IsoDate, Type.Null()])
@@ -40,7 +41,9 @@ export const CampaignLectureSchema = Type.Object({
   id: Type.String(),
   speaker: Type.String(),
   topic: Type.String(),
-  date: IsoDate
+  date: IsoDate,
+  /** A recording of the lecture (npm run campaign installs the file named in the definition); absent otherwise. */
+  audio: Type.Optional(AudioRefSchema)
 })
 export type CampaignLecture = Static<typeof CampaignLectureSchema>
 

@@ -216,7 +216,16 @@ const samples: unknown[] = [
   { error: 'not_found', message: '没有' },
   { deviceName: 'x' },
   { joinCode: 'ABCD2345' },
-  { displayName: '小王' }
+  { displayName: '小王' },
+  // 听: an attached audio, with and without a known length.
+  {
+    url: `/media/audio/${'a'.repeat(64)}.mp3`,
+    mime: 'audio/mpeg',
+    bytes: 1000,
+    sha256: 'a'.repeat(64),
+    durationSec: 61.5
+  },
+  { url: `/media/audio/${'b'.repeat(64)}.wav`, mime: 'audio/wav', bytes: 44, sha256: 'b'.repeat(64) }
 ]
 
 /** A value and the values inside it (the first two items of arrays), so nested schemas get real samples too. */

@@ -32,6 +32,22 @@ export const FooterSchema = Type.Object({
   undertaker: Type.Optional(Type.String())
 })
 
+/**
+ * An audio file attached to an article or a campaign lecture (听): a reading or a lecture recording. The file is
+ * content-addressed (its name is its SHA-256), so the URL never changes meaning and may be cached for good.
+ */
+export const AudioRefSchema = Type.Object({
+  /** Path on the API server, e.g. /media/audio/<sha256>.mp3 (the app prefixes its API base). */
+  url: Type.String(),
+  /** audio/mpeg, audio/mp4, audio/aac or audio/wav. */
+  mime: Type.String(),
+  bytes: Type.Integer({ minimum: 1 }),
+  /** SHA-256 (hex) of the file: its name, its ETag, and what an offline copy is checked against. */
+  sha256: Type.String(),
+  /** Length in seconds, when the publisher could tell it from the file. */
+  durationSec: Type.Optional(Type.Number({ minimum: 0 }))
+})
+
 export const ArticleSchema = Type.Object({
   /** Stable: the same input text gives the same id. Used in deep links. */
   id: Type.String(),
@@ -41,7 +57,9 @@ export const ArticleSchema = Type.Object({
   /** The attributing unit without brackets or 供稿, e.g. 市委党史研究室办公室. */
   source: NullableString,
   /** The writer named after the unit, as in （单位 姓名供稿）; absent otherwise. */
-  author: Type.Optional(Type.String())
+  author: Type.Optional(Type.String()),
+  /** An audio reading attached by the organizer (npm run publish -- --audio); absent otherwise. */
+  audio: Type.Optional(AudioRefSchema)
 })
 
 export const SectionSchema = Type.Object({
@@ -96,6 +114,7 @@ export const IssueIndexSchema = Type.Array(IssueSummarySchema)
 export type ImportWarning = Static<typeof ImportWarningSchema>
 export type Footer = Static<typeof FooterSchema>
 export type Article = Static<typeof ArticleSchema>
+export type AudioRef = Static<typeof AudioRefSchema>
 export type Section = Static<typeof SectionSchema>
 export type Issue = Static<typeof IssueSchema>
 export type IssueSummary = Static<typeof IssueSummarySchema>

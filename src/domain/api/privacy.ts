@@ -7,7 +7,8 @@ import {
   ReadFactSchema,
   SessionFactSchema,
   ShareFactSchema,
-  TalkFactSchema
+  TalkFactSchema,
+  ListenFactSchema
 } from '../sync/facts'
 import { DeviceKindSchema } from './account'
 import { Type } from './type'
@@ -71,7 +72,9 @@ export const MyDataReplySchema = Type.Object({
       answers: group(AnswerFactSchema),
       books: group(BookFactSchema),
       lectures: group(LectureFactSchema),
-      talks: group(TalkFactSchema)
+      talks: group(TalkFactSchema),
+      /** 听 (SPEC F6); absent from servers before it. */
+      listens: Type.Optional(group(ListenFactSchema))
     })
   }),
   quiz: Type.Array(StoredAttemptSchema)

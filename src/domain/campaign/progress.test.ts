@@ -58,6 +58,18 @@ function facts(): Facts {
   f.talks.t1 = { campaignId: 'c1', title: '红岩精神', on: '2020-05-01', at: 5 }
   f.talks.t2 = { campaignId: 'c1', title: '长征', on: '2020-06-01', at: 4 }
   f.talks.t3 = { campaignId: 'other', title: '别的活动', on: '2020-06-02', at: 4 }
+  f.listens = {
+    'article:i1/a1@aloud#s1': { kind: 'article', parentId: 'i1', itemId: 'a1', mode: 'aloud', seconds: 90, at: 5 },
+    'lecture:c1/l1@audio#s2': { kind: 'lecture', parentId: 'c1', itemId: 'l1', mode: 'audio', seconds: 60, at: 6 },
+    'lecture:other/l9@audio#s3': {
+      kind: 'lecture',
+      parentId: 'other',
+      itemId: 'l9',
+      mode: 'audio',
+      seconds: 999,
+      at: 7
+    }
+  }
   return f
 }
 
@@ -66,7 +78,7 @@ describe('campaign progress', () => {
     const p = campaignProgress({ campaign: base, facts: emptyFacts(), issues, banks: [bank(null)], dayOf: chinaDay })
     expect(p).toEqual({
       read: { articlesRead: 0, articlesTotal: 5, issuesRead: 0, issuesTotal: 2, readingMs: 0, booksRead: 0, books: [] },
-      listen: { attended: 0, lectures: [] },
+      listen: { seconds: 0, attended: 0, lectures: [] },
       talk: { shares: 0, talks: [] },
       answer: { bankId: 'dangshi-100', state: 'none', total: null, max: null }
     })
@@ -97,6 +109,8 @@ describe('campaign progress', () => {
     const p = campaignProgress({ campaign: withLists, facts: facts(), issues, banks: null, dayOf: chinaDay })
     expect(p.listen.attended).toBe(1)
     expect(p.listen.lectures[0]).toMatchObject({ id: 'l1', attended: true })
+    // F6: articles listened to count, and this campaign's lectures, not another campaign's.
+    expect(p.listen.seconds).toBe(150)
     expect(p.talk.shares).toBe(1)
     expect(p.talk.talks).toEqual([
       { id: 't2', title: '长征', on: '2020-06-01' },

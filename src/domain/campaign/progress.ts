@@ -2,7 +2,7 @@ import type { Campaign, CampaignBook, CampaignLecture } from '../api/campaign'
 import type { IssueSummary } from '../api/issue'
 import type { QuizBankInfo } from '../api/quiz'
 import { campaignItemKey, type Facts } from '../sync/facts'
-import { factTotals } from '../sync/derive'
+import { factTotals, listeningSeconds } from '../sync/derive'
 
 /** One talk (讲) the member recorded. */
 export interface TalkEntry {
@@ -27,6 +27,8 @@ export interface CampaignProgress {
     books: Array<CampaignBook & { read: boolean }>
   }
   listen: {
+    /** Seconds listened (F6): articles' audio and read-aloud, and this campaign's lecture recordings. */
+    seconds: number
     attended: number
     lectures: Array<CampaignLecture & { attended: boolean }>
   }
@@ -99,7 +101,11 @@ export function campaignProgress({ campaign, facts, issues, banks, dayOf }: Camp
       booksRead: books.filter((b) => b.read).length,
       books
     },
-    listen: { attended: lectures.filter((l) => l.attended).length, lectures },
+    listen: {
+      seconds: listeningSeconds(facts, campaign.id),
+      attended: lectures.filter((l) => l.attended).length,
+      lectures
+    },
     talk: { shares: totals.shares, talks },
     answer
   }

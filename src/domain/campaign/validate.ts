@@ -1,5 +1,15 @@
 import dayjs from 'dayjs'
 import type { Campaign, CampaignBook, CampaignLecture, CampaignPhase, PhaseKey } from '../api/campaign'
+import { AudioRefSchema, type AudioRef } from '../api/issue'
+import { matches } from '../api/check'
+import { audioFileName } from '../publish/audio'
+
+/**
+ * How a lecture's `"audio": "file.mp3"` (the organizer's form) becomes a reference: npm run campaign checks and keeps
+ * the file and answers the reference, or why the file is refused. Without it (the server loading installed files)
+ * only references are taken.
+ */
+export type AudioFileResolver = (path: string) => AudioRef | { error: string }
 
 /** The four phases in their order, with the names members know them by. */
 export const PHASES: ReadonlyArray<{ key: PhaseKey; name: string }> = [
@@ -28,7 +38,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * field filled in (null or an empty list), or every problem as `path: 问题` (path like `phases[2].start`), in
  * Chinese, for the organizer who wrote the file. Nothing is invented: a missing list stays empty.
  */
-export function validateCampaign(input: unknown): CampaignCheck {
+export function validateCampaign(input: unknown, audioFile?: AudioFileResolver): CampaignCheck {
   const errors: string[] = []
   const fail = (path: string, message: string) => {
     errors.push(`${path}: ${message}`)
@@ -164,13 +174,24 @@ export function validateCampaign(input: unknown): CampaignCheck {
   list('lectures').forEach((raw, i) => {
     const path = `lectures[${i}]`
     if (!isObject(raw)) return fail(path, '应为对象 {"id", "speaker", "topic", "date"}')
-    known(raw, path, ['id', 'speaker', 'topic', 'date'])
+    known(raw, path, ['id', 'speaker', 'topic', 'date', 'audio'])
     const lectureId = id(raw, path)
     lectureSeen(lectureId, i)
     const speaker = text(raw, path, 'speaker')
     const topic = text(raw, path, 'topic')
     const on = date(raw, path, 'date')
-    if (lectureId && speaker && topic && on) lectures.push({ id: lectureId, speaker, topic, date: on })
+    let audio: AudioRef | undefined
+    if (typeof raw.audio === 'string' && raw.audio.trim() !== '') {
+      const resolved = audioFile?.(raw.audio.trim())
+      if (resolved === undefined) fail(`${path}.audio`, '音频文件要用 npm run campaign 安装（它检查文件并保存）')
+      else if ('error' in resolved) fail(`${path}.audio`, resolved.error)
+      else audio = resolved
+    } else if (raw.audio !== undefined && raw.audio !== null) {
+      if (matches(AudioRefSchema, raw.audio) && audioFileName(raw.audio) !== null) audio = raw.audio
+      else fail(`${path}.audio`, '应为音频文件的路径（.mp3、.m4a、.aac 或 .wav）')
+    }
+    if (lectureId && speaker && topic && on)
+      lectures.push({ id: lectureId, speaker, topic, date: on, ...(audio ? { audio } : {}) })
   })
 
   if (errors.length > 0 || !campaignId || !name || !organizer || !start || !end) return { ok: false, errors }
@@ -181,12 +202,12 @@ export function validateCampaign(input: unknown): CampaignCheck {
 }
 
 /** Parses a definition file's text (JSON) and validates it; a JSON syntax error is one problem like the others. */
-export function parseCampaign(text: string): CampaignCheck {
+export function parseCampaign(text: string, audioFile?: AudioFileResolver): CampaignCheck {
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
     return { ok: false, errors: [`(根): 不是有效的 JSON（${(e as Error).message}）`] }
   }
-  return validateCampaign(json)
+  return validateCampaign(json, audioFile)
 }

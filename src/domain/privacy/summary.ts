@@ -63,6 +63,7 @@ export function serverDataGroups(data: MyDataReply, time: (ms: number) => string
         { label: '读过的推荐书目', value: `${facts.books.count} 本${listed(facts.books)}` },
         { label: '听过的党课', value: `${facts.lectures.count} 次${listed(facts.lectures)}` },
         { label: '记录的宣讲', value: `${facts.talks.count} 次${listed(facts.talks)}` },
+        ...(facts.listens ? [{ label: '收听时段', value: `${facts.listens.count} 次${listed(facts.listens)}` }] : []),
         { label: '同步过的设备', value: `${data.sync.clients.length} 台` },
         {
           label: '收到的同步记录',

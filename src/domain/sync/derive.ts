@@ -53,3 +53,14 @@ export function factTotals(facts: Facts, dayOf: (ms: number) => string) {
     answers: Object.keys(facts.answers).length
   }
 }
+
+/**
+ * 听 (F6): seconds listened — to articles (their audio or read aloud) and to the lectures of `campaignId` (all
+ * lectures when it is not given).
+ */
+export function listeningSeconds(facts: Facts, campaignId?: string): number {
+  let n = 0
+  for (const l of Object.values(facts.listens ?? {}))
+    if (l.kind === 'article' || campaignId === undefined || l.parentId === campaignId) n += l.seconds
+  return n
+}

@@ -1,6 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { articleKey, canonicalFacts, emptyFacts, mergeFacts, sameFacts, sessionKey, type Facts } from './facts'
+import {
+  articleKey,
+  canonicalFacts,
+  emptyFacts,
+  listenKey,
+  mergeFacts,
+  sameFacts,
+  sessionKey,
+  type Facts
+} from './facts'
 import { encodeHlc } from './hlc'
 
 const SEED = Number(process.env.FC_SEED ?? 20201)
@@ -37,6 +46,17 @@ const factsArb: fc.Arbitrary<Facts> = fc
         at: time
       }),
       { maxLength: 3 }
+    ),
+    listens: fc.array(
+      fc.record({
+        id: fc.constantFrom('l1', 'l2'),
+        kind: fc.constantFrom('article' as const, 'lecture' as const),
+        itemId: arts,
+        mode: fc.constantFrom('audio' as const, 'aloud' as const),
+        seconds: time,
+        at: time
+      }),
+      { maxLength: 4 }
     )
   })
   .map((r) => {
@@ -49,10 +69,12 @@ const factsArb: fc.Arbitrary<Facts> = fc
       add({ positions: { [articleKey(p.issueId, p.articleId)]: { ...p, hlc: encodeHlc({ wall, counter: 0, node }) } } })
     for (const { id, ...s } of r.shares) add({ shares: { [id]: { ...s, channel: 'chat' } } })
     for (const { id, ...a } of r.answers) add({ answers: { [id]: { bankId: 'b', questionId: id, ...a } } })
+    for (const { id, ...l } of r.listens)
+      add({ listens: { [listenKey(l.kind, 'p', l.itemId, l.mode, id)]: { ...l, parentId: 'p' } } })
     return f
   })
 
-describe('merge of facts (SPEC F1–F4)', () => {
+describe('merge of facts (SPEC F1–F6)', () => {
   it('is commutative', () => {
     fc.assert(
       fc.property(factsArb, factsArb, (a, b) => sameFacts(mergeFacts(a, b), mergeFacts(b, a))),
@@ -78,7 +100,7 @@ describe('merge of facts (SPEC F1–F4)', () => {
       fc.property(factsArb, factsArb, (a, b) => {
         const m = mergeFacts(a, b)
         return (Object.keys(a) as Array<keyof Facts>).every((k) =>
-          [...Object.keys(a[k]), ...Object.keys(b[k])].every((key) => key in m[k])
+          [...Object.keys(a[k] ?? {}), ...Object.keys(b[k] ?? {})].every((key) => key in (m[k] ?? {}))
         )
       }),
       params
@@ -119,5 +141,28 @@ describe('per-fact rules', () => {
     const sh = (at: number) => one({ shares: { x: { issueId: 'i', articleId: 'a', channel: 'chat', at } } })
     expect(mergeFacts(sh(9), sh(3)).shares.x.at).toBe(3)
     expect(canonicalFacts(mergeFacts(sh(3), sh(9)))).toBe(canonicalFacts(mergeFacts(sh(9), sh(3))))
+  })
+  it('F6: listening sessions add up by id; the same session twice counts once, its largest length', () => {
+    const l = (seconds: number, at: number) => ({
+      kind: 'article' as const,
+      parentId: 'i',
+      itemId: 'a',
+      mode: 'audio' as const,
+      seconds,
+      at
+    })
+    const k1 = listenKey('article', 'i', 'a', 'audio', 's1')
+    const k2 = listenKey('article', 'i', 'a', 'audio', 's2')
+    const phone = one({ listens: { [k1]: l(120, 10) } })
+    const grown = one({ listens: { [k1]: l(300, 12) } })
+    const tablet = one({ listens: { [k2]: l(60, 20) } })
+    const all = mergeFacts(mergeFacts(phone, tablet), grown)
+    expect(Object.values(all.listens ?? {}).reduce((n, x) => n + x.seconds, 0)).toBe(360)
+    expect(all.listens?.[k1]).toEqual(l(300, 10))
+    expect(mergeFacts(all, phone)).toEqual(all)
+    expect(canonicalFacts(mergeFacts(grown, phone))).toBe(canonicalFacts(mergeFacts(phone, grown)))
+    // Facts kept before F6 have no listens map at all; merging with them loses nothing.
+    const { listens: _none, ...old } = emptyFacts()
+    expect(mergeFacts(old, all).listens).toEqual(all.listens)
   })
 })

@@ -20,6 +20,19 @@ export const BookFactSchema = Type.Object({ campaignId: Str, bookId: Str, at: Nu
 export const LectureFactSchema = Type.Object({ campaignId: Str, lectureId: Str, at: Num })
 /** 讲: a talk the member gave, recorded with its date and title (F5). */
 export const TalkFactSchema = Type.Object({ campaignId: Str, title: Str, on: Str, at: Num })
+/** 听: one listening session (F6): an article's audio or read-aloud, or a campaign lecture's recording. */
+export const ListenKindSchema = Type.Union([Type.Literal('article'), Type.Literal('lecture')])
+export const ListenModeSchema = Type.Union([Type.Literal('audio'), Type.Literal('aloud')])
+export const ListenFactSchema = Type.Object({
+  kind: ListenKindSchema,
+  /** The issue (article) or the campaign (lecture). */
+  parentId: Str,
+  /** The article or the lecture. */
+  itemId: Str,
+  mode: ListenModeSchema,
+  seconds: Num,
+  at: Num
+})
 
 export const FactsSchema = Type.Object({
   /** Keyed by `issueId/articleId`. */
@@ -35,7 +48,9 @@ export const FactsSchema = Type.Object({
   /** Keyed by `campaignId/lectureId`. */
   lectures: Type.Record(Str, LectureFactSchema),
   /** Keyed by the talk's own id. */
-  talks: Type.Record(Str, TalkFactSchema)
+  talks: Type.Record(Str, TalkFactSchema),
+  /** Keyed by `listenKey`: the item and the listening session's id. Optional: facts kept before F6 lack it. */
+  listens: Type.Optional(Type.Record(Str, ListenFactSchema))
 })
 
 export type ReadFact = Static<typeof ReadFactSchema>
@@ -46,6 +61,9 @@ export type AnswerFact = Static<typeof AnswerFactSchema>
 export type BookFact = Static<typeof BookFactSchema>
 export type LectureFact = Static<typeof LectureFactSchema>
 export type TalkFact = Static<typeof TalkFactSchema>
+export type ListenFact = Static<typeof ListenFactSchema>
+export type ListenKind = Static<typeof ListenKindSchema>
+export type ListenMode = Static<typeof ListenModeSchema>
 export type Facts = Static<typeof FactsSchema>
 
 export const emptyFacts = (): Facts => ({
@@ -56,7 +74,8 @@ export const emptyFacts = (): Facts => ({
   answers: {},
   books: {},
   lectures: {},
-  talks: {}
+  talks: {},
+  listens: {}
 })
 
 /** The key of a campaign item (a book, a lecture) in `books` and `lectures`. */
@@ -69,6 +88,10 @@ export const articleKey = (issueId: string, articleId: string): string => `${iss
 export const sessionKey = (issueId: string, articleId: string, sessionId: string): string =>
   `${articleKey(issueId, articleId)}#${sessionId}`
 
+/** The key of a listening session (F6): one id can never stand for sessions of two items or two modes. */
+export const listenKey = (kind: ListenKind, parentId: string, itemId: string, mode: ListenMode, sessionId: string) =>
+  `${kind}:${parentId}/${itemId}@${mode}#${sessionId}`
+
 type Rule<T> = (a: T, b: T) => T
 
 // F1: earliest readAt.
@@ -77,6 +100,11 @@ const mergeRead: Rule<ReadFact> = (a, b) => (b.readAt < a.readAt ? b : a)
 // Keys name the article too (sessionKey), so both sides are always of one article.
 const mergeSession: Rule<SessionFact> = (a, b) =>
   a.ms === b.ms && a.at === b.at ? a : { ...a, ms: Math.max(a.ms, b.ms), at: Math.min(a.at, b.at) }
+// F6: like F2, one listening session counts once: its largest length, its earliest start.
+const mergeListen: Rule<ListenFact> = (a, b) =>
+  a.seconds === b.seconds && a.at === b.at
+    ? a
+    : { ...a, seconds: Math.max(a.seconds, b.seconds), at: Math.min(a.at, b.at) }
 // F3: latest clock; the clock string ends with the client id, so equal times are still ordered. The position is
 // the tie-break of last resort (two facts with one clock but different positions cannot come from one device).
 const mergePosition: Rule<PositionFact> = (a, b) => {
@@ -110,7 +138,8 @@ export function mergeFacts(a: Facts, b: Facts): Facts {
     answers: mergeMap(a.answers, b.answers, earliest),
     books: mergeMap(a.books, b.books, earliest),
     lectures: mergeMap(a.lectures, b.lectures, earliest),
-    talks: mergeMap(a.talks, b.talks, earliest)
+    talks: mergeMap(a.talks, b.talks, earliest),
+    listens: mergeMap(a.listens ?? {}, b.listens ?? {}, mergeListen)
   }
 }
 

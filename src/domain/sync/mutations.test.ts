@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CAPS } from './caps'
-import { deriveProgress, factTotals } from './derive'
+import { deriveProgress, factTotals, listeningSeconds } from './derive'
 import { emptyFacts, mergeFacts } from './facts'
 import { encodeHlc } from './hlc'
 import { applyMutation, factsOf, type Mutation } from './mutations'
@@ -60,5 +60,30 @@ describe('mutations (SPEC M3, P4, C1, C2)', () => {
     const p = deriveProgress(f, day)['i/a']
     expect(p).toMatchObject({ read: true, readAt: 77, position: 0.4, positionAt: 90 })
     expect(factTotals(f, day)).toEqual({ articlesRead: 1, readingMs: 0, shares: 1, answers: 0 })
+  })
+  it('F6: listening to an article or a lecture is a session that grows; unknown items and over-long ones are refused', () => {
+    const listen = { issueId: 'i', articleId: 'a', sessionId: 's1', mode: 'aloud', seconds: 90, at: 10 }
+    let f = applyMutation(emptyFacts(), mut('listenArticle', listen))
+    f = applyMutation(f, mut('listenArticle', { ...listen, seconds: 150 }))
+    f = applyMutation(f, mut('listenArticle', { ...listen, sessionId: 's2', mode: 'audio', seconds: 30 }))
+    const lectures = { now: 50_000, articleExists: () => true, campaignItemExists: () => true }
+    f = applyMutation(
+      f,
+      mut('listenLecture', { campaignId: 'c', lectureId: 'l', sessionId: 's3', seconds: 600, at: 20 }),
+      lectures
+    )
+    expect(listeningSeconds(f)).toBe(780)
+    expect(listeningSeconds(f, 'other')).toBe(180)
+    expect(factsOf(mut('listenArticle', { ...listen, articleId: 'missing' }), ctx)).toEqual({
+      ok: false,
+      reason: 'unknown article i/missing'
+    })
+    const noLecture = { ...lectures, campaignItemExists: () => false }
+    expect(
+      factsOf(mut('listenLecture', { campaignId: 'c', lectureId: 'x', sessionId: 's', seconds: 1, at: 1 }), noLecture)
+    ).toEqual({ ok: false, reason: 'unknown lecture c/x' })
+    const tooLong = { ...listen, seconds: CAPS.LISTEN_SECONDS_PER_SESSION + 1 }
+    expect(factsOf(mut('listenArticle', tooLong)).ok).toBe(false)
+    expect(factsOf(mut('listenArticle', { ...listen, mode: 'video' })).ok).toBe(false)
   })
 })

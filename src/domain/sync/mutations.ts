@@ -6,6 +6,8 @@ import {
   articleKey,
   campaignItemKey,
   emptyFacts,
+  listenKey,
+  ListenModeSchema,
   mergeFacts,
   sessionKey,
   ShareChannelSchema,
@@ -53,6 +55,28 @@ export const MutationArgs = {
       talkId: Id,
       title: Type.String({ minLength: 1, maxLength: 100 }),
       on: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+      at: Time
+    },
+    { additionalProperties: false }
+  ),
+  /** 听 (F6): time spent listening to an article, its attached audio or read aloud; one id per listening session. */
+  listenArticle: Type.Object(
+    {
+      ...Article,
+      sessionId: Id,
+      mode: ListenModeSchema,
+      seconds: Type.Number({ minimum: 0, maximum: CAPS.LISTEN_SECONDS_PER_SESSION }),
+      at: Time
+    },
+    { additionalProperties: false }
+  ),
+  /** 听 (F6): time spent listening to a campaign lecture's recording. */
+  listenLecture: Type.Object(
+    {
+      campaignId: Id,
+      lectureId: Id,
+      sessionId: Id,
+      seconds: Type.Number({ minimum: 0, maximum: CAPS.LISTEN_SECONDS_PER_SESSION }),
       at: Time
     },
     { additionalProperties: false }
@@ -160,6 +184,36 @@ export function factsOf(m: Mutation, ctx?: ApplyContext): Judged {
       if (ctx?.campaignItemExists && !ctx.campaignItemExists(a.campaignId, 'campaign', a.campaignId))
         return { ok: false, reason: `unknown campaign ${a.campaignId}` }
       f.talks[a.talkId] = { campaignId: a.campaignId, title: a.title.trim(), on: a.on, at: clamp(a.at) }
+      break
+    }
+    case 'listenArticle': {
+      const a = m.args as MutationArgsOf<'listenArticle'>
+      f.listens = {
+        [listenKey('article', a.issueId, a.articleId, a.mode, a.sessionId)]: {
+          kind: 'article',
+          parentId: a.issueId,
+          itemId: a.articleId,
+          mode: a.mode,
+          seconds: Math.round(a.seconds),
+          at: clamp(a.at)
+        }
+      }
+      break
+    }
+    case 'listenLecture': {
+      const a = m.args as MutationArgsOf<'listenLecture'>
+      if (ctx?.campaignItemExists && !ctx.campaignItemExists(a.campaignId, 'lecture', a.lectureId))
+        return { ok: false, reason: `unknown lecture ${a.campaignId}/${a.lectureId}` }
+      f.listens = {
+        [listenKey('lecture', a.campaignId, a.lectureId, 'audio', a.sessionId)]: {
+          kind: 'lecture',
+          parentId: a.campaignId,
+          itemId: a.lectureId,
+          mode: 'audio',
+          seconds: Math.round(a.seconds),
+          at: clamp(a.at)
+        }
+      }
       break
     }
   }

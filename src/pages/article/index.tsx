@@ -8,6 +8,7 @@ import { FONT_STEPS } from '../../domain/reading/typography'
 import { Action } from '../../components/Action'
 import { LiveRegion } from '../../components/LiveRegion'
 import { OfflineBanner } from '../../components/OfflineBanner'
+import { ListenBar } from '../../components/ListenBar'
 import { ReaderToolbar } from '../../components/ReaderToolbar'
 import { TypePanel } from '../../components/TypePanel'
 import { share } from '../../platform/share'
@@ -19,6 +20,7 @@ import { useThemeClass } from '../theme'
 import { useReadingSession } from './reading-session'
 import { useArticleNavigation } from './use-article-navigation'
 import { useArticleShare } from './use-article-share'
+import { useListen } from './use-listen'
 import { useProgressiveCount } from './use-progressive'
 import { useScrollPosition } from './use-scroll-position'
 import { useToolbarHiding } from './use-toolbar-hiding'
@@ -72,6 +74,7 @@ export default function ArticlePage() {
       if (byReader) setHighlighted(null)
     }
   })
+  const listening = useListen(issue, article, paragraphId)
   const doShare = useArticleShare(issueId, articleId, article ? displayTitle(article) : '党史阅读')
   const { goToArticle, goToContents } = useArticleNavigation(issueId, session.flush)
   const onShare = useCallback(() => {
@@ -119,7 +122,12 @@ export default function ArticlePage() {
         </Text>
         <View className="article-text" style={{ fontSize: `${type.bodyPx}px` }}>
           {article.paragraphs.slice(0, shown).map((p, i) => (
-            <Text key={i} id={paragraphId(i)} className={i === highlighted ? 'para para--linked' : 'para'} userSelect>
+            <Text
+              key={i}
+              id={paragraphId(i)}
+              className={`para${i === highlighted ? ' para--linked' : ''}${i === listening.reading ? ' para--aloud' : ''}`}
+              userSelect
+            >
               {p}
             </Text>
           ))}
@@ -154,7 +162,9 @@ export default function ArticlePage() {
         onContents={goToContents}
         onType={() => setTypeOpen(true)}
         onShare={onShare}
+        onListen={listening.hasAudio || listening.canReadAloud ? listening.open : undefined}
       />
+      {listening.bar ? <ListenBar {...listening.bar} lowered={toolbar.hidden && !typeOpen} /> : null}
       <TypePanel
         visible={typeOpen}
         fontStep={settings.fontStep}

@@ -10,7 +10,6 @@ import { ApiError } from '../../services/api/client'
 import { orgsApi } from '../../services/orgs'
 import { useThemeClass } from '../theme'
 import './index.css'
-import { Action } from '../../components/Action'
 
 const PHASES = [
   { key: 'read', label: '读' },

@@ -1,4 +1,4 @@
-import { articleKey, type Facts } from '../../domain/sync/facts'
+import { articleKey, listenKey, type Facts } from '../../domain/sync/facts'
 import type { MutationArgsOf, MutationName } from '../../domain/sync/mutations'
 
 type AnyArgs = { [N in MutationName]: { name: N; args: MutationArgsOf<N> } }[MutationName]
@@ -36,5 +36,18 @@ export function factsToMutationArgs(f: Facts): AnyArgs[] {
     out.push({ name: 'attendLecture', args: { campaignId: l.campaignId, lectureId: l.lectureId, at: l.at } })
   for (const [talkId, t] of Object.entries(f.talks))
     out.push({ name: 'recordTalk', args: { campaignId: t.campaignId, talkId, title: t.title, on: t.on, at: t.at } })
+  for (const [key, l] of Object.entries(f.listens ?? {})) {
+    const sessionId = key.slice(listenKey(l.kind, l.parentId, l.itemId, l.mode, '').length)
+    if (l.kind === 'article')
+      out.push({
+        name: 'listenArticle',
+        args: { issueId: l.parentId, articleId: l.itemId, sessionId, mode: l.mode, seconds: l.seconds, at: l.at }
+      })
+    else
+      out.push({
+        name: 'listenLecture',
+        args: { campaignId: l.parentId, lectureId: l.itemId, sessionId, seconds: l.seconds, at: l.at }
+      })
+  }
   return out
 }

@@ -343,6 +343,17 @@ function supersedes(prev: Mutation, name: MutationName, args: unknown): boolean 
       a.sessionId === b.sessionId &&
       (b.ms as number) >= (a.ms as number)
     )
+  // F6: a listening session that grew replaces its unsent self, like a reading session.
+  if (name === 'listenArticle' || name === 'listenLecture')
+    return (
+      a.sessionId === b.sessionId &&
+      a.issueId === b.issueId &&
+      a.articleId === b.articleId &&
+      a.campaignId === b.campaignId &&
+      a.lectureId === b.lectureId &&
+      a.mode === b.mode &&
+      (b.seconds as number) >= (a.seconds as number)
+    )
   return false
 }
 

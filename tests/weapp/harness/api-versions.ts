@@ -52,6 +52,7 @@ export const API_SINCE: Record<string, string> = {
   getSkylineInfoSync: '2.26.2',
   getRendererUserAgent: '2.26.3',
   getApiCategory: '2.33.0',
+  getBackgroundAudioManager: '1.2.0',
   // FileSystemManager.mkdir's `recursive` option and the Page handler onShareTimeline.
   'FileSystemManager.mkdir.recursive': '2.3.0',
   'Page.onShareTimeline': '2.11.3'

@@ -44,6 +44,17 @@ export interface WxLog {
   /** How the app answered WeChat's privacy questions (onNeedPrivacyAuthorization), in order. */
   privacyAnswers: Array<{ event: string; buttonId?: string }>
   privacyContractsOpened: number
+  /** wx.getBackgroundAudioManager: what the app set and called, in order ("title=…", "src=…", "pause", …). */
+  backgroundAudio: string[]
+}
+
+/** The fake BackgroundAudioManager's state and the phone's own controls (lock screen, time passing). */
+export interface BackgroundAudioControl {
+  readonly fields: Record<string, unknown>
+  /** Plays on for `seconds` (when playing): time updates, and the end at the duration. */
+  advance(seconds: number): void
+  /** The lock screen's pause button. */
+  lockScreenPause(): void
 }
 
 type Opts = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void } & Record<
@@ -66,7 +77,8 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     maxConcurrentRequests: 0,
     navigationBarTitles: [],
     privacyAnswers: [],
-    privacyContractsOpened: 0
+    privacyContractsOpened: 0,
+    backgroundAudio: []
   }
   const singlePage = launch.scene === SINGLE_PAGE_SCENE
   const storage = singlePage ? device.singlePageStorage : device.storage
@@ -135,6 +147,96 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       return fn(...args)
     }
   const fail = (message: string, errCode?: number) => Object.assign(new Error(message), { errCode })
+
+  // --- background audio (one per mini-program, as WeChat's) ------------------------------------------------------
+  const audioListeners = new Map<string, Array<(e?: unknown) => void>>()
+  const audioFields: Record<string, unknown> = {
+    title: '',
+    epname: '',
+    singer: '',
+    coverImgUrl: '',
+    src: '',
+    startTime: 0,
+    playbackRate: 1,
+    currentTime: 0,
+    duration: 0,
+    paused: true
+  }
+  const audioEmit = (event: string, arg?: unknown) => {
+    for (const cb of audioListeners.get(event) ?? []) host.timeout(() => cb(arg), 0)
+  }
+  const WRITABLE = ['title', 'epname', 'singer', 'coverImgUrl', 'src', 'startTime', 'playbackRate']
+  const manager: Record<string, unknown> = {}
+  for (const key of Object.keys(audioFields)) {
+    Object.defineProperty(manager, key, {
+      enumerable: true,
+      get: () => audioFields[key],
+      set: (v: unknown) => {
+        if (!WRITABLE.includes(key)) {
+          log.violations.push(`BackgroundAudioManager.${key} is read-only`)
+          return
+        }
+        log.backgroundAudio.push(`${key}=${String(v)}`)
+        audioFields[key] = v
+        if (key !== 'src' || !v) return
+        // WeChat: the title must be set before src; setting src starts playing at startTime.
+        if (!audioFields.title) log.violations.push('BackgroundAudioManager.src set without a title')
+        audioFields.currentTime = Number(audioFields.startTime) || 0
+        audioFields.duration = 600
+        audioFields.paused = false
+        audioEmit('play')
+        audioEmit('timeUpdate')
+      }
+    })
+  }
+  const audioMethod = (name: string, fn: () => void) => () => {
+    log.backgroundAudio.push(name)
+    fn()
+  }
+  Object.assign(manager, {
+    play: audioMethod('play', () => {
+      if (!audioFields.src) return
+      audioFields.paused = false
+      audioEmit('play')
+    }),
+    pause: audioMethod('pause', () => {
+      audioFields.paused = true
+      audioEmit('pause')
+    }),
+    stop: audioMethod('stop', () => {
+      audioFields.paused = true
+      audioFields.src = ''
+      audioFields.currentTime = 0
+      audioEmit('stop')
+    }),
+    seek: (position: number) => {
+      log.backgroundAudio.push(`seek ${position}`)
+      audioFields.currentTime = position
+      audioEmit('timeUpdate')
+    }
+  })
+  for (const event of ['Play', 'Pause', 'Stop', 'Ended', 'TimeUpdate', 'Error', 'Prev', 'Next', 'Canplay', 'Waiting'])
+    manager[`on${event}`] = (cb: (e?: unknown) => void) => {
+      const key = event[0].toLowerCase() + event.slice(1)
+      audioListeners.set(key, [...(audioListeners.get(key) ?? []), cb])
+    }
+  const audioControl: BackgroundAudioControl = {
+    fields: audioFields,
+    advance(seconds: number) {
+      if (audioFields.paused || !audioFields.src) return
+      const d = Number(audioFields.duration)
+      audioFields.currentTime = Math.min(d, Number(audioFields.currentTime) + seconds)
+      audioEmit('timeUpdate')
+      if (Number(audioFields.currentTime) >= d) {
+        audioFields.paused = true
+        audioEmit('ended')
+      }
+    },
+    lockScreenPause() {
+      audioFields.paused = true
+      audioEmit('pause')
+    }
+  }
 
   // --- storage ---------------------------------------------------------------------------------------------
   const setStorage = (key: string, data: unknown) => {
@@ -557,12 +659,14 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     getClipboardData: privateApi('getClipboardData', () => ({ data: device.clipboard })),
     vibrateShort: ui('vibrateShort'),
     createSelectorQuery: syncApi('createSelectorQuery', createSelectorQuery),
+    getBackgroundAudioManager: syncApi('getBackgroundAudioManager', () => manager),
     createIntersectionObserver: syncApi('createIntersectionObserver', createIntersectionObserver)
   }
 
   return {
     wx,
     log,
+    backgroundAudio: audioControl,
     /** Stops callbacks into a killed mini-program. */
     dispose() {
       for (const u of unsubscribers) u()

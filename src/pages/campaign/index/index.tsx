@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useStore } from 'zustand'
-import type { Campaign, CampaignPhase } from '../../../domain/api/campaign'
+import type { Campaign, CampaignLecture, CampaignPhase } from '../../../domain/api/campaign'
+import type { AudioRef } from '../../../domain/api/issue'
+import { LectureAudio } from '../../../components/LectureAudio'
 import { campaignProgress, fraction, type CampaignProgress } from '../../../domain/campaign/progress'
 import { isOpen, phaseWindow, windowLabel, windowState, type WindowState } from '../../../domain/campaign/timeline'
 import { quizPath } from '../../../domain/routes'
 import { chinaDay } from '../../../domain/sync/derive'
 import { OfflineBanner } from '../../../components/OfflineBanner'
-import { services } from '../../../services'
+import { listen, services } from '../../../services'
 import { campaign as campaignService } from '../../../services/campaign'
 import { useLibrary, useOffline } from '../../../stores'
 import { useThemeClass } from '../../theme'
@@ -110,6 +112,31 @@ export default function CampaignPage() {
   const banks = useStore(campaignService.store, (s) => s.banks)
   const error = useStore(campaignService.store, (s) => s.error)
   const [facts, setFacts] = useState(() => services.sync.facts())
+  const player = useSyncExternalStore(listen.subscribe, listen.state, listen.state)
+  const lectureAudio = (c: Campaign, l: CampaignLecture, ref: AudioRef) => {
+    const mine = player.target?.kind === 'lecture' && player.target.parentId === c.id && player.target.itemId === l.id
+    return (
+      <LectureAudio
+        topic={l.topic}
+        duration={mine && player.duration > 0 ? player.duration : (ref.durationSec ?? 0)}
+        position={mine ? player.position : listen.savedPosition(ref)}
+        playing={mine && player.playing}
+        onPause={listen.pause}
+        onPlay={() =>
+          void listen.play({
+            kind: 'lecture',
+            parentId: c.id,
+            itemId: l.id,
+            ref,
+            title: l.topic,
+            album: c.name,
+            artist: l.speaker,
+            cover: ''
+          })
+        }
+      />
+    )
+  }
   const [chosen, setChosen] = useState<string | null>(null)
   const today = chinaDay(Date.now())
   const [talkTitle, setTalkTitle] = useState('')
@@ -214,22 +241,27 @@ export default function CampaignPage() {
               text={`${prog.listen.attended} / ${prog.listen.lectures.length} 场`}
               testId="listen-count"
             />
+            <Text className="campaign-listen-time" data-testid="listen-time">
+              收听时长 {Math.floor(prog.listen.seconds / 60)} 分钟（文章音频、朗读和宣讲录音）
+            </Text>
             {prog.listen.lectures.length === 0 ? (
               <Text className="muted campaign-none" data-testid="lectures-empty">
                 组织者还没有列出宣讲安排
               </Text>
             ) : (
               prog.listen.lectures.map((l) => (
-                <TickRow
-                  key={l.id}
-                  testId="lecture"
-                  title={l.topic}
-                  detail={` · ${l.speaker} · ${dateLabel(l.date)}`}
-                  done={l.attended}
-                  doneText="✓ 已听"
-                  action="标为已听"
-                  onTick={() => tick(campaignService.attendLecture(c.id, l.id))}
-                />
+                <View key={l.id}>
+                  <TickRow
+                    testId="lecture"
+                    title={l.topic}
+                    detail={` · ${l.speaker} · ${dateLabel(l.date)}`}
+                    done={l.attended}
+                    doneText="✓ 已听"
+                    action="标为已听"
+                    onTick={() => tick(campaignService.attendLecture(c.id, l.id))}
+                  />
+                  {l.audio ? lectureAudio(c, l, l.audio) : null}
+                </View>
               ))
             )}
           </View>
