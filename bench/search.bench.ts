@@ -13,7 +13,7 @@ import { mulberry32 } from '../src/domain/random'
 import {
   buildSegment,
   findCandidates,
-  confirmAll,
+  hitOf,
   confirmParagraph,
   normalizeText,
   prepareIssue,
@@ -104,11 +104,18 @@ export async function run(): Promise<BenchRow[]> {
   )
   const words = Array.from({ length: QUERIES / 3 }, () => runOf(2))
 
+  // The index: candidates, each confirmed against its text, the first page of hits with snippets (what the app
+  // shows), and every match counted, so that both sides find the same articles.
   const indexed = (terms: string[]) => {
-    const candidates = findCandidates(segments, terms)
-    const { hits, more } = confirmAll(candidates, (id) => prepared.get(id) ?? null, terms, SEARCH_PAGE)
-    if (!more) return hits.length
-    return candidates.filter((c) => confirmParagraph(c, prepared.get(c.segment.issueId)!, terms) !== null).length
+    let n = 0
+    for (const c of findCandidates(segments, terms)) {
+      const p = prepared.get(c.segment.issueId)!
+      const best = confirmParagraph(c, p, terms)
+      if (best === null) continue
+      if (n < SEARCH_PAGE) hitOf(c, p, terms, best)
+      n++
+    }
+    return n
   }
   const linear = (terms: string[]) => {
     let n = 0
