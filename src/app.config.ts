@@ -16,9 +16,11 @@ export default defineAppConfig({
     // The campaign page (读党史、守初心、担使命): its own subpackage, opened from the shelf.
     { root: 'pages/campaign', pages: ['index/index'] }
   ],
-  // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
+  // Once a member is on the shelf, the quiz and the campaign (both opened from it) are fetched in the background;
+  // 组织情况 (opened from 我的) once on 我的, on Wi-Fi only. A new subpackage is one more entry in a list here.
   preloadRule: {
-    'pages/library/index': { network: 'all', packages: ['pages/quiz'] }
+    'pages/library/index': { network: 'all', packages: ['pages/quiz', 'pages/campaign'] },
+    'pages/me/index': { network: 'wifi', packages: ['pages/org'] }
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -13,6 +13,7 @@ import { ShortNews } from '../../components/ShortNews'
 import { services } from '../../services'
 import { useOffline, useProgress } from '../../stores'
 import { scrollToSelector, useIssue, useParams, useTypography } from '../hooks'
+import { useRenderingCache } from '../rendering-cache'
 import { useThemeClass } from '../theme'
 import './index.css'
 
@@ -39,6 +40,8 @@ export default function IssuePage() {
   const scrolled = useRef(0)
 
   const issue = load.status === 'ready' ? load.issue : null
+  // weapp: the loading skeleton is kept and shown at once next time (the contents depend on the link).
+  useRenderingCache(load.status === 'loading')
 
   useEffect(() => {
     if (issue)

@@ -6,7 +6,18 @@ import { IssueCard } from '../../components/IssueCard'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { services } from '../../services'
 import { useLibrary, useOffline, useProgress } from '../../stores'
+import { useRenderingCache } from '../rendering-cache'
 import { useThemeClass } from '../theme'
+
+/** What on the shelf comes from live state: left out of the weapp rendering cache (see useRenderingCache). */
+const LIVE = [
+  'offline-banner',
+  'library-download',
+  'notice',
+  'issue-card__bar-fill',
+  'issue-card__progress',
+  'issue-card__badge'
+]
 
 export default function LibraryPage() {
   const theme = useThemeClass()
@@ -18,6 +29,8 @@ export default function LibraryPage() {
   const downloaded = useOffline((s) => s.downloaded)
   const downloading = useOffline((s) => s.downloading)
   const downloadError = useOffline((s) => s.error)
+  // The shelf as it was, at once on the next cold start (weapp), without its live parts.
+  useRenderingCache(issues.length > 0, LIVE)
 
   // Shown again (another tab, the app back in front): the issues and what this member read on other devices.
   useDidShow(() => {
