@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { renderingCache } from '../platform/rendering-cache'
 
 /** Time for Taro to send the render to the page's data (it batches setData) before the tree is read. */
-const FLUSH_MS = 60
+const FLUSH_MS = 16
 
 /**
  * Keeps what the page shows as its weapp initial rendering cache once `ready` (and still ready after Taro has sent
