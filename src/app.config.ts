@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/library/index', 'pages/issue/index', 'pages/article/index', 'pages/me/index', 'pages/offline/index'],
+  pages: ['pages/library/index', 'pages/issue/index', 'pages/article/index', 'pages/me/index'],
   // The quiz is a subpackage: members who only read never download it.
   subPackages: [
     {
@@ -14,13 +14,15 @@ export default defineAppConfig({
     // 组织情况 (figures, ranking, admins' member lines and export): only members who open it download it.
     { root: 'pages/org', pages: ['index'] },
     // The campaign page (读党史、守初心、担使命): its own subpackage, opened from the shelf.
-    { root: 'pages/campaign', pages: ['index/index'] }
+    { root: 'pages/campaign', pages: ['index/index'] },
+    // 离线内容 (the downloads and the space they take), opened from 我的: out of the main package (same path).
+    { root: 'pages/offline', pages: ['index'] }
   ],
   // Once a member is on the shelf, the quiz and the campaign (both opened from it) are fetched in the background;
-  // 组织情况 (opened from 我的) once on 我的, on Wi-Fi only. A new subpackage is one more entry in a list here.
+  // 组织情况 and 离线内容 (opened from 我的) once on 我的, on Wi-Fi only. A new subpackage is one more entry in a list here.
   preloadRule: {
     'pages/library/index': { network: 'all', packages: ['pages/quiz', 'pages/campaign'] },
-    'pages/me/index': { network: 'wifi', packages: ['pages/org'] }
+    'pages/me/index': { network: 'wifi', packages: ['pages/org', 'pages/offline'] }
   },
   window: {
     backgroundTextStyle: 'dark',
