@@ -62,6 +62,7 @@ try {
     const open = indexedDB.open(STORAGE_KEYS.filesDb)
     // No database yet: do not create one (the app creates it with its store); nothing is stored anyway.
     open.onupgradeneeded = () => open.transaction?.abort()
+    open.onerror = (e) => e.preventDefault()
     open.onsuccess = () => {
       const db = open.result
       try {
