@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ensureFixtureResolves, syncFixtureConfig } from './lib/fixture'
-import { filesSize, human, MB } from '../tools/lib/fs-size'
+import { filesSize, human } from '../tools/lib/fs-size'
 import { firstLoadAssets } from './lib/h5'
 import { run as exec, runOrThrow, tail } from '../tools/lib/run'
 import { formatTable } from '../tools/lib/table'
@@ -76,10 +76,11 @@ export async function run(): Promise<BenchRow[]> {
       value: app.weappMain,
       baseline: base.weappMain,
       unit: 'bytes',
-      // The budget npm run check:weapp enforces: half of WeChat's 2 MB, so there is room to grow.
-      goal: { of: 'value', max: 1 * MB },
+      // What the app adds to Taro's own start-up code: at most 30 % (issue 18). npm run check:weapp also enforces an
+      // absolute budget, half of WeChat's 2 MB.
+      goal: { of: 'ratio', max: 1.3 },
       note: withNote(
-        `${human(app.weappMain)}; files outside subpackages; builds ${secs(app.buildMs.weapp)} vs ${secs(base.buildMs.weapp)}`
+        `${human(app.weappMain)} (check:weapp budget 1 MB); files outside subpackages; builds ${secs(app.buildMs.weapp)} vs ${secs(base.buildMs.weapp)}`
       )
     },
     {

@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/library/index', 'pages/issue/index', 'pages/article/index', 'pages/me/index', 'pages/offline/index'],
+  pages: ['pages/library/index', 'pages/issue/index', 'pages/article/index', 'pages/me/index'],
   // The quiz is a subpackage: members who only read never download it.
   subPackages: [
     {
@@ -18,11 +18,16 @@ export default defineAppConfig({
     // 发布简报 (organization admins): preview an issue file, then publish it.
     { root: 'pages/publish', pages: ['index'] },
     // 搜索 with its index code: only members who search download it.
-    { root: 'pages/search', pages: ['index'] }
+    { root: 'pages/search', pages: ['index'] },
+    // 离线内容 (the downloads and the space they take), opened from 我的: out of the main package (same path).
+    { root: 'pages/offline', pages: ['index'] }
   ],
-  // Once a member is on the shelf or 我的, the quiz subpackage is fetched in the background (on any network).
+  // Once a member is on the shelf, the quiz, the campaign and 搜索 (opened from it) are fetched in the background; 组织情况
+  // and 离线内容 (opened from 我的) once on 我的. On any network: 搜索 and 离线内容 must open on a train with no signal.
+  // A new subpackage is one more entry in a list here.
   preloadRule: {
-    'pages/library/index': { network: 'all', packages: ['pages/quiz'] }
+    'pages/library/index': { network: 'all', packages: ['pages/quiz', 'pages/campaign', 'pages/search'] },
+    'pages/me/index': { network: 'all', packages: ['pages/offline', 'pages/org'] }
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -1,10 +1,12 @@
+import { STORAGE_KEYS } from '../domain/reading/prepaint'
 import { StorageFullError } from './kv.types'
 import type { FileStore } from './files.types'
 
-const STORE = 'files'
+// H5's pre-paint reads issues from here before the app boots: the names are defined there, once.
+const STORE = STORAGE_KEYS.filesStore
 
 /** A FileStore in IndexedDB: H5 keeps issues readable offline even where service workers are missing (iOS WeChat). */
-export function createIdbFileStore(idb: IDBFactory, dbName = 'dangshi-content'): FileStore {
+export function createIdbFileStore(idb: IDBFactory, dbName: string = STORAGE_KEYS.filesDb): FileStore {
   let dbp: Promise<IDBDatabase> | null = null
   const open = () =>
     (dbp ??= new Promise<IDBDatabase>((resolve, reject) => {

@@ -8,6 +8,7 @@ import {
   type ArticleProgress,
   type ProgressMap
 } from '../domain/progress/progress'
+import { STORAGE_KEYS } from '../domain/reading/prepaint'
 import { matchingEntries } from '../domain/api/check'
 import { ArticleProgressSchema, type ProgressRecord } from '../domain/api/persisted'
 import type { KeyValueStore } from '../platform/kv'
@@ -44,7 +45,8 @@ export function createProgressStore(kv: KeyValueStore): StoreApi<ProgressState> 
         reset: () => set({ articles: {} })
       }),
       {
-        name: 'progress',
+        // Read before the app boots by H5's pre-paint: the key is defined there, once.
+        name: STORAGE_KEYS.progress,
         version: 1,
         storage: storageFor<ProgressRecord>(kv),
         partialize: (s) => ({ articles: s.articles }),

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { persist } from 'zustand/middleware'
 import { matches } from '../domain/api/check'
 import { SettingsRecordSchema, type SettingsRecord } from '../domain/api/persisted'
+import { STORAGE_KEYS } from '../domain/reading/prepaint'
 import { clampFontStep, DEFAULT_FONT_STEP, FONT_STEPS } from '../domain/reading/typography'
 import type { KeyValueStore } from '../platform/kv'
 import { storageFor } from './persist'
@@ -29,7 +30,8 @@ export function createSettingsStore(kv: KeyValueStore): StoreApi<SettingsState> 
         setNightMode: (nightMode) => set({ nightMode })
       }),
       {
-        name: 'settings',
+        // Read before the app boots by H5's pre-paint: the key is defined there, once.
+        name: STORAGE_KEYS.settings,
         version: 1,
         storage: storageFor<SettingsRecord>(kv),
         partialize: (s) => ({ fontStep: s.fontStep, careMode: s.careMode, nightMode: s.nightMode }),

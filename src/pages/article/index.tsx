@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { progressKey } from '../../domain/progress/progress'
@@ -7,15 +7,18 @@ import { articleParams } from '../../domain/routes'
 import { FONT_STEPS } from '../../domain/reading/typography'
 import { Action } from '../../components/Action'
 import { LiveRegion } from '../../components/LiveRegion'
+import { articleView } from '../../domain/reading/prepaint'
 import { OfflineBanner } from '../../components/OfflineBanner'
 import { ListenBar } from '../../components/ListenBar'
 import { ReaderToolbar } from '../../components/ReaderToolbar'
 import { TypePanel } from '../../components/TypePanel'
+import { prepaint } from '../../platform/prepaint'
 import { share } from '../../platform/share'
 import { system } from '../../platform/system'
 import { progressStore, useOffline, useSettings } from '../../stores'
 import { useIssue, useParams, useTypography } from '../hooks'
 import { useStatusAnnouncement } from '../announce'
+import { useRenderingCache } from '../rendering-cache'
 import { useThemeClass } from '../theme'
 import { useReadingSession } from './reading-session'
 import { useArticleNavigation } from './use-article-navigation'
@@ -47,6 +50,11 @@ export default function ArticlePage() {
   const at = issue && articleId ? locateArticle(issue, articleId) : null
   const article = at?.current.article ?? null
   const sectionTitle = at?.current.sectionTitle ?? ''
+  // The same strings as H5's pre-paint (src/domain/reading/prepaint.ts), so its hand-over changes nothing on screen.
+  const view = useMemo(
+    () => (issue && articleId ? articleView(issue, articleId, singlePage) : null),
+    [issue, articleId, singlePage]
+  )
   const total = article?.paragraphs.length ?? 0
   // A link to one of the paragraphs (`p=`): opened at it and highlighted. Out of range: opened as usual.
   const linked = paragraph !== undefined && paragraph < total ? paragraph : null
@@ -54,6 +62,8 @@ export default function ArticlePage() {
   const [typeOpen, setTypeOpen] = useState(false)
   const [highlighted, setHighlighted] = useState<number | null>(null)
   const shown = useProgressiveCount(total, CHUNK)
+  // weapp: the loading skeleton is kept and shown at once next time (the text depends on the link).
+  useRenderingCache(load.status === 'loading')
   const session = useReadingSession(issueId, articleId, article ? articleLength(article) : 0)
   const toolbar = useToolbarHiding()
   const fraction = useScrollPosition({
@@ -64,6 +74,8 @@ export default function ArticlePage() {
     // A shared link opens the article at its top; otherwise continue where the reader left off.
     initialFraction: () =>
       fromShare ? 0 : (progressStore.getState().articles[progressKey(issueId, articleId)]?.position ?? 0),
+    // An article pre-painted before the app booted (H5): the page takes over where it shows the text.
+    handOver: () => linked === null && prepaint.handOver(issueId, articleId),
     initialAnchor: () => (linked === null ? null : { selector: `#${paragraphId(linked)}`, offset: PARAGRAPH_OFFSET }),
     onAnchored: () => setHighlighted(linked),
     // Landing on a linked paragraph is kept as the position but is not reading to the end: only the reader's own
@@ -84,6 +96,16 @@ export default function ArticlePage() {
   useEffect(() => {
     if (article) void Taro.setNavigationBarTitle({ title: sectionTitle })
   }, [article, sectionTitle])
+  // A pre-paint stays only while this article loads: an error or another article replaces it.
+  const showsArticle = load.status === 'loading' || !!article
+  useEffect(() => {
+    if (!showsArticle) prepaint.dismiss()
+  }, [showsArticle])
+  useEffect(() => () => prepaint.dismiss(), [])
+  // H5: what the next cold start paints before the app has booted.
+  useEffect(() => {
+    if (view) prepaint.remember(issueId, articleId, view)
+  }, [view, issueId, articleId])
 
   if (load.status === 'loading')
     return (
@@ -94,7 +116,7 @@ export default function ArticlePage() {
         </View>
       </View>
     )
-  if (!issue || !at || !article) {
+  if (!issue || !at || !article || !view) {
     const message = load.status === 'error' ? load.message : '找不到这篇文章，可能已被删除。'
     return (
       <View className={theme}>
@@ -113,13 +135,11 @@ export default function ArticlePage() {
       <OfflineBanner visible={!online} />
       {singlePage ? <View className="single-page-hint">来自朋友圈的分享 · 打开小程序可阅读全部期刊</View> : null}
       <View className="article-root page-pad" data-testid="article">
-        <Text className="article-section accent">【{at.current.sectionTitle}】</Text>
+        <Text className="article-section accent">{view.section}</Text>
         <Text className="article-title" style={{ fontSize: `${type.titlePx}px` }} userSelect>
-          {displayTitle(article)}
+          {view.title}
         </Text>
-        <Text className="article-meta muted">
-          {issue.title} · 第{issue.number}期 · 第 {at.current.index + 1}/{at.total} 篇
-        </Text>
+        <Text className="article-meta muted">{view.meta}</Text>
         <View className="article-text" style={{ fontSize: `${type.bodyPx}px` }}>
           {article.paragraphs.slice(0, shown).map((p, i) => (
             <Text
@@ -135,9 +155,9 @@ export default function ArticlePage() {
         {/* Always there, so the attribution appearing is a small update: inserting it into article-root would make
             Taro resend all of article-root's children, the whole article, in one setData (over 256 KB when long). */}
         <View className="article-end">
-          {article.source && shown >= total ? (
+          {view.source && shown >= total ? (
             <Text className="attribution" style={{ fontSize: `${type.metaPx}px` }}>
-              （{article.source}）
+              {view.source}
             </Text>
           ) : null}
         </View>

@@ -23,6 +23,11 @@ export interface ScrollPositionOptions {
    * after the first measure. Null, or an element not found: `initialFraction` is used.
    */
   initialAnchor?(): { selector: string; offset: number } | null
+  /**
+   * Takes over a position restored elsewhere (H5's pre-painted article): asked once, after the first measure, before
+   * the anchor and the fraction; true when it scrolled the page, which is then left where it is.
+   */
+  handOver?(): boolean
   /** The page was scrolled to the anchor. */
   onAnchored?(): void
   /**
@@ -97,6 +102,7 @@ export function useScrollPosition(opts: ScrollPositionOptions): number {
           else if (top.current > 0) report(top.current)
           if (restored.current) return
           restored.current = true
+          if (latest.current.handOver?.()) return
           const anchor = latest.current.initialAnchor?.() ?? null
           if (!anchor) return restoreFraction()
           Taro.createSelectorQuery()

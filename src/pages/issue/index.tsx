@@ -16,6 +16,7 @@ import { services } from '../../services'
 import { useOffline, useProgress } from '../../stores'
 import { scrollToSelector, useIssue, useParams, useTypography } from '../hooks'
 import { useStatusAnnouncement } from '../announce'
+import { useRenderingCache } from '../rendering-cache'
 import { useThemeClass } from '../theme'
 import './index.css'
 
@@ -43,6 +44,8 @@ export default function IssuePage() {
   const scrolled = useRef(0)
 
   const issue = load.status === 'ready' ? load.issue : null
+  // weapp: the loading skeleton is kept and shown at once next time (the contents depend on the link).
+  useRenderingCache(load.status === 'loading')
 
   useEffect(() => {
     if (issue)

@@ -1,4 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '书架',
-  enablePullDownRefresh: true
+  enablePullDownRefresh: true,
+  // Shown at once on the next start, before the logic layer runs; live parts are left out (useRenderingCache).
+  initialRenderingCache: 'dynamic'
 })

@@ -9,7 +9,18 @@ import { OfflineBanner } from '../../components/OfflineBanner'
 import { services } from '../../services'
 import { useLibrary, useOffline, useProgress } from '../../stores'
 import { useStatusAnnouncement } from '../announce'
+import { useRenderingCache } from '../rendering-cache'
 import { useThemeClass } from '../theme'
+
+/** What on the shelf comes from live state: left out of the weapp rendering cache (see useRenderingCache). */
+const LIVE = [
+  'offline-banner',
+  'library-download',
+  'notice',
+  'issue-card__bar-fill',
+  'issue-card__progress',
+  'issue-card__badge'
+]
 
 export default function LibraryPage() {
   const theme = useThemeClass()
@@ -22,6 +33,8 @@ export default function LibraryPage() {
   const downloading = useOffline((s) => s.downloading)
   const downloadError = useOffline((s) => s.error)
   const announcement = useStatusAnnouncement()
+  // The shelf as it was, at once on the next cold start (weapp), without its live parts.
+  useRenderingCache(issues.length > 0, LIVE)
 
   // Shown again (another tab, the app back in front): the issues and what this member read on other devices.
   useDidShow(() => {

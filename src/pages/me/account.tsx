@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { formatCode } from '../../domain/account'
 import { orgPath } from '../../domain/routes'
 import type { PairingReply } from '../../domain/api/account'
@@ -10,6 +9,7 @@ import { AccountCard } from '../../components/AccountCard'
 import { services } from '../../services'
 import { describeError } from '../../services/account/session'
 import { syncStatusStore, useSession } from '../../stores'
+import { clock } from './dates'
 import { DevicesSection } from './devices'
 
 type Panel = null | 'rename' | 'join' | 'claim'
@@ -97,7 +97,7 @@ export function AccountSection() {
           <Text className="pairing-code__value accent" data-testid="pairing-code-value">
             {formatCode(pairing.code)}
           </Text>
-          <Text className="muted">{dayjs(pairing.expiresAt).format('HH:mm')} 前有效，只能使用一次</Text>
+          <Text className="muted">{clock(pairing.expiresAt)} 前有效，只能使用一次</Text>
         </View>
       ) : null}
       <View className="me-actions">

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import type { Device } from '../../domain/api/account'
 import { Action } from '../../components/Action'
 import { services } from '../../services'
 import { describeError } from '../../services/account/session'
 import { useSession } from '../../stores'
+import { dayOf, daysSince } from './dates'
 
 const NO_DEVICES: Device[] = []
 const KIND_LABELS: Record<Device['kind'], string> = { wechat: '微信', device: '浏览器', paired: '配对设备' }
@@ -14,8 +14,8 @@ const KIND_LABELS: Record<Device['kind'], string> = { wechat: '微信', device: 
 /** When a device was last used, to the day (the server renews it at most daily). */
 function lastUse(device: Device): string {
   const at = device.lastUsedAt ?? device.createdAt
-  const days = dayjs().startOf('day').diff(dayjs(at).startOf('day'), 'day')
-  return days <= 0 ? '今天使用过' : days === 1 ? '昨天使用过' : `${dayjs(at).format('YYYY-MM-DD')} 最后使用`
+  const days = daysSince(at, Date.now())
+  return days <= 0 ? '今天使用过' : days === 1 ? '昨天使用过' : `${dayOf(at)} 最后使用`
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { formatBytes } from '../../domain/format'
 import { readingStats } from '../../domain/progress/progress'
 import { FONT_STEPS } from '../../domain/reading/typography'
@@ -14,10 +13,8 @@ import { services } from '../../services'
 import { useStatusAnnouncement } from '../announce'
 import { useThemeClass } from '../theme'
 import { AccountSection } from './account'
+import { dayOf, monthDayClock, previousDay } from './dates'
 import './index.css'
-
-const dayOf = (ms: number) => dayjs(ms).format('YYYY-MM-DD')
-const previousDay = (day: string) => dayjs(day).subtract(1, 'day').format('YYYY-MM-DD')
 
 function minutes(ms: number): string {
   const m = Math.round(ms / 60000)
@@ -37,7 +34,7 @@ export default function MePage() {
   useDidShow(() => {
     void services.sync.syncNow()
   })
-  const syncText = syncStatusText(sync, Date.now(), (ms) => dayjs(ms).format('M月D日 HH:mm'))
+  const syncText = syncStatusText(sync, Date.now(), monthDayClock)
   return (
     <View className={theme}>
       <LiveRegion message={announcement} />

@@ -1,13 +1,13 @@
 import { matches, matchingEntries, matchingItems } from '../../domain/api/check'
 import { IssueSchema, IssueSummarySchema } from '../../domain/api/issue'
 import { CacheEntrySchema, type Catalog } from '../../domain/api/persisted'
+import { issueFileName, STORAGE_KEYS } from '../../domain/reading/prepaint'
 import { nextToEvict, planEviction } from '../../domain/content/cache-policy'
 import { utf8Length } from '../../domain/issue/hash'
 import { serializeIssue, summarizeIssue } from '../../domain/issue/summary'
 import type { Issue, IssueSummary } from '../../domain/issue/types'
 import type { FileStore } from '../../platform/files'
 import { StorageFullError, type KeyValueStore } from '../../platform/kv'
-import { CACHE_PREFIX } from '../../platform/kv.evicting'
 import type { ContentApi } from './api'
 
 export type { Catalog }
@@ -41,9 +41,10 @@ export class ContentStorageFullError extends Error {
 }
 
 // The catalog says what the file store holds and stays; the remembered index is a cache the kv store may drop.
-const CATALOG_KEY = 'content.catalog'
-const INDEX_KEY = `${CACHE_PREFIX}content.index`
-const fileName = (id: string) => `issue-${id}.json`
+// H5's pre-paint reads all three before the app boots: their names are defined there, once.
+const CATALOG_KEY = STORAGE_KEYS.catalog
+const INDEX_KEY = STORAGE_KEYS.index
+const fileName = issueFileName
 
 const isIssue = (value: unknown, id: string): value is Issue => matches(IssueSchema, value) && value.id === id
 

@@ -25,6 +25,8 @@ export class PageInstance implements HostPage {
   data: Data
   scrollTop = 0
   pullDownRefreshStopped = 0
+  /** What the page kept with setInitialRenderingCache (shown at once on its next opening), or null. */
+  renderingCache: Data | null = null
   /** Every setData payload, in order, with its size in bytes. */
   readonly setDataCalls: Array<{ payload: Data; bytes: number; at: number }> = []
   readonly options: Record<string, string>
@@ -56,6 +58,12 @@ export class PageInstance implements HostPage {
       setData(payload: Data, cb?: () => void) {
         self.applySetData(payload)
         if (cb) mp.timeout(cb, 0)
+      },
+      // WeChat: only for a page whose json says initialRenderingCache 'dynamic'; the data must be JSON.
+      setInitialRenderingCache(data: Data) {
+        if (mp.pageJson(route).initialRenderingCache !== 'dynamic')
+          throw new Error(`setInitialRenderingCache on ${route}, whose json has no initialRenderingCache: 'dynamic'`)
+        self.renderingCache = JSON.parse(JSON.stringify(data)) as Data
       },
       getPageId: () => `pageId:${webviewId}`,
       getOpenerEventChannel: () => ({ emit() {}, on() {}, once() {}, off() {} }),
@@ -92,10 +100,10 @@ export class PageInstance implements HostPage {
     return (this.data.root ?? {}) as TaroNode
   }
 
-  /** Text nodes in document order. */
-  texts(): string[] {
+  /** Text nodes in document order (of the rendered tree, or of another tree such as the rendering cache's). */
+  texts(root: TaroNode = this.root()): string[] {
     const out: string[] = []
-    walk(this.root(), (n) => {
+    walk(root, (n) => {
       if (typeof n.v === 'string') out.push(n.v)
     })
     return out

@@ -1,0 +1,9 @@
+import type { Prepaint } from './prepaint.types'
+
+export type { Prepaint } from './prepaint.types'
+/** Only H5 pre-paints (the mini-program has its initial rendering cache instead). */
+export const prepaint: Prepaint = {
+  handOver: () => false,
+  remember: () => undefined,
+  dismiss: () => undefined
+}
