@@ -13,7 +13,7 @@ import { SqliteAccountRepo } from '../server/db/sqlite/account-repo'
 import { generatePopulation } from '../server/db/sqlite/population'
 import { SqliteStatsRepo } from '../server/db/sqlite/stats-repo'
 import { OrgStatsService } from '../server/services/org-stats'
-import { verdict, type BenchRow } from '../tools/lib/bench-row'
+import { runIfMain, type BenchRow } from '../tools/lib/bench-row'
 
 const ORGS = 3_900
 const SIZES = [50_000, 600_000]
@@ -89,17 +89,4 @@ export async function run(): Promise<BenchRow[]> {
   return rows
 }
 
-if (process.argv[1] !== undefined && /orgs\.bench\.ts$/.test(process.argv[1])) {
-  run().then(
-    (rows) => {
-      for (const r of rows)
-        console.log(
-          `${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${(r.value / r.baseline).toFixed(2)}×; ${verdict(r) || 'no goal'})`
-        )
-    },
-    (err: unknown) => {
-      console.error(err)
-      process.exit(1)
-    }
-  )
-}
+runIfMain('orgs.bench.ts', run)

@@ -23,7 +23,7 @@ import {
   type PreparedIssue
 } from '../src/domain/search'
 import { generateIssues } from '../src/domain/testing/issues'
-import { verdict, type BenchRow } from '../tools/lib/bench-row'
+import { runIfMain, type BenchRow } from '../tools/lib/bench-row'
 
 const ISSUES = Number(process.env.SEARCH_BENCH_ISSUES ?? 200)
 const QUERIES = 60
@@ -164,15 +164,4 @@ export async function run(): Promise<BenchRow[]> {
   ]
 }
 
-if (process.argv[1] !== undefined && /search\.bench\.ts$/.test(process.argv[1])) {
-  run().then(
-    (rows) => {
-      for (const r of rows)
-        console.log(`${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}; ${verdict(r) || 'no goal'})`)
-    },
-    (err: unknown) => {
-      console.error(err)
-      process.exit(1)
-    }
-  )
-}
+runIfMain('search.bench.ts', run)

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { buildApp } from '../server/app'
-import type { BenchRow } from '../tools/lib/bench-row'
+import { runIfMain, type BenchRow } from '../tools/lib/bench-row'
 
 /** The part of autocannon's programmatic API used here (the package ships no types). */
 interface AutocannonResult {
@@ -138,18 +138,4 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-if (process.argv[1] !== undefined && /server\.bench\.ts$/.test(process.argv[1])) {
-  run().then(
-    (rows) => {
-      for (const r of rows) {
-        console.log(
-          `${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${(r.value / r.baseline).toFixed(2)})`
-        )
-      }
-    },
-    (err: unknown) => {
-      console.error(err)
-      process.exit(1)
-    }
-  )
-}
+runIfMain('server.bench.ts', run)

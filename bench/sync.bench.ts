@@ -12,7 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { buildApp } from '../server/app'
 import type { Issue } from '../src/domain/issue/types'
 import type { Mutation } from '../src/domain/sync/mutations'
-import { verdict, type BenchRow } from '../tools/lib/bench-row'
+import { runIfMain, type BenchRow } from '../tools/lib/bench-row'
 
 interface AutocannonResult {
   requests: { average: number; total: number }
@@ -209,15 +209,4 @@ export async function run(): Promise<BenchRow[]> {
   }
 }
 
-if (process.argv[1] !== undefined && /sync\.bench\.ts$/.test(process.argv[1])) {
-  run().then(
-    (rows) => {
-      for (const r of rows)
-        console.log(`${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}; ${verdict(r) || 'no goal'})`)
-    },
-    (err: unknown) => {
-      console.error(err)
-      process.exit(1)
-    }
-  )
-}
+runIfMain('sync.bench.ts', run)

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { run } from '../../tools/lib/run'
 import { tempDir, writeCurrentCampaign } from '../../server/test-support'
 import { useAppAndBrowser } from './fixture'
-import { openMe, PHONE, screenshot, settled } from './support'
+import { openMe, PHONE, screenshot, settled, topPage } from './support'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const BANK = 'dangshi-100'
@@ -18,8 +18,6 @@ const campaigns = tempDir('dangshi-a11y-campaigns-')
 writeCurrentCampaign(campaigns.path)
 afterAll(() => campaigns.remove())
 const ctx = useAppAndBrowser({ CAMPAIGNS_DIR: campaigns.path })
-
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 /** Opens a hash route of the app and waits for `ready` on the page shown. */
 async function go(page: Page, route: string, ready: string): Promise<void> {

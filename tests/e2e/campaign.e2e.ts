@@ -2,11 +2,10 @@
 // The app runs with the shipped campaign (2020): the page says 已结束 and the 答 phase offers practice.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openMe, PHONE, screenshot, settled, textContrast } from './support'
+import { openMe, PHONE, screenshot, settled, textContrast, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ctx = useAppAndBrowser()
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 const num = async (page: Page, testId: string): Promise<number> =>
   Number(/\d+/.exec((await topPage(page).locator(`[data-testid=${testId}]`).textContent()) ?? '')?.[0] ?? NaN)
 

@@ -3,7 +3,7 @@
 // that is stale, damaged or not stored.
 import { describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { PHONE, screenshot, settled } from './support'
+import { PHONE, screenshot, settled, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
@@ -63,8 +63,6 @@ const PROBE = `(() => {
   };
   requestAnimationFrame(frame);
 })();`
-
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 async function longestArticle(): Promise<{ id: string; paragraphs: number }> {
   const issue = (await (await fetch(`${ctx.app.url}api/issues/${ISSUE}`)).json()) as {

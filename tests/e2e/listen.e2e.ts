@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { makeWav } from '../../tools/lib/wav'
-import { PHONE, screenshot, settled } from './support'
+import { PHONE, screenshot, settled, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
@@ -38,7 +38,6 @@ execFileSync(
 
 const ctx = useAppAndBrowser({ ISSUES_DIR: issuesDir, AUDIO_DIR: audioDir })
 
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 const articleUrl = (id: string) => `${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${id}`
 
 /** speechSynthesis that speaks nothing: each utterance reports a word boundary, then its end, `ms` later. */

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled, textContrast } from './support'
+import { PHONE, screenshot, settled, textContrast, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ctx = useAppAndBrowser()
-
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 /** Answers Taro's confirmation dialog (Taro.showModal on H5), checking the button says what it does. */
 async function answer(page: Page, button: '删除' | '取消'): Promise<void> {

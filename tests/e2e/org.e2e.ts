@@ -2,33 +2,17 @@
 // article, is made admin with `npm run org -- admin`, opens 组织情况, sees the figures and downloads the export,
 // which opens with exceljs and holds the member's line.
 import ExcelJS from 'exceljs'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { run } from '../../tools/lib/run'
 import { useAppAndBrowser } from './fixture'
-import { openMe, PHONE, screenshot, settled } from './support'
+import { meAction, openMe, orgCli, PHONE, screenshot, settled, topPage } from './support'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const NAME = '王小红'
 const ctx = useAppAndBrowser()
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
-
-/** `npm run org -- ARGS` against the running app's database. */
-async function orgCli(...args: string[]): Promise<string> {
-  const res = await run('npx', ['tsx', 'scripts/org.ts', ...args], { env: { DATA_DIR: ctx.app.dataDir } })
-  if (res.code !== 0) throw new Error(`npm run org -- ${args.join(' ')}: ${res.output}`)
-  return res.output
-}
-
-async function meAction(page: Page, action: string, value: string): Promise<void> {
-  await topPage(page).getByText(action, { exact: true }).click()
-  await topPage(page).locator('[data-testid=me-input] input').fill(value)
-  await topPage(page).locator('[data-testid=me-submit]').click()
-}
 
 describe('organization view (H5 against npm start)', () => {
   it('an admin sees the figures and downloads an export holding their line', async () => {
-    const joinCode = /join code: (\w+)/.exec(await orgCli('create', '第一党支部'))?.[1]
+    const joinCode = /join code: (\w+)/.exec(await orgCli(ctx.app.dataDir, 'create', '第一党支部'))?.[1]
     expect(joinCode).toBeDefined()
 
     const context = await ctx.browser.newContext({ ...PHONE, acceptDownloads: true })
@@ -57,7 +41,7 @@ describe('organization view (H5 against npm start)', () => {
       .poll(() => topPage(page).locator('[data-testid=sync-status]').textContent(), { timeout: 30000 })
       .toContain('已同步')
 
-    expect(await orgCli('admin', joinCode as string, NAME)).toContain('is now an admin of 第一党支部')
+    expect(await orgCli(ctx.app.dataDir, 'admin', joinCode as string, NAME)).toContain('is now an admin of 第一党支部')
 
     await topPage(page).locator('[data-testid=open-org]').click()
     await page.waitForURL(/pages\/org\/index/)
@@ -94,7 +78,7 @@ describe('organization view (H5 against npm start)', () => {
     expect(fresh).not.toBeNull()
     expect(`${fresh?.[1]}${fresh?.[2]}`).not.toBe(joinCode)
     await page.locator('.taro-modal__content').last().locator('.taro-model__confirm').click()
-    expect(await orgCli('list')).toContain(`${fresh?.[1]}${fresh?.[2]}`)
+    expect(await orgCli(ctx.app.dataDir, 'list')).toContain(`${fresh?.[1]}${fresh?.[2]}`)
 
     // Night mode and 关怀模式 stay readable.
     await openMe(page, ctx.app.url)

@@ -2,13 +2,11 @@
 // opens with that paragraph near the top of the screen, tinted, even far beyond the first rendered chunk.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled } from './support'
+import { PHONE, screenshot, settled, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const ctx = useAppAndBrowser()
-
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 interface Article {
   id: string

@@ -1,12 +1,10 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../server/db/sqlite/open'
 import { createOrg } from '../../server/services/members'
-import { openMe, PHONE, screenshot, settled } from './support'
+import { openMe, PHONE, screenshot, settled, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ctx = useAppAndBrowser()
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 /** Creates an organization in the running server's database, as `npm run org -- create` does. */
 async function createOrgInApp(name: string): Promise<string> {

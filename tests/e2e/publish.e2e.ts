@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { run } from '../../tools/lib/run'
 import { useAppAndBrowser } from './fixture'
-import { openMe, PHONE, screenshot, settled, textContrast } from './support'
+import { meAction, openMe, orgCli, PHONE, screenshot, settled, textContrast, topPage } from './support'
 
 // The server keeps a published issue's text in its content folder: a copy here, so the repository's stays as it is.
 const contentDir = mkdtempSync(join(tmpdir(), 'dangshi-publish-content-'))
@@ -23,19 +22,6 @@ const MEMBER = '张党员'
 const NEXT = readFileSync('content/issues/chongqing-dangshi-gongzuo-2020-02.txt', 'utf8')
   .replace('第 2 期', '第 3 期')
   .replace('(总第 197 期)', '(总第 198 期)')
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
-
-async function orgCli(...args: string[]): Promise<string> {
-  const res = await run('npx', ['tsx', 'scripts/org.ts', ...args], { env: { DATA_DIR: ctx.app.dataDir } })
-  if (res.code !== 0) throw new Error(`npm run org -- ${args.join(' ')}: ${res.output}`)
-  return res.output
-}
-
-async function meAction(page: Page, action: string, value: string): Promise<void> {
-  await topPage(page).getByText(action, { exact: true }).click()
-  await topPage(page).locator('[data-testid=me-input] input').fill(value)
-  await topPage(page).locator('[data-testid=me-submit]').click()
-}
 
 /** A phone on 我的, renamed and joined to the organization. */
 async function memberPhone(name: string, joinCode: string): Promise<Page> {
@@ -57,11 +43,11 @@ async function openOrg(page: Page): Promise<void> {
 
 describe('publishing from the app (H5 against npm start)', () => {
   it('an admin previews a file with a warning and publishes it; a member sees it on 书架; a non-admin cannot upload', async () => {
-    const joinCode = /join code: (\w+)/.exec(await orgCli('create', '编辑党支部'))?.[1] as string
+    const joinCode = /join code: (\w+)/.exec(await orgCli(ctx.app.dataDir, 'create', '编辑党支部'))?.[1] as string
     expect(joinCode).toBeDefined()
     const admin = await memberPhone(ADMIN, joinCode)
     const member = await memberPhone(MEMBER, joinCode)
-    expect(await orgCli('admin', joinCode, ADMIN)).toContain('is now an admin of 编辑党支部')
+    expect(await orgCli(ctx.app.dataDir, 'admin', joinCode, ADMIN)).toContain('is now an admin of 编辑党支部')
 
     // The member: no way in from 组织情况, and the page itself refuses with no upload control.
     await openOrg(member)

@@ -2,7 +2,7 @@
 // handed in, scored by the server, reviewed, and a question's 出处 opened; then practice and the 错题本.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { openMe, PHONE, screenshot, settled } from './support'
+import { openMe, PHONE, screenshot, settled, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 import { tempDir, writeCurrentCampaign } from '../../server/test-support'
 
@@ -12,8 +12,6 @@ const campaigns = tempDir('dangshi-campaigns-')
 writeCurrentCampaign(campaigns.path)
 afterAll(() => campaigns.remove())
 const ctx = useAppAndBrowser({ CAMPAIGNS_DIR: campaigns.path })
-
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 interface PaperQuestion {
   id: string

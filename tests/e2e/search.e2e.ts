@@ -2,13 +2,11 @@
 // article body is found offline, and opening the hit lands on its paragraph, highlighted.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PHONE, screenshot, settled, textContrast } from './support'
+import { PHONE, screenshot, settled, textContrast, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const ctx = useAppAndBrowser()
-
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 
 interface Article {
   id: string

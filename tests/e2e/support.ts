@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 
 export { startApp, type RunningApp } from '../../tools/lib/app'
 import { PHONE } from '../../tools/lib/browser'
+import { run } from '../../tools/lib/run'
 
 export { CHROMIUM, launchBrowser, PHONE } from '../../tools/lib/browser'
 
@@ -63,6 +64,23 @@ export async function textContrast(
     },
     [selectors, optional ? 99 : 0] as const
   )
+}
+
+/** The page on top of Taro's H5 page stack (the pages under it stay in the DOM, hidden). */
+export const topPage = (page: Page): Locator => page.locator('.taro_page:not(.taro_page_shade)').last()
+
+/** `npm run org -- ARGS` against a running app's database (its DATA_DIR). */
+export async function orgCli(dataDir: string, ...args: string[]): Promise<string> {
+  const res = await run('npx', ['tsx', 'scripts/org.ts', ...args], { env: { DATA_DIR: dataDir } })
+  if (res.code !== 0) throw new Error(`npm run org -- ${args.join(' ')}: ${res.output}`)
+  return res.output
+}
+
+/** One of 我的's actions that asks for a value (修改名字, 加入党组织): tap it, type the value, submit. */
+export async function meAction(page: Page, action: string, value: string): Promise<void> {
+  await topPage(page).getByText(action, { exact: true }).click()
+  await topPage(page).locator('[data-testid=me-input] input').fill(value)
+  await topPage(page).locator('[data-testid=me-submit]').click()
 }
 
 /** Opens 我的 and waits until the device has signed in; returns the member's name as shown. */

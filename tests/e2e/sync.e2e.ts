@@ -2,7 +2,7 @@
 // first is back online (src/domain/sync/SPEC.md).
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { screenshot, settled, twoPhonesOnMe } from './support'
+import { screenshot, settled, topPage, twoPhonesOnMe } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
@@ -10,7 +10,6 @@ const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const ROW = 1
 const ctx = useAppAndBrowser()
 
-const topPage = (page: Page) => page.locator('.taro_page:not(.taro_page_shade)').last()
 const syncLine = (page: Page) => topPage(page).locator('[data-testid=sync-status]')
 const statValue = (page: Page, n: number) => topPage(page).locator('[data-testid=stats] .stat__value').nth(n)
 

@@ -42,3 +42,24 @@ export function verdict(row: BenchRow): 'PASS' | 'FAIL' | '' {
   const overMin = g.min === undefined || (g.strict ? x > g.min : x >= g.min)
   return underMax && overMin ? 'PASS' : 'FAIL'
 }
+
+/**
+ * Runs a bench when its file is run directly (`npx tsx bench/NAME.bench.ts`), printing each row with its ratio
+ * and verdict; `npm run bench` imports the file instead and does nothing here.
+ */
+export function runIfMain(fileName: string, bench: Bench): void {
+  const entry = process.argv[1]
+  if (entry === undefined || !entry.endsWith(fileName)) return
+  bench().then(
+    (rows) => {
+      for (const r of rows)
+        console.log(
+          `${r.measure}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${(r.value / r.baseline).toFixed(2)}×; ${verdict(r) || 'no goal'})`
+        )
+    },
+    (err: unknown) => {
+      console.error(err)
+      process.exit(1)
+    }
+  )
+}
