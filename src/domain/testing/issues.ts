@@ -1,5 +1,6 @@
 // Generated issues for the search tests and benchmark: Chinese-looking text from a seeded vocabulary (words of one to
 // four characters with a Zipf-like frequency, punctuation every few words), so bigram statistics resemble an issue's.
+import { emptyFooter } from '../issue/footer'
 import type { Issue } from '../issue/types'
 import { mulberry32 } from '../random'
 
@@ -63,15 +64,7 @@ export function generateIssues(count: number, seed = 1, alphabet = ''): Issue[] 
       editor: null,
       supplement: false,
       sections,
-      footer: {
-        reportTo: null,
-        sendTo: null,
-        distributeTo: null,
-        editorInCharge: null,
-        phone: null,
-        email: null,
-        copies: null
-      },
+      footer: emptyFooter(),
       warnings: []
     })
   }
