@@ -2,7 +2,7 @@
 // DRAFT_TTL_MS), then published exactly as previewed, or discarded. Publishing goes through the same store write
 // as `npm run publish` and the start-up scan, so members see the issue at once (index and ETags follow the
 // content revision), and the source text is kept in the content folder as `npm run publish` keeps it.
-import { renameSync, writeFileSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { ConfirmBody, ConfirmReply, PreviewReply } from '../../src/domain/api/publish'
 import { DRAFT_TTL_MS } from '../../src/domain/api/publish'
@@ -78,15 +78,22 @@ export class PublishService {
     if (existing !== null && !body.replace) {
       throw new HttpError(409, 'issue_exists', `已有编号为「${draft.issueId}」的一期简报，确认替换后才能发布`)
     }
-    // The id came through the publishing module's file-name rule; checked again before it names a file.
-    if (this.contentDir !== null && isIssueId(draft.issueId)) {
-      // Kept with the content, as `npm run publish` does, so the server's next start serves this version too.
-      const target = join(this.contentDir, `${draft.issueId}.txt`)
-      const temp = `${target}.${draft.tokenHash.slice(0, 8)}.tmp`
-      writeFileSync(temp, draft.text)
-      renameSync(temp, target)
+    // The id came through the publishing module's file-name rule; checked again before it names a file. The text is
+    // kept with the content, as `npm run publish` does, so the server's next start serves this version too: written
+    // aside first and put in place only once the database has it, so a failed publish leaves the old file (and the
+    // old issue) as they were, and a published issue never has an older file that the next start would bring back.
+    const target =
+      this.contentDir !== null && isIssueId(draft.issueId) ? join(this.contentDir, `${draft.issueId}.txt`) : null
+    const temp = target === null ? null : `${target}.${draft.tokenHash.slice(0, 8)}.tmp`
+    if (temp !== null) writeFileSync(temp, draft.text)
+    let changed: string[]
+    try {
+      changed = await this.content.publish([draft.record], this.now())
+    } catch (err) {
+      if (temp !== null) rmSync(temp, { force: true })
+      throw err
     }
-    const changed = await this.content.publish([draft.record], this.now())
+    if (temp !== null && target !== null) renameSync(temp, target)
     await this.drafts.delete(draft.tokenHash)
     return { id: draft.issueId, changed: changed.length > 0, replaced: existing !== null }
   }

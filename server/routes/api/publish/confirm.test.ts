@@ -2,7 +2,7 @@
 // Publishing from the app: POST /api/publish/preview keeps the parsed file as a draft bound to the member and the
 // file's sha256; /confirm publishes exactly that draft (members see it at once), /cancel discards it. Nothing is
 // published before /confirm, and a refused file or a refused confirmation changes nothing.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DRAFT_TTL_MS } from '../../../../src/domain/api/publish'
@@ -108,6 +108,34 @@ describe('publishing a previewed issue', () => {
     expect(now.statusCode).toBe(200)
     expect(now.body).toContain('在报告中明确指出')
     expect(readFileSync(join(env.contentDir, `${SAMPLE_ID}.txt`), 'utf8')).toBe(changedText)
+  })
+
+  it('a publish the database fails leaves the kept file and the served issue as they were, and the draft to retry', async () => {
+    const a = await admin()
+    const before = readFileSync(join(env.contentDir, `${SAMPLE_ID}.txt`), 'utf8')
+    const served = (await env.app.inject({ url: `/api/issues/${SAMPLE_ID}` })).body
+    const p = await preview(
+      a.token,
+      `${SAMPLE_ID}.txt`,
+      Buffer.from(seedText.replace('徐塞声同志', '徐塞声同志（数据库失败）'))
+    )
+    const content = (env.app.services.publish as unknown as { content: { publish: (...args: unknown[]) => unknown } })
+      .content
+    const publish = content.publish
+    content.publish = () => Promise.reject(new Error('disk I/O error'))
+    try {
+      const res = await post('confirm', a.token, { token: p.draft.token, sha256: p.draft.sha256, replace: true })
+      expect(res.statusCode).toBeGreaterThanOrEqual(500)
+    } finally {
+      content.publish = publish
+    }
+    expect(readFileSync(join(env.contentDir, `${SAMPLE_ID}.txt`), 'utf8')).toBe(before)
+    expect(readdirSync(env.contentDir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect((await env.app.inject({ url: `/api/issues/${SAMPLE_ID}` })).body).toBe(served)
+    // The draft is still there: confirming again publishes it.
+    const retry = await post('confirm', a.token, { token: p.draft.token, sha256: p.draft.sha256, replace: true })
+    expect(retry.statusCode, retry.body).toBe(200)
+    expect(readFileSync(join(env.contentDir, `${SAMPLE_ID}.txt`), 'utf8')).toContain('（数据库失败）')
   })
 
   it('a Word file named in Chinese gets the id the admin chose; what is published is the text read out of it', async () => {
