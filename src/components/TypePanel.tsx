@@ -21,9 +21,18 @@ const isH5 = process.env.TARO_ENV === 'h5'
 /** Reading comfort: A−/A+ steps, 关怀模式 (large type, high contrast) and night mode. */
 export function TypePanel(p: TypePanelProps) {
   const panel = useRef<{ focus?: () => void } | null>(null)
-  // H5: keyboard focus moves into the panel when it opens (its first button is one Tab away); Escape closes it.
+  const opener = useRef<{ focus?: () => void; isConnected?: boolean } | null>(null)
+  // H5: keyboard focus moves into the panel when it opens (its first button is one Tab away); Escape closes it, and
+  // focus goes back to what opened it (Aa), so a keyboard or screen reader user goes on from where they were.
   useEffect(() => {
-    if (p.visible && isH5) panel.current?.focus?.()
+    if (!isH5) return
+    if (p.visible) {
+      opener.current = document.activeElement as typeof opener.current
+      panel.current?.focus?.()
+    } else if (opener.current) {
+      if (opener.current.isConnected) opener.current.focus?.()
+      opener.current = null
+    }
   }, [p.visible])
   if (!p.visible) return null
   const dialog = isH5

@@ -287,6 +287,8 @@ describe('keyboard only (H5)', () => {
     await screenshot(page, 'a11y-keyboard-type-panel')
     await page.keyboard.press('Escape')
     await topPage(page).locator('[data-testid=type-panel]').waitFor({ state: 'detached' })
+    // Focus is back on Aa, which opened the panel.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tool-type')
 
     // 下一篇 in the toolbar, by Enter: the next article.
     const first = await article.textContent()
