@@ -171,6 +171,9 @@ export default function ArticlePage() {
         ) : null}
         <View className="toolbar-space" />
       </View>
+      {/* Room for the listen bar, so it never covers the last lines. Always there and only its class changes: a node
+          inserted beside article-root would have Taro resend the whole page tree in one setData. */}
+      <View className={listening.bar ? 'listen-space listen-space--on' : 'listen-space'} />
       <ReaderToolbar
         hidden={toolbar.hidden && !typeOpen}
         hasPrevious={!!at.previous}
