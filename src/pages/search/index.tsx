@@ -51,7 +51,7 @@ function HitCard({ hit, onOpen }: { hit: Shown; onOpen(): void }) {
     <Action
       className="search-hit"
       testId="search-hit"
-      label={`${title}，${issue}${away ? '，未下载，需联网' : ''}`}
+      // No label of its own: the card's text (issue, date, 未下载, title, snippet) is its name, all of it spoken.
       onPress={onOpen}
     >
       <View className="search-hit__issue muted">

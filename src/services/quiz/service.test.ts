@@ -148,6 +148,30 @@ describe('quiz service', () => {
     )
   })
 
+  it('practice goes on when the device cannot keep the bank (storage full): the page finds the bank fetched', async () => {
+    const clock = { now: 1_000 }
+    const server = fakeApi(clock.now)
+    const memory = createMemoryKeyValueStore()
+    const full: KeyValueStore = {
+      ...memory,
+      keys: () => memory.keys(),
+      getItem: (k) => memory.getItem(k),
+      removeItem: (k) => memory.removeItem(k),
+      setItem: (k, v) => {
+        if (k.startsWith('quiz.bank.')) throw new Error('QuotaExceededError')
+        memory.setItem(k, v)
+      }
+    }
+    const { quiz } = device(full, server.api, clock)
+    const b = await quiz.practiceBank('b1')
+    quiz.startPractice(b, { kind: 'random', count: 10 })
+    // What the practice page reads when it opens.
+    expect(quiz.keptBank('b1')?.questions).toHaveLength(4)
+    // Nothing was kept, so a restarted app offline has no bank (and says so), as before.
+    server.setOffline(true)
+    expect(device(full, server.api, clock).quiz.keptBank('b1')).toBeNull()
+  })
+
   it('contest: answers are sync facts that survive a killed app, with the question the member was at', async () => {
     const clock = { now: 10_000 }
     const server = fakeApi(clock.now)

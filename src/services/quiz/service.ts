@@ -161,9 +161,13 @@ export function createQuizService(deps: QuizServiceDeps) {
   }
 
   /** A practice bank, fetched when online and kept for offline practice. */
+  /** Banks fetched in this run: practice goes on from memory when the device could not keep a copy (storage full). */
+  const fetchedBanks = new Map<string, Bank>()
+
   async function practiceBank(id: string): Promise<Bank> {
     try {
       const bank = await api.bank(id)
+      fetchedBanks.set(id, bank)
       try {
         write(KEYS.bank(id), bank)
       } catch {
@@ -178,7 +182,7 @@ export function createQuizService(deps: QuizServiceDeps) {
   }
 
   /** The practice bank kept on the device, if any (no network needed). */
-  const keptBank = (id: string): Bank | null => read<Bank>(KEYS.bank(id), BankSchema)
+  const keptBank = (id: string): Bank | null => fetchedBanks.get(id) ?? read<Bank>(KEYS.bank(id), BankSchema)
 
   function setPractice(round: PracticeRound | null): PracticeRound | null {
     if (round) write(KEYS.practice, round)
