@@ -27,6 +27,29 @@ const issue = (id: string, publishedOn: string): Issue => ({
   sections: [{ title: '工作动态', articles: [{ id: 'a1', title: '标题', paragraphs: ['正文'], source: null }] }]
 })
 
+/** The app's services over a fake server and network, with fresh stores on a memory kv store. */
+function wire(http: HttpClient, network: NetworkStatus) {
+  const kv = createMemoryKeyValueStore()
+  const stores = {
+    library: createLibraryStore(),
+    offline: createOfflineStore(),
+    session: createSessionStore(kv),
+    progress: createProgressStore(kv),
+    sync: createSyncStatusStore()
+  }
+  const services = createAppServices({
+    http,
+    apiBase: 'http://api',
+    files: createMemoryFileStore(),
+    kv,
+    network,
+    stores,
+    login: { kind: 'device', deviceName: () => 'test' } as never,
+    now: () => 1
+  })
+  return { services, stores, kv }
+}
+
 function setup() {
   const issues = [issue('i1', '2020-06-09'), issue('i2', '2020-03-01')]
   const requests: string[] = []
@@ -56,24 +79,7 @@ function setup() {
       }
     }
   }
-  const kv = createMemoryKeyValueStore()
-  const stores = {
-    library: createLibraryStore(),
-    offline: createOfflineStore(),
-    session: createSessionStore(kv),
-    progress: createProgressStore(kv),
-    sync: createSyncStatusStore()
-  }
-  const services = createAppServices({
-    http,
-    apiBase: 'http://api',
-    files: createMemoryFileStore(),
-    kv,
-    network,
-    stores,
-    login: { kind: 'device', deviceName: () => 'test' } as never,
-    now: () => 1
-  })
+  const { services, stores, kv } = wire(http, network)
   return { services, stores, requests, listeners, versions, kv }
 }
 
@@ -180,24 +186,7 @@ describe('app services', () => {
       }
       return { status: 404, headers: {}, data: null }
     }) as HttpClient
-    const kv = createMemoryKeyValueStore()
-    const stores = {
-      library: createLibraryStore(),
-      offline: createOfflineStore(),
-      session: createSessionStore(kv),
-      progress: createProgressStore(kv),
-      sync: createSyncStatusStore()
-    }
-    const services = createAppServices({
-      http,
-      apiBase: 'http://api',
-      files: createMemoryFileStore(),
-      kv,
-      network: { isOnline: async () => true, subscribe: () => () => undefined },
-      stores,
-      login: { kind: 'device', deviceName: () => 'test' } as never,
-      now: () => 1
-    })
+    const { services, stores, kv } = wire(http, { isOnline: async () => true, subscribe: () => () => undefined })
     stores.session.getState().signIn('token-1', member)
     services.start()
     services.syncReading({
