@@ -43,7 +43,9 @@ function right(q: Question): string[] {
 function wrong(q: Question): string[] {
   if (q.type === 'fill') return ['不是这个答案']
   const r = right(q)
-  return [['A', 'B', 'C', 'D'].find((l) => !r.includes(l))!]
+  const other = ['A', 'B', 'C', 'D'].find((l) => !r.includes(l))
+  // A multiple-choice question whose every option is right: leaving one out is wrong.
+  return other ? [other] : r.slice(1)
 }
 
 async function start(token: string, bankId = 'dangshi-100') {
