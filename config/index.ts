@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import weappTargets from './weapp-targets'
 import prodConfig from './prod'
 
 // The API base URL is fixed at build time: the weapp cannot read a same-origin URL the way H5 does.
@@ -26,11 +27,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: [{ from: 'src/assets/share/', to: `dist/${process.env.TARO_ENV}/assets/share/` }],
       options: {}
     },
+    // Chinese text as UTF-8 (the files are UTF-8, as WeChat requires) instead of \uXXXX escapes, twice the bytes.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
       postcss: {
+        // Prefixes only for the engines the weapp runs on (config/weapp-targets.js), not package.json's old browsers.
+        autoprefixer: {
+          enable: true,
+          config: { overrideBrowserslist: Object.entries(weappTargets).map(([name, v]) => `${name} >= ${v}`) }
+        },
         pxtransform: { enable: true, config: {} },
         cssModules: {
           enable: false,
