@@ -23,8 +23,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       LISTEN_WECHATSI: JSON.stringify(process.env.LISTEN_WECHATSI === '1')
     },
     copy: {
-      // Share cards are referenced by path from onShareAppMessage/onShareTimeline, so they are copied, not bundled.
-      patterns: [{ from: 'src/assets/share/', to: `dist/${process.env.TARO_ENV}/assets/share/` }],
+      // Share cards are referenced by path from onShareAppMessage/onShareTimeline, so they are copied, not bundled;
+      // under the article page's own folder, they are in its subpackage on weapp.
+      patterns: [{ from: 'src/pages/article/share/', to: `dist/${process.env.TARO_ENV}/pages/article/share/` }],
       options: {}
     },
     // Chinese text as UTF-8 (the files are UTF-8, as WeChat requires) instead of \uXXXX escapes, twice the bytes.

@@ -1,7 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/library/index', 'pages/issue/index', 'pages/article/index', 'pages/me/index'],
-  // The quiz is a subpackage: members who only read never download it.
+  // The main package holds the two tab pages and what starts the app (services, sync); WeChat downloads it before the
+  // first paint, so everything else is a subpackage under the page's own path (links and shares are unchanged).
+  pages: ['pages/library/index', 'pages/me/index'],
   subPackages: [
+    // The reader: the contents of an issue and the article page (with 听, sharing and the type panel). Preloaded from
+    // the shelf on any network, and downloaded with the main package when a shared link opens an article cold.
+    { root: 'pages/issue', pages: ['index'] },
+    { root: 'pages/article', pages: ['index'] },
+    // The quiz: members who only read never download it.
     {
       root: 'pages/quiz',
       pages: ['home/index', 'practice/index', 'contest/index', 'result/index']
@@ -22,11 +28,14 @@ export default defineAppConfig({
     // 离线内容 (the downloads and the space they take), opened from 我的: out of the main package (same path).
     { root: 'pages/offline', pages: ['index'] }
   ],
-  // Once a member is on the shelf, the quiz, the campaign and 搜索 (opened from it) are fetched in the background; 组织情况
-  // and 离线内容 (opened from 我的) once on 我的. On any network: 搜索 and 离线内容 must open on a train with no signal.
-  // A new subpackage is one more entry in a list here.
+  // Once a member is on the shelf, the reader, the quiz, the campaign and 搜索 (opened from it) are fetched in the
+  // background; 组织情况 and 离线内容 (opened from 我的) once on 我的. On any network: the reader, 搜索 and 离线内容 must
+  // open on a train with no signal. A new subpackage is one more entry in a list here.
   preloadRule: {
-    'pages/library/index': { network: 'all', packages: ['pages/quiz', 'pages/campaign', 'pages/search'] },
+    'pages/library/index': {
+      network: 'all',
+      packages: ['pages/issue', 'pages/article', 'pages/quiz', 'pages/campaign', 'pages/search']
+    },
     'pages/me/index': { network: 'all', packages: ['pages/offline', 'pages/org'] }
   },
   window: {

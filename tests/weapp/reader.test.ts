@@ -1,8 +1,10 @@
 // The reader as a member uses it in WeChat: the built bundle, its pages driven through their lifecycle, against
 // the real server. Assertions are on what the pages render (their setData data) and on the phone's storage.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_FONT_STEP, typographyFor } from '../../src/domain/reading/typography'
-import { articleLink, firstArticles, SAMPLE_ID, weappFixture } from './support'
+import { articleLink, DIST, firstArticles, SAMPLE_ID, weappFixture } from './support'
 
 const app = weappFixture()
 const ISSUE_FILE = `wxfile://usr/issues/issue-${SAMPLE_ID}.json`
@@ -121,14 +123,21 @@ describe('正文 (article)', () => {
     // 转发 from the ··· menu and from the toolbar's share button: the article's deep link and a 5:4 card.
     for (const from of ['menu', 'button']) {
       const share = mp.call(page, 'onShareAppMessage', mp.realmClone({ from })) as Record<string, string>
-      expect(share).toEqual({ title: first.title, path: articleLink(first.id), imageUrl: '/assets/share/card-5x4.png' })
+      expect(share).toEqual({
+        title: first.title,
+        path: articleLink(first.id),
+        imageUrl: '/pages/article/share/card-5x4.png'
+      })
     }
     // 分享到朋友圈: a query, not a path, and a 1:1 card.
     expect(mp.share('onShareTimeline')).toEqual({
       title: first.title,
       query: `issue=${SAMPLE_ID}&article=${encodeURIComponent(first.id)}&from=share`,
-      imageUrl: '/assets/share/card-1x1.png'
+      imageUrl: '/pages/article/share/card-1x1.png'
     })
+    // The cards are files of the article's subpackage, where WeChat looks them up.
+    for (const card of ['card-5x4.png', 'card-1x1.png'])
+      expect(existsSync(join(DIST, 'pages/article/share', card)), card).toBe(true)
     // Both menu entries exist because the page defines both handlers (WeChat greys out what is missing).
     expect(typeof page.instance.onShareAppMessage).toBe('function')
     expect(typeof page.instance.onShareTimeline).toBe('function')

@@ -4,8 +4,9 @@ import { articleShareQuery, articleSharePath } from '../../domain/routes'
 import { share } from '../../platform/share'
 import { services } from '../../services'
 
-const CARD_5X4 = '/assets/share/card-5x4.png'
-const CARD_1X1 = '/assets/share/card-1x1.png'
+// In the article page's folder (its subpackage on weapp): only this page shares.
+const CARD_5X4 = '/pages/article/share/card-5x4.png'
+const CARD_1X1 = '/pages/article/share/card-1x1.png'
 
 /**
  * Sharing an article: weapp's share menu and Moments (a shared link opens the article at its top, from=share),
