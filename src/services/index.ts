@@ -11,8 +11,6 @@ import { system } from '../platform/system'
 import { privacy } from '../platform/privacy'
 import { createPrivacyService } from './privacy'
 import { createAppServices } from './app-services'
-import { audio } from '../platform/audio'
-import { createListenService } from './listen'
 import { createOfflineAudio } from './listen-offline'
 import { audioFiles } from '../platform/audiofiles'
 
@@ -46,25 +44,3 @@ export const services = createAppServices({
 
 /** Asks before privacy APIs (weapp); started in src/app.ts with the other services. */
 export const privacyService = createPrivacyService(privacy, privacyStore)
-
-/** 听: the app's one audio player (attached audio), above any page; its listening time is synced (SPEC F6). */
-export const listen = createListenService({
-  audio,
-  kv,
-  apiBase,
-  now: () => Date.now(),
-  newId: () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`,
-  record: ({ kind, parentId, itemId, sessionId, seconds, at }) => {
-    if (kind === 'article')
-      services.sync.record('listenArticle', {
-        issueId: parentId,
-        articleId: itemId,
-        sessionId,
-        mode: 'audio',
-        seconds,
-        at
-      })
-    else services.sync.record('listenLecture', { campaignId: parentId, lectureId: itemId, sessionId, seconds, at })
-  },
-  localSrc: (ref) => offlineAudio.src(ref)
-})

@@ -12,7 +12,8 @@ import {
 import { newClock, nextRate, tickClock } from '../../domain/listen/player'
 import { displayTitle } from '../../domain/reading/navigation'
 import { speech } from '../../platform/audio'
-import { listen, services } from '../../services'
+import { services } from '../../services'
+import { listen } from '../../services/listening'
 import type { ListenBarProps } from '../../components/ListenBar'
 
 /** Read-aloud time is recorded at most this often while reading (and when it stops or the page closes). */
