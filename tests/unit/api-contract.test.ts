@@ -12,6 +12,7 @@ import { ApiError, createApiClient } from '../../src/services/api/client'
 import { createAccountApi } from '../../src/services/account/api'
 import { createCampaignApi } from '../../src/services/campaign/api'
 import { createContentApi } from '../../src/services/content/api'
+import { createMyDataApi } from '../../src/services/my-data/api'
 import { createOrg } from '../../server/services/members'
 import { shippedBanks, type BankSpec } from '../../server/services/quiz'
 import { SAMPLE_ID, SAMPLE_ISSUE, testEnv, type TestEnv } from '../../server/test-support'
@@ -122,7 +123,7 @@ describe('round trips through the client', () => {
     const unknown = await account.joinOrg('2345-6789').catch((e: unknown) => e)
     expect(unknown).toMatchObject({ status: 404, code: 'unknown_join_code', message: '没有找到这个组织，请核对加入码' })
 
-    const mine = await account.myData()
+    const mine = await createMyDataApi(injectedHttp(env.app), '', () => token).get()
     expect(mine.member.id).toBe(device.member.id)
     expect(mine.org).toEqual({ id: org.id, name: '第一党支部' })
     expect(mine.devices).toEqual([expect.objectContaining({ name: '测试设备', revokedAt: null, current: true })])

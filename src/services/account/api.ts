@@ -1,4 +1,4 @@
-import { API } from '../../domain/api/routes'
+import { READER_ROUTES } from '../../domain/api/routes/reader'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
 
@@ -8,20 +8,19 @@ export { ApiError } from '../api/client'
 export function createAccountApi(http: HttpClient, apiBase: string, token: () => string | null) {
   const client = createApiClient(http, apiBase, token)
   return {
-    signInDevice: (deviceName?: string) => client.call(API.signInDevice, { body: deviceName ? { deviceName } : {} }),
-    signInWechat: (code: string) => client.call(API.signInWechat, { body: { code } }),
-    createPairing: () => client.call(API.createPairing),
+    signInDevice: (deviceName?: string) =>
+      client.call(READER_ROUTES.signInDevice, { body: deviceName ? { deviceName } : {} }),
+    signInWechat: (code: string) => client.call(READER_ROUTES.signInWechat, { body: { code } }),
+    createPairing: () => client.call(READER_ROUTES.createPairing),
     claimPairing: (code: string, deviceName?: string) =>
-      client.call(API.claimPairing, { body: deviceName ? { code, deviceName } : { code } }),
-    me: () => client.call(API.me),
-    rename: (displayName: string) => client.call(API.rename, { body: { displayName } }),
-    joinOrg: (joinCode: string) => client.call(API.joinOrg, { body: { joinCode } }),
-    leaveOrg: () => client.call(API.leaveOrg),
-    /** Everything the server stores about the member (GET /api/me/data). */
-    myData: () => client.call(API.myData),
-    logout: () => client.call(API.logout),
-    signOutDevice: (id: string) => client.call(API.signOutDevice, { params: { id } }),
-    signOutOtherDevices: () => client.call(API.signOutOtherDevices)
+      client.call(READER_ROUTES.claimPairing, { body: deviceName ? { code, deviceName } : { code } }),
+    me: () => client.call(READER_ROUTES.me),
+    rename: (displayName: string) => client.call(READER_ROUTES.rename, { body: { displayName } }),
+    joinOrg: (joinCode: string) => client.call(READER_ROUTES.joinOrg, { body: { joinCode } }),
+    leaveOrg: () => client.call(READER_ROUTES.leaveOrg),
+    logout: () => client.call(READER_ROUTES.logout),
+    signOutDevice: (id: string) => client.call(READER_ROUTES.signOutDevice, { params: { id } }),
+    signOutOtherDevices: () => client.call(READER_ROUTES.signOutOtherDevices)
   }
 }
 

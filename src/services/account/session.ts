@@ -82,11 +82,6 @@ export function createSessionService(api: AccountApi, login: PlatformLogin, sess
     },
     async leaveOrg(): Promise<void> {
       session.getState().setMember((await api.leaveOrg()).member)
-    },
-    /** Everything the server stores about the member (我的数据). */
-    async myData() {
-      await this.ensureSignedIn()
-      return api.myData()
     }
   }
 }

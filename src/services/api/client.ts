@@ -1,7 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox'
 import { matches } from '../../domain/api/check'
 import { CLIENT_ERROR_SENTENCES, ErrorBodySchema, errorSentence } from '../../domain/api/errors'
-import type { RouteContract } from '../../domain/api/routes'
+import type { RouteContract } from '../../domain/api/route'
 import type { HttpClient } from '../../platform/http'
 
 /**

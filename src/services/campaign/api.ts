@@ -1,4 +1,5 @@
-import { API } from '../../domain/api/routes'
+import { CAMPAIGN_ROUTES } from '../../domain/api/routes/campaign'
+import { QUIZ_ROUTES } from '../../domain/api/routes/quiz'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
 
@@ -6,8 +7,8 @@ import { createApiClient } from '../api/client'
 export function createCampaignApi(http: HttpClient, apiBase: string, token: () => string | null) {
   const client = createApiClient(http, apiBase, token)
   return {
-    campaigns: () => client.call(API.campaigns),
-    banks: () => client.call(API.quizBanks)
+    campaigns: () => client.call(CAMPAIGN_ROUTES.campaigns),
+    banks: () => client.call(QUIZ_ROUTES.quizBanks)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Issue, IssueSummary } from '../../domain/issue/types'
-import { API } from '../../domain/api/routes'
+import { READER_ROUTES } from '../../domain/api/routes/reader'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
 
@@ -13,7 +13,7 @@ export interface ContentApi {
 export function createContentApi(http: HttpClient, apiBase: string): ContentApi {
   const client = createApiClient(http, apiBase)
   return {
-    listIssues: () => client.call(API.listIssues),
-    getIssue: (id) => client.call(API.getIssue, { params: { id } }),
+    listIssues: () => client.call(READER_ROUTES.listIssues),
+    getIssue: (id) => client.call(READER_ROUTES.getIssue, { params: { id } }),
   }
 }

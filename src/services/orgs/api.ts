@@ -1,4 +1,4 @@
-import { API } from '../../domain/api/routes'
+import { ORG_ROUTES } from '../../domain/api/routes/orgs'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
 
@@ -9,15 +9,16 @@ export function createOrgsApi(http: HttpClient, apiBase: string, token: () => st
   const client = createApiClient(http, apiBase, token)
   return {
     ranking: (page: number, pageSize = 20) =>
-      client.call(API.orgRanking, { query: { page: String(page), pageSize: String(pageSize) } }),
-    mine: () => client.call(API.myOrgStats),
+      client.call(ORG_ROUTES.orgRanking, { query: { page: String(page), pageSize: String(pageSize) } }),
+    mine: () => client.call(ORG_ROUTES.myOrgStats),
     members: (page: number, pageSize = 20) =>
-      client.call(API.myOrgMembers, { query: { page: String(page), pageSize: String(pageSize) } }),
-    addAdmin: (memberId: string) => client.call(API.addOrgAdmin, { body: { memberId } }),
-    rotateJoinCode: (expiresInDays: number | null) => client.call(API.rotateJoinCode, { body: { expiresInDays } }),
+      client.call(ORG_ROUTES.myOrgMembers, { query: { page: String(page), pageSize: String(pageSize) } }),
+    addAdmin: (memberId: string) => client.call(ORG_ROUTES.addOrgAdmin, { body: { memberId } }),
+    rotateJoinCode: (expiresInDays: number | null) =>
+      client.call(ORG_ROUTES.rotateJoinCode, { body: { expiresInDays } }),
     /** The export's URL and the header that authorizes it. */
     exportRequest: () => ({
-      url: `${apiBase}${API.myOrgExport.path}`,
+      url: `${apiBase}${ORG_ROUTES.myOrgExport.path}`,
       headers: { authorization: `Bearer ${token() ?? ''}` }
     })
   }

@@ -1,5 +1,6 @@
 import type { ConfirmBody, PreviewBody } from '../../domain/api/publish'
-import { API } from '../../domain/api/routes'
+import { ORG_ROUTES } from '../../domain/api/routes/orgs'
+import { PUBLISH_ROUTES } from '../../domain/api/routes/publish'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
 
@@ -10,10 +11,10 @@ export function createPublishApi(http: HttpClient, apiBase: string, token: () =>
   const client = createApiClient(http, apiBase, token)
   return {
     /** The caller's organization figures; `admin` says whether they may publish. */
-    myOrg: () => client.call(API.myOrgStats),
-    preview: (body: PreviewBody) => client.call(API.previewIssue, { body }),
-    confirm: (body: ConfirmBody) => client.call(API.confirmPublish, { body }),
-    cancel: (draftToken: string) => client.call(API.cancelPublish, { body: { token: draftToken } })
+    myOrg: () => client.call(ORG_ROUTES.myOrgStats),
+    preview: (body: PreviewBody) => client.call(PUBLISH_ROUTES.previewIssue, { body }),
+    confirm: (body: ConfirmBody) => client.call(PUBLISH_ROUTES.confirmPublish, { body }),
+    cancel: (draftToken: string) => client.call(PUBLISH_ROUTES.cancelPublish, { body: { token: draftToken } })
   }
 }
 

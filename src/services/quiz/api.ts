@@ -1,4 +1,4 @@
-import { API } from '../../domain/api/routes'
+import { QUIZ_ROUTES } from '../../domain/api/routes/quiz'
 import type { SubmittedAnswer } from '../../domain/api/quiz'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
@@ -7,12 +7,12 @@ import { createApiClient } from '../api/client'
 export function createQuizApi(http: HttpClient, apiBase: string, token: () => string | null) {
   const client = createApiClient(http, apiBase, token)
   return {
-    banks: () => client.call(API.quizBanks),
-    bank: (id: string) => client.call(API.quizBank, { params: { id } }),
-    start: (bankId: string) => client.call(API.startQuizAttempt, { body: { bankId } }),
-    attempt: (id: string) => client.call(API.getQuizAttempt, { params: { id } }),
+    banks: () => client.call(QUIZ_ROUTES.quizBanks),
+    bank: (id: string) => client.call(QUIZ_ROUTES.quizBank, { params: { id } }),
+    start: (bankId: string) => client.call(QUIZ_ROUTES.startQuizAttempt, { body: { bankId } }),
+    attempt: (id: string) => client.call(QUIZ_ROUTES.getQuizAttempt, { params: { id } }),
     submit: (id: string, answers: SubmittedAnswer[]) =>
-      client.call(API.submitQuizAttempt, { params: { id }, body: { answers } })
+      client.call(QUIZ_ROUTES.submitQuizAttempt, { params: { id }, body: { answers } })
   }
 }
 

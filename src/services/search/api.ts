@@ -1,4 +1,4 @@
-import { API } from '../../domain/api/routes'
+import { SEARCH_ROUTES } from '../../domain/api/routes/search'
 import type { SearchReply } from '../../domain/api/search'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
@@ -8,7 +8,7 @@ export function createSearchApi(http: HttpClient, apiBase: string) {
   const client = createApiClient(http, apiBase)
   return {
     search: (q: string, limit: number): Promise<SearchReply> =>
-      client.call(API.search, { query: { q, limit: String(limit) } })
+      client.call(SEARCH_ROUTES.search, { query: { q, limit: String(limit) } })
   }
 }
 

@@ -1,4 +1,4 @@
-import { API } from '../../domain/api/routes'
+import { READER_ROUTES } from '../../domain/api/routes/reader'
 import type { HttpClient } from '../../platform/http'
 import { createApiClient } from '../api/client'
 import type { SyncTransport } from './engine'
@@ -7,7 +7,7 @@ import type { SyncTransport } from './engine'
 export function createSyncApi(http: HttpClient, apiBase: string, token: () => string | null): SyncTransport {
   const client = createApiClient(http, apiBase, token)
   return {
-    push: (body) => client.call(API.syncPush, { body }),
-    pull: (body) => client.call(API.syncPull, { body })
+    push: (body) => client.call(READER_ROUTES.syncPush, { body }),
+    pull: (body) => client.call(READER_ROUTES.syncPull, { body })
   }
 }

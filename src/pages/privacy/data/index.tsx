@@ -13,8 +13,9 @@ import {
   type LocalEntry
 } from '../../../domain/privacy/summary'
 import { kv } from '../../../platform/kv'
-import { privacyService, services } from '../../../services'
+import { privacyService } from '../../../services'
 import { ApiError } from '../../../services/api/client'
+import { fetchMyData } from '../../../services/my-data'
 import { useOffline } from '../../../stores'
 import { PrivacyPrompt } from '../../privacy-prompt'
 import { useThemeClass } from '../../theme'
@@ -58,7 +59,7 @@ export default function MyDataPage() {
 
   useEffect(() => {
     let live = true
-    services.account.myData().then(
+    fetchMyData().then(
       (data) => live && setServer(data),
       (err: unknown) => {
         if (!live) return
@@ -78,7 +79,7 @@ export default function MyDataPage() {
 
   const exportData = async () => {
     // Tapped before the page finished reading: the export waits for the server's part (null when offline).
-    const data = server ?? (await services.account.myData().catch(() => null))
+    const data = server ?? (await fetchMyData().catch(() => null))
     const text = JSON.stringify({ server: data, device: entries }, null, 2)
     const copied = await privacyService.copy(text)
     void Taro.showToast({ title: copied ? '已复制到剪贴板' : '未能复制', icon: 'none' })
