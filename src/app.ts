@@ -4,13 +4,11 @@ import { UpdateBanner } from './components/UpdateBanner'
 import { decodeParams, issueParam } from './domain/routes'
 import { serviceWorker } from './platform/sw'
 import { system } from './platform/system'
-import { privacyService, services } from './services'
+import { services } from './services'
 import './app.css'
 
 // The one place services start: what is stored offline is published and the network followed, before any page.
 services.start()
-// Before any page can call a privacy API, WeChat's question goes to the app's own popup.
-privacyService.start()
 
 function App({ children }: PropsWithChildren) {
   // The waiting version's `apply`, kept until the user taps the banner (or 稍后 hides it for this visit).
@@ -22,21 +20,21 @@ function App({ children }: PropsWithChildren) {
     // Stores restore synchronously from platform storage on import; nothing to await here.
     void serviceWorker.register((apply) => setApplyUpdate(() => apply))
     // Reading needs no account; sign-in runs in the background (never in 单页模式, where wx.login is unavailable).
-    if (!system.isSinglePageMode())
-      void services.account
-        .ensureSignedIn()
-        .then(() => services.account.refresh())
-        .catch(() => undefined)
+    if (!system.isSinglePageMode()) void services.account.update()
   })
   return createElement(
     Fragment,
     null,
     children,
-    createElement(UpdateBanner, {
-      visible: applyUpdate !== null,
-      onApply: () => applyUpdate?.(),
-      onDismiss: () => setApplyUpdate(null)
-    })
+    // The update banner is H5's (a waiting service worker); the mini-program asks with WeChat's modal
+    // (src/platform/sw.weapp.ts). Written out here so that the weapp bundle leaves the banner out.
+    process.env.TARO_ENV === 'h5'
+      ? createElement(UpdateBanner, {
+          visible: applyUpdate !== null,
+          onApply: () => applyUpdate?.(),
+          onDismiss: () => setApplyUpdate(null)
+        })
+      : null
   )
 }
 

@@ -16,9 +16,11 @@ export const filePicker: FilePicker = {
       chosen = res.tempFiles[0]
     } catch (err) {
       const msg = String((err as { errMsg?: string })?.errMsg ?? err)
-      return /cancel/.test(msg)
-        ? { ok: false, cancelled: true, message: '' }
-        : { ok: false, cancelled: false, message: '无法选择文件，请稍后再试' }
+      if (/cancel/.test(msg)) return { ok: false, cancelled: true, message: '' }
+      // 拒绝 in the privacy popup: chooseMessageFile is a privacy API (选中的文件).
+      if (/privacy/.test(msg))
+        return { ok: false, cancelled: false, message: '同意《用户隐私保护指引》后才能从聊天中选择文件' }
+      return { ok: false, cancelled: false, message: '无法选择文件，请稍后再试' }
     }
     if (!chosen) return { ok: false, cancelled: true, message: '' }
     if (chosen.size > maxBytes) {

@@ -6,10 +6,8 @@ import { files } from '../platform/files'
 import { kv } from '../platform/kv'
 import { network } from '../platform/network'
 import { login } from '../platform/login'
-import { libraryStore, offlineStore, privacyStore, progressStore, sessionStore, syncStatusStore } from '../stores'
+import { libraryStore, offlineStore, progressStore, sessionStore, syncStatusStore } from '../stores'
 import { system } from '../platform/system'
-import { privacy } from '../platform/privacy'
-import { createPrivacyService } from './privacy'
 import { createAppServices } from './app-services'
 import { createOfflineAudio } from './listen-offline'
 import { audioFiles } from '../platform/audiofiles'
@@ -41,6 +39,3 @@ export const services = createAppServices({
     bytes: () => offlineAudio.usage()
   }
 })
-
-/** Asks before privacy APIs (weapp); started in src/app.ts with the other services. */
-export const privacyService = createPrivacyService(privacy, privacyStore)

@@ -67,6 +67,23 @@ describe('发布简报 in the mini-program', () => {
     expect(mp.wx.log.calls.filter((c) => c === 'showModal')).toHaveLength(1)
   })
 
+  // wx.chooseMessageFile is a privacy API (选中的文件): on a base library that checks, the app's popup asks first.
+  it('asks with the privacy popup before choosing a file: 拒绝 chooses nothing, 同意 goes on', async () => {
+    const { env } = app.server()
+    const org = await createOrg(env.app.services.store.orgs, '隐私党支部', Date.now())
+    const phone = await phoneIn(org.id, 'publish-privacy', true)
+    phone.chatFiles.push({ name: 'cq-weapp-2020-05.txt', text: NEXT })
+    const mp = app.start(phone, { path: PAGE, floor: '2.32.3' })
+    ;(await mp.see('从微信聊天中选择文件', 10_000)).tap('从微信聊天中选择文件')
+    ;(await mp.see('隐私保护提示')).tap('拒绝')
+    await mp.see('同意《用户隐私保护指引》后才能从聊天中选择文件')
+    expect(mp.page.has('请核对')).toBe(false)
+    mp.page.tap('从微信聊天中选择文件')
+    ;(await mp.see('隐私保护提示')).fire('同意', 'agreeprivacyauthorization')
+    await mp.see('请核对（3 处）', 15_000)
+    expect(mp.wx.log.privacyAnswers).toEqual([{ event: 'disagree' }, { event: 'agree', buttonId: 'privacy-agree' }])
+  })
+
   it('a member who is no admin sees a refusal and no way to choose a file', async () => {
     const { env } = app.server()
     const org = await createOrg(env.app.services.store.orgs, '普通党支部', Date.now())

@@ -12,6 +12,7 @@ import { filePicker, type PickedFile } from '../../platform/pick-file'
 import { ApiError } from '../../services/api/client'
 import { publishApi } from '../../services/publish'
 import { useSession } from '../../stores'
+import { PrivacyPrompt } from '../privacy-prompt'
 import { useThemeClass } from '../theme'
 import { IssuePreview, WarningList } from './preview'
 import './index.css'
@@ -214,6 +215,8 @@ export default function PublishPage() {
           </View>
         ) : null}
       </View>
+      {/* The file comes from wx.chooseMessageFile, a privacy API: WeChat asks through this popup first. */}
+      <PrivacyPrompt />
     </View>
   )
 }

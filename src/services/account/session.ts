@@ -49,7 +49,16 @@ export function createSessionService(api: AccountApi, login: PlatformLogin, sess
         else throw err
       }
     },
-    /** Signs out another device of this member (我的 → 登录设备). */
+    /**
+     * Signs in when not yet, then fetches the member again (name, organization and devices may have changed on
+     * another device or by an organizer). Never fails: offline, the stored member stays.
+     */
+    async update(): Promise<void> {
+      await this.ensureSignedIn()
+        .then(() => this.refresh())
+        .catch(() => undefined)
+    },
+    /** Signs out another device of this member (我的 → 账号与设备 → 登录设备). */
     async signOutDevice(id: string): Promise<void> {
       session.getState().setMember((await api.signOutDevice(id)).member)
     },

@@ -120,7 +120,7 @@ export class PageInstance implements HostPage {
 
   /** Taps the element showing `text`: the tap bubbles from the innermost node through its bound ancestors. */
   tap(text: string): void {
-    const chain = findChain(this.root(), (n) => typeof n.v === 'string' && n.v.includes(text))
+    const chain = this.chainOf(text)
     if (!chain) throw new Error(`nothing shows "${text}" on ${this.route}`)
     const elements = chain.filter((n) => Array.isArray(n.cn) && typeof n.sid === 'string').reverse()
     const target = elements[0]
@@ -141,12 +141,20 @@ export class PageInstance implements HostPage {
     }
   }
 
+  /** The nodes down to the text `text`: exactly that text when some node has it, else the first that contains it. */
+  private chainOf(text: string) {
+    return (
+      findChain(this.root(), (n) => n.v === text) ??
+      findChain(this.root(), (n) => typeof n.v === 'string' && n.v.includes(text))
+    )
+  }
+
   /**
    * Fires a component event other than tap (e.g. a Button's `agreeprivacyauthorization`) on the innermost element
    * showing `text`, as WeChat does when that element's bind<type> attribute is set.
    */
   fire(text: string, type: string, detail: Record<string, unknown> = {}): void {
-    const chain = findChain(this.root(), (n) => typeof n.v === 'string' && n.v.includes(text))
+    const chain = this.chainOf(text)
     if (!chain) throw new Error(`nothing shows "${text}" on ${this.route}`)
     const target = chain.filter((n) => Array.isArray(n.cn) && typeof n.sid === 'string').reverse()[0]
     const id = String(target.uid ?? target.sid)
@@ -163,7 +171,7 @@ export class PageInstance implements HostPage {
 
   /** The node showing `text`'s innermost element (its attributes as Taro set them: uid, p11 for open-type, …). */
   elementOf(text: string): TaroNode | undefined {
-    const chain = findChain(this.root(), (n) => typeof n.v === 'string' && n.v.includes(text))
+    const chain = this.chainOf(text)
     return chain?.filter((n) => Array.isArray(n.cn) && typeof n.sid === 'string').reverse()[0]
   }
 

@@ -36,6 +36,8 @@ export interface WxLog {
   /** APIs called that the base library floor does not have, and other misuse of the platform. */
   violations: string[]
   toasts: Array<{ title: string; icon?: string }>
+  /** wx.showModal's title and content, in order (every modal is answered 确定). */
+  modals: Array<{ title: string; content: string }>
   shareMenus: unknown[]
   requests: Array<{ method: string; url: string; ok: boolean }>
   logins: number
@@ -71,6 +73,7 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     calls: [],
     violations: [],
     toasts: [],
+    modals: [],
     shareMenus: [],
     requests: [],
     logins: 0,
@@ -490,6 +493,18 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       return work(o)
     })
 
+  const updateReadyCallbacks: Array<() => void> = []
+  const updateManager = {
+    onCheckForUpdate() {},
+    onUpdateReady(cb: () => void) {
+      updateReadyCallbacks.push(cb)
+    },
+    onUpdateFailed() {},
+    applyUpdate() {
+      log.calls.push('applyUpdate')
+    }
+  }
+
   const wx = {
     env: { USER_DATA_PATH },
     // storage
@@ -521,7 +536,8 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     // files
     getFileSystemManager: syncApi('getFileSystemManager', () => fileSystemManager),
     // A file from a chat: the first of the phone's chat files with an allowed extension; none is a cancel.
-    chooseMessageFile: asyncApi('chooseMessageFile', (o) => {
+    // A privacy API (选中的文件): asks first when the app declares __usePrivacyCheck__ and the floor has it.
+    chooseMessageFile: privateApi('chooseMessageFile', (o) => {
       const allowed = (o.extension as string[] | undefined) ?? null
       const file = device.chatFiles.find((f) => !allowed || allowed.some((e) => f.name.endsWith(`.${e}`)))
       if (!file) throw fail('cancel')
@@ -599,12 +615,8 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
       log.privacyContractsOpened++
     }),
     requirePrivacyAuthorize: asyncApi('requirePrivacyAuthorize', () => authorize('requirePrivacyAuthorize')),
-    getUpdateManager: syncApi('getUpdateManager', () => ({
-      onCheckForUpdate() {},
-      onUpdateReady() {},
-      onUpdateFailed() {},
-      applyUpdate() {}
-    })),
+    // One manager per launch, as in WeChat; `updateReady()` below is WeChat having downloaded a new version.
+    getUpdateManager: syncApi('getUpdateManager', () => updateManager),
     onAppShow: syncApi('onAppShow', () => undefined),
     onAppHide: syncApi('onAppHide', () => undefined),
     offAppShow: syncApi('offAppShow', () => undefined),
@@ -631,7 +643,10 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     hideToast: ui('hideToast'),
     showLoading: ui('showLoading'),
     hideLoading: ui('hideLoading'),
-    showModal: ui('showModal', () => ({ confirm: true, cancel: false })),
+    showModal: ui('showModal', (o) => {
+      log.modals.push({ title: String(o.title ?? ''), content: String(o.content ?? '') })
+      return { confirm: true, cancel: false }
+    }),
     showActionSheet: ui('showActionSheet', () => {
       throw fail('cancel')
     }),
@@ -667,6 +682,10 @@ export function createFakeWx(device: Device, host: Host, launch: LaunchOptions, 
     wx,
     log,
     backgroundAudio: audioControl,
+    /** WeChat has downloaded a new version of the mini-program (UpdateManager.onUpdateReady). */
+    updateReady() {
+      for (const cb of updateReadyCallbacks) cb()
+    },
     /** Stops callbacks into a killed mini-program. */
     dispose() {
       for (const u of unsubscribers) u()

@@ -13,7 +13,7 @@ import {
   type LocalEntry
 } from '../../../domain/privacy/summary'
 import { kv } from '../../../platform/kv'
-import { privacyService } from '../../../services'
+import { privacyService } from '../../../services/privacy-consent'
 import { ApiError } from '../../../services/api/client'
 import { fetchMyData } from '../../../services/my-data'
 import { useOffline } from '../../../stores'
