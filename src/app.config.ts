@@ -26,17 +26,19 @@ export default defineAppConfig({
     // 搜索 with its index code: only members who search download it.
     { root: 'pages/search', pages: ['index'] },
     // 离线内容 (the downloads and the space they take), opened from 我的: out of the main package (same path).
-    { root: 'pages/offline', pages: ['index'] }
+    { root: 'pages/offline', pages: ['index'] },
+    // 账号与设备 (name, organization, pairing, devices, signing out), opened from 我的.
+    { root: 'pages/account', pages: ['index'] }
   ],
   // Once a member is on the shelf, the reader, the quiz, the campaign and 搜索 (opened from it) are fetched in the
-  // background; 组织情况 and 离线内容 (opened from 我的) once on 我的. On any network: the reader, 搜索 and 离线内容 must
+  // background; 账号与设备, 组织情况 and 离线内容 (opened from 我的) once on 我的. On any network: the reader, 搜索 and 离线内容 must
   // open on a train with no signal. A new subpackage is one more entry in a list here.
   preloadRule: {
     'pages/library/index': {
       network: 'all',
       packages: ['pages/issue', 'pages/article', 'pages/quiz', 'pages/campaign', 'pages/search']
     },
-    'pages/me/index': { network: 'all', packages: ['pages/offline', 'pages/org'] }
+    'pages/me/index': { network: 'all', packages: ['pages/account', 'pages/offline', 'pages/org'] }
   },
   window: {
     backgroundTextStyle: 'dark',

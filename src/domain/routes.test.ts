@@ -11,6 +11,7 @@ import {
   issueSharePath,
   libraryPath,
   offlinePath,
+  accountPath,
   myDataPath,
   parseLink,
   paragraphParam,
@@ -24,6 +25,7 @@ describe('deep links', () => {
   it('builds every link with one parameter name per concept', () => {
     expect(libraryPath()).toBe('/pages/library/index')
     expect(offlinePath()).toBe('/pages/offline/index')
+    expect(accountPath()).toBe('/pages/account/index')
     expect(issuePath(ISSUE)).toBe(`/pages/issue/index?issue=${ISSUE}`)
     expect(issueSharePath(ISSUE)).toBe(`/pages/issue/index?issue=${ISSUE}`)
     expect(articlePath(ISSUE, 'a1b2')).toBe(`/pages/article/index?issue=${ISSUE}&article=a1b2`)
@@ -59,6 +61,7 @@ describe('deep links', () => {
     })
     expect(parseLink(libraryPath())).toEqual({ page: 'library' })
     expect(parseLink(offlinePath())).toEqual({ page: 'offline' })
+    expect(parseLink(accountPath())).toEqual({ page: 'account' })
     expect(parseLink(myDataPath())).toEqual({ page: 'myData' })
     expect(parseLink('http://127.0.0.1:8080/')).toEqual({ page: 'library' })
     expect(parseLink('http://127.0.0.1:8080/#/')).toEqual({ page: 'library' })

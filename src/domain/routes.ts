@@ -8,6 +8,8 @@ export const PAGES = {
   article: '/pages/article/index',
   me: '/pages/me/index',
   offline: '/pages/offline/index',
+  // 账号与设备 (from 我的): a subpackage on weapp (root pages/account).
+  account: '/pages/account/index',
   // The quiz: a subpackage on weapp (root pages/quiz).
   quiz: '/pages/quiz/home/index',
   practice: '/pages/quiz/practice/index',
@@ -34,6 +36,7 @@ export type Route =
         | 'library'
         | 'me'
         | 'offline'
+        | 'account'
         | 'quiz'
         | 'practice'
         | 'contest'
@@ -97,6 +100,8 @@ const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undef
 export const libraryPath = (): string => PAGES.library
 export const mePath = (): string => PAGES.me
 export const offlinePath = (): string => PAGES.offline
+/** 我的 → 账号与设备. */
+export const accountPath = (): string => PAGES.account
 
 /** 答题: the banks, practice, the 错题本 and the 百题竞答. */
 export const quizPath = (): string => PAGES.quiz

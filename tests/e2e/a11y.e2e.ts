@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { run } from '../../tools/lib/run'
 import { tempDir, writeCurrentCampaign } from '../../server/test-support'
 import { useAppAndBrowser } from './fixture'
-import { openMe, PHONE, screenshot, settled, topPage } from './support'
+import { openAccount, openMe, PHONE, screenshot, settled, topPage } from './support'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
 const BANK = 'dangshi-100'
@@ -54,10 +54,11 @@ const SCREENS: Array<{ name: string; open(page: Page): Promise<void> }> = [
     open: (p) => go(p, `/pages/article/index?issue=${ISSUE}&article=${firstArticle}`, '.article-title')
   },
   { name: '我的', open: (p) => go(p, '/pages/me/index', '[data-testid=member-name]') },
+  { name: '账号与设备', open: (p) => go(p, '/pages/account/index', '[data-testid=create-pairing]') },
   {
     name: 'devices',
     open: async (p) => {
-      await go(p, '/pages/me/index', '[data-testid=devices-toggle]')
+      await go(p, '/pages/account/index', '[data-testid=devices-toggle]')
       await topPage(p).locator('[data-testid=devices-toggle]').click()
       await topPage(p).locator('[data-testid=device]').first().waitFor()
     }
@@ -193,6 +194,7 @@ describe('accessibility (H5 in Chromium at 375×812)', () => {
       env: { DATA_DIR: ctx.app.dataDir }
     })
     const code = /join code: (\w+)/.exec(created.output)?.[1] ?? ''
+    await openAccount(page)
     await topPage(page).getByText('修改名字', { exact: true }).click()
     await topPage(page).locator('[data-testid=me-input] input').fill('李明')
     await topPage(page).locator('[data-testid=me-submit]').click()

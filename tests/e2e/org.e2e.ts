@@ -43,7 +43,8 @@ describe('organization view (H5 against npm start)', () => {
 
     expect(await orgCli(ctx.app.dataDir, 'admin', joinCode as string, NAME)).toContain('is now an admin of 第一党支部')
 
-    await topPage(page).locator('[data-testid=open-org]').click()
+    // 我的 has a 组织情况 row for a member of an organization.
+    await topPage(page).locator('[data-testid=me-open-org]').click()
     await page.waitForURL(/pages\/org\/index/)
     await settled(page)
     const org = topPage(page)
@@ -84,7 +85,7 @@ describe('organization view (H5 against npm start)', () => {
     await openMe(page, ctx.app.url)
     await topPage(page).getByText('夜间模式').click()
     await topPage(page).getByText('关怀模式（大字、高对比）').click()
-    await topPage(page).locator('[data-testid=open-org]').click()
+    await topPage(page).locator('[data-testid=me-open-org]').click()
     await page.waitForURL(/pages\/org\/index/)
     await settled(page)
     await topPage(page).locator('[data-testid=org-admin]').waitFor({ timeout: 20000 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../server/db/sqlite/open'
 import { createOrg } from '../../server/services/members'
-import { openMe, PHONE, screenshot, settled, topPage } from './support'
+import { openAccount, openMe, PHONE, screenshot, settled, topPage } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ctx = useAppAndBrowser()
@@ -22,15 +22,22 @@ describe('我的数据 and leaving an organization (H5 against npm start)', () =
     const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()
     await openMe(page, ctx.app.url)
+    await openAccount(page)
+    const account = topPage(page)
+    expect(await account.locator('[data-testid=leave-org]').count()).toBe(0)
+
+    await account.getByText('加入党组织', { exact: true }).click()
+    await account.locator('[data-testid=me-input] input').fill(joinCode.toLowerCase())
+    await account.locator('[data-testid=me-submit]').click()
+    await account.locator('[data-testid=leave-org]').waitFor({ timeout: 10000 })
+    expect(await account.locator('[data-testid=member-org]').textContent()).toBe('第一党支部')
+
+    // 我的 shows the organization too, with its 组织情况.
+    await page.goBack()
+    await settled(page)
     const me = topPage(page)
-    expect(await me.locator('[data-testid=leave-org]').count()).toBe(0)
-
-    await me.getByText('加入党组织', { exact: true }).click()
-    await me.locator('[data-testid=me-input] input').fill(joinCode.toLowerCase())
-    await me.locator('[data-testid=me-submit]').click()
-    await me.locator('[data-testid=leave-org]').waitFor({ timeout: 10000 })
     expect(await me.locator('[data-testid=member-org]').textContent()).toBe('第一党支部')
-
+    expect(await me.locator('[data-testid=me-open-org]').textContent()).toContain('第一党支部')
     await me.locator('[data-testid=open-my-data]').click()
     const data = topPage(page)
     const server = data.locator('[data-testid=server-data]')
@@ -48,6 +55,7 @@ describe('我的数据 and leaving an organization (H5 against npm start)', () =
 
     await page.goBack()
     await settled(page)
+    await openAccount(page)
     const back = topPage(page)
     await back.locator('[data-testid=leave-org]').click()
     const dialog = page.locator('.taro-modal__content').last()

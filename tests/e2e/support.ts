@@ -76,8 +76,19 @@ export async function orgCli(dataDir: string, ...args: string[]): Promise<string
   return res.output
 }
 
-/** One of 我的's actions that asks for a value (修改名字, 加入党组织): tap it, type the value, submit. */
+/** 我的 → 账号与设备: taps the row on 我的 (the top page) and waits for the account page. */
+export async function openAccount(page: Page): Promise<void> {
+  await topPage(page).locator('[data-testid=open-account]').click()
+  await page.waitForURL(/pages\/account\/index/)
+  await topPage(page).locator('[data-testid=account-page] [data-testid=member-name]').waitFor({ timeout: 30000 })
+}
+
+/**
+ * One of 账号与设备's actions that asks for a value (修改名字, 加入党组织): from 我的 (opening 账号与设备 first) or
+ * from 账号与设备 itself, tap it, type the value, submit. Stays on 账号与设备.
+ */
 export async function meAction(page: Page, action: string, value: string): Promise<void> {
+  if ((await topPage(page).locator('[data-testid=account-page]').count()) === 0) await openAccount(page)
   await topPage(page).getByText(action, { exact: true }).click()
   await topPage(page).locator('[data-testid=me-input] input').fill(value)
   await topPage(page).locator('[data-testid=me-submit]').click()

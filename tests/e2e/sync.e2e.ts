@@ -2,7 +2,7 @@
 // first is back online (src/domain/sync/SPEC.md).
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { screenshot, settled, topPage, twoPhonesOnMe } from './support'
+import { openAccount, screenshot, settled, topPage, twoPhonesOnMe } from './support'
 import { useAppAndBrowser } from './fixture'
 
 const ISSUE = 'chongqing-dangshi-gongzuo-2020-02'
@@ -59,6 +59,8 @@ describe('progress sync between two paired devices (H5 against npm start)', () =
     const [first, second] = [a.context(), b.context()]
     expect(nameA).toMatch(/^党员\d{4}$/)
     expect(nameB).not.toBe(nameA) // a fresh device gets its own account first
+    await openAccount(a)
+    await openAccount(b)
     await topPage(a).locator('[data-testid=create-pairing]').click()
     const code = ((await topPage(a).locator('[data-testid=pairing-code-value]').textContent()) ?? '').trim()
     expect(code).toMatch(/^[2-9A-Z]{4} [2-9A-Z]{4}$/)
@@ -68,6 +70,11 @@ describe('progress sync between two paired devices (H5 against npm start)', () =
     await expect
       .poll(() => topPage(b).locator('[data-testid=member-name]').textContent(), { timeout: 20000 })
       .toBe(nameA)
+    // Back on 我的 on both.
+    await a.goBack()
+    await b.goBack()
+    await settled(a)
+    await settled(b)
     const idA = await memberId(a)
     expect(idA).toBeTruthy()
     await expect.poll(() => memberId(b), { timeout: 10000 }).toBe(idA)

@@ -43,7 +43,7 @@ export const ERROR_SENTENCES = {
   bank_not_for_contest: '这个题库只用于练习，不能参加计分竞答',
   bank_not_for_practice: '这个题库只用于计分竞答，交卷前不能练习',
   unknown_attempt: '没有找到这次答题记录',
-  not_in_org: '你还没有加入党组织，请先在「我的」中用加入码加入',
+  not_in_org: '你还没有加入党组织，请先在「我的 → 账号与设备」中用加入码加入',
   not_org_admin: '只有本组织的管理员可以查看成员明细和导出',
   not_org_member: '这位党员不在你的组织中',
   contest_closed: '百题竞答不在活动时间内，现在只能练习',

@@ -3,16 +3,16 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { formatBytes } from '../../domain/format'
 import { readingStats } from '../../domain/progress/progress'
 import { FONT_STEPS } from '../../domain/reading/typography'
-import { myDataPath, offlinePath, quizPath } from '../../domain/routes'
+import { accountPath, myDataPath, offlinePath, orgPath, quizPath } from '../../domain/routes'
 import { syncStatusText } from '../../domain/sync/status'
-import { useProgress, useSettings, useOffline, useSyncStatus } from '../../stores'
+import { useProgress, useSession, useSettings, useOffline, useSyncStatus } from '../../stores'
 import { Action } from '../../components/Action'
 import { LiveRegion } from '../../components/LiveRegion'
 import { SyncStatusLine } from '../../components/SyncStatusLine'
 import { services } from '../../services'
 import { useStatusAnnouncement } from '../announce'
 import { useThemeClass } from '../theme'
-import { AccountSection } from './account'
+import { AccountCard } from '../../components/AccountCard'
 import { dayOf, monthDayClock, previousDay } from './dates'
 import './index.css'
 
@@ -30,9 +30,12 @@ export default function MePage() {
   const stats = readingStats(articles, dayOf(Date.now()), dayOf, previousDay)
   const sync = useSyncStatus((x) => x)
   const announcement = useStatusAnnouncement()
-  // 我的 is where a member checks that their reading is saved: fetch what other devices did, send what waits.
+  const member = useSession((x) => x.member)
+  // 我的 is where a member checks that their reading is saved: fetch what other devices did, send what waits; and
+  // the account card shows what may have changed elsewhere (another device paired, an organizer's change).
   useDidShow(() => {
     void services.sync.syncNow()
+    void services.account.update()
   })
   const syncText = syncStatusText(sync, Date.now(), monthDayClock)
   return (
@@ -40,7 +43,31 @@ export default function MePage() {
       <LiveRegion message={announcement} />
       <View className="page-pad">
         <Text className="h1">我的</Text>
-        <AccountSection />
+        <AccountCard member={member} signingIn={!member} />
+        <Action
+          className="me-row hairline"
+          testId="open-account"
+          label="账号与设备：改名、组织、配对、退出"
+          onPress={() => {
+            void Taro.navigateTo({ url: accountPath() })
+          }}
+        >
+          <Text>账号与设备</Text>
+          <Text className="muted">改名 · 组织 · 配对 · 退出 ›</Text>
+        </Action>
+        {member?.org ? (
+          <Action
+            className="me-row hairline"
+            testId="me-open-org"
+            label={`组织情况：${member.org.name}`}
+            onPress={() => {
+              void Taro.navigateTo({ url: orgPath() })
+            }}
+          >
+            <Text>组织情况</Text>
+            <Text className="muted">{member.org.name} ›</Text>
+          </Action>
+        ) : null}
         {sync.enabled && (
           <SyncStatusLine text={syncText} tone={sync.state === 'error' || sync.state === 'offline' ? 'warn' : 'ok'} />
         )}

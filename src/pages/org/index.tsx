@@ -213,7 +213,7 @@ export default function OrgPage() {
         ) : null}
         {notInOrg ? (
           <View className="notice">
-            <Text>你还没有加入党组织。在「我的」中输入加入码加入后，这里会显示本组织的情况。</Text>
+            <Text>你还没有加入党组织。在「我的 → 账号与设备」中输入加入码加入后，这里会显示本组织的情况。</Text>
           </View>
         ) : null}
         {mine ? <Figures org={mine.org} /> : null}
