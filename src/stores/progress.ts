@@ -1,5 +1,4 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { persist } from 'zustand/middleware'
 import {
   emptyProgress,
   mergeProgress,
@@ -12,7 +11,7 @@ import { STORAGE_KEYS } from '../domain/reading/prepaint'
 import { matchingEntries } from '../domain/api/check'
 import { ArticleProgressSchema, type ProgressRecord } from '../domain/api/persisted'
 import type { KeyValueStore } from '../platform/kv'
-import { storageFor } from './persist'
+import { persist } from './persist'
 
 export interface ProgressState {
   articles: ProgressMap
@@ -48,8 +47,8 @@ export function createProgressStore(kv: KeyValueStore): StoreApi<ProgressState> 
         // Read before the app boots by H5's pre-paint: the key is defined there, once.
         name: STORAGE_KEYS.progress,
         version: 1,
-        storage: storageFor<ProgressRecord>(kv),
-        partialize: (s) => ({ articles: s.articles }),
+        kv,
+        partialize: (s): ProgressRecord => ({ articles: s.articles }),
         // Records are checked one by one: a damaged one is dropped, the reader's other progress stays.
         merge: (persisted, current) => ({
           ...current,

@@ -1,10 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { persist } from 'zustand/middleware'
 import type { Member } from '../domain/account'
 import { matches } from '../domain/api/check'
 import { SessionRecordSchema, type SessionRecord } from '../domain/api/persisted'
 import type { KeyValueStore } from '../platform/kv'
-import { storageFor } from './persist'
+import { persist } from './persist'
 
 export interface SessionState {
   token: string | null
@@ -28,7 +27,7 @@ export function createSessionStore(kv: KeyValueStore): StoreApi<SessionState> {
       {
         name: 'session',
         version: 1,
-        storage: storageFor<SessionRecord>(kv),
+        kv,
         partialize: (s) => ({ token: s.token, member: s.member }) as SessionRecord,
         // A damaged record signs this device out; it signs in again on its own.
         merge: (persisted, current) =>

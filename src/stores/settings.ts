@@ -1,11 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { persist } from 'zustand/middleware'
 import { matches } from '../domain/api/check'
 import { SettingsRecordSchema, type SettingsRecord } from '../domain/api/persisted'
 import { STORAGE_KEYS } from '../domain/reading/prepaint'
 import { clampFontStep, DEFAULT_FONT_STEP, FONT_STEPS } from '../domain/reading/typography'
 import type { KeyValueStore } from '../platform/kv'
-import { storageFor } from './persist'
+import { persist } from './persist'
 
 export interface SettingsState extends SettingsRecord {
   setFontStep(step: number): void
@@ -33,7 +32,7 @@ export function createSettingsStore(kv: KeyValueStore): StoreApi<SettingsState> 
         // Read before the app boots by H5's pre-paint: the key is defined there, once.
         name: STORAGE_KEYS.settings,
         version: 1,
-        storage: storageFor<SettingsRecord>(kv),
+        kv,
         partialize: (s) => ({ fontStep: s.fontStep, careMode: s.careMode, nightMode: s.nightMode }),
         // A damaged or foreign record must not break start-up: the defaults stay. Fields are picked, so extra
         // keys in storage can never replace an action.
