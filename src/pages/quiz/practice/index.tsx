@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useStore } from 'zustand'
@@ -23,9 +23,11 @@ function rightOriginal(q: Question): string[] {
 
 export default function PracticePage() {
   const theme = useThemeClass()
-  const bankId = bankParam(useParams()) ?? ''
   const round = useStore(quiz.store, (s) => s.practice)
-  const [bank] = useState(() => quiz.keptBank(bankId))
+  // The round names its bank; a link's bank= (a reload, a deep link) must be that bank. On H5 the router may still
+  // be the previous page's at the first render (no bank=): the round's bank is then the one, not "no practice".
+  const bankId = bankParam(useParams()) ?? round?.bankId ?? ''
+  const bank = useMemo(() => quiz.keptBank(bankId), [bankId])
   // The choice being made for the current question (multiple choice and 填空 need a 确定).
   const [draft, setDraft] = useState<string[]>([])
   const index = round?.index ?? 0
