@@ -165,7 +165,10 @@ describe('organization statistics and roles', () => {
     const loner = await member('孤雁', null)
     const res = await get(loner.token, '/api/orgs/mine/stats')
     expect(res.statusCode).toBe(409)
-    expect(res.json()).toEqual({ error: 'not_in_org', message: '你还没有加入党组织，请先在「我的 → 账号与设备」中用加入码加入' })
+    expect(res.json()).toEqual({
+      error: 'not_in_org',
+      message: '你还没有加入党组织，请先在「我的 → 账号与设备」中用加入码加入'
+    })
     expect((await get(loner.token, '/api/orgs/mine/export.xlsx')).statusCode).toBe(409)
 
     const all = (await get(loner.token, '/api/orgs/ranking?pageSize=100')).json()
