@@ -3,7 +3,7 @@ import { HttpError } from '../errors'
 import type { AccountRepo, MemberRow, SessionKind, SessionRow } from '../db/repos'
 import type { CodeExchange } from './wechat'
 import { CODE_LENGTH, isCode, normalizeCode } from '../../src/domain/account'
-import type { PairingReply } from '../../src/domain/api/account'
+import type { PairingReply } from '../../src/domain/api/account-actions'
 import { cleanName, DEVICE_NAME_MAX } from '../../src/domain/names'
 import { looksLikeToken, newCode, newId, newToken, sha256 } from './secrets'
 

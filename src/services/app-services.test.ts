@@ -13,6 +13,8 @@ import { createSessionStore } from '../stores/session'
 import { createProgressStore } from '../stores/progress'
 import { createSyncStatusStore } from '../stores/sync'
 import { createAppServices } from './app-services'
+import { signOutOfDevice } from './account/sign-out'
+import { recordReading } from './sync/reading'
 
 const issue = (id: string, publishedOn: string): Issue => ({
   id,
@@ -128,13 +130,13 @@ describe('app services', () => {
     expect(stores.offline.getState().downloaded).toEqual({})
   })
 
-  it('sign-out keeps nothing of the member on the device: no outbox, no synced facts, no progress, no token', async () => {
+  it('sign-out (账号与设备) keeps nothing of the member on the device: no outbox, no synced facts, no progress, no token', async () => {
     const { services, stores, kv, requests } = setup()
     const member = { id: 'm1', displayName: '党员', org: null, devices: [] }
     stores.session.getState().signIn('token-1', member)
     services.start()
     stores.progress.getState().record('i1', 'a1', { position: 0.5, addedMs: 60_000, markRead: true }, 5)
-    services.syncReading({
+    recordReading(services.sync, {
       issueId: 'i1',
       articleId: 'a1',
       sessionId: 's1',
@@ -144,7 +146,7 @@ describe('app services', () => {
       at: 5
     })
     expect(kv.keys()).toContain('sync.outbox')
-    await services.signOut()
+    await signOutOfDevice({ sync: services.sync, account: services.account, progress: stores.progress, kv })
     expect(requests.some((u) => u.endsWith('/api/auth/logout'))).toBe(true)
     expect(kv.keys().filter((k) => k.startsWith('sync.') && k !== 'sync.imported')).toEqual([])
     expect(services.sync.facts().reads).toEqual({})
@@ -189,7 +191,7 @@ describe('app services', () => {
     const { services, stores, kv } = wire(http, { isOnline: async () => true, subscribe: () => () => undefined })
     stores.session.getState().signIn('token-1', member)
     services.start()
-    services.syncReading({
+    recordReading(services.sync, {
       issueId: 'i1',
       articleId: 'a1',
       sessionId: 's1',

@@ -19,7 +19,7 @@ import { createContentApi } from './content/api'
 import { ContentStorageFullError, createContentRepository, type ContentRepository } from './content/repository'
 import { createSyncApi } from './sync/api'
 import { createSyncEngine } from './sync/engine'
-import { importLocalProgress, recordReading, type ReadingReport } from './sync/reading'
+import { importLocalProgress } from './sync/reading'
 
 /** Cached (not downloaded) issues may take this much; the weapp file system allows 200 MB in all. */
 export const CACHE_BUDGET_BYTES = 20 * 1024 * 1024
@@ -167,47 +167,7 @@ export function createAppServices(deps: AppServiceDeps) {
     for (const id of ids) await deps.withDownload?.removed(id).catch(() => undefined)
   }
 
-  /** Records what the article page saved as sync mutations; a full storage must never break reading. */
-  function syncReading(report: ReadingReport): void {
-    try {
-      recordReading(sync, report)
-    } catch {
-      stores.offline.getState().setError('手机存储空间已满：阅读进度暂未记入同步，请清理空间')
-    }
-  }
-
-  /** Records a share of an article (讲), synced like reading. */
-  function syncShare(issueId: string, articleId: string, channel: 'chat' | 'moments' | 'link'): void {
-    try {
-      sync.record('share', {
-        issueId,
-        articleId,
-        channel,
-        shareId: `${sync.clientId()}-${now().toString(36)}`,
-        at: now()
-      })
-    } catch {
-      // A share that cannot be recorded is still a share; only the count misses it.
-    }
-  }
-
-  /**
-   * Signs this device out and keeps nothing of the member on it (a shared device): what waits is pushed first when
-   * the network allows, then the outbox, the synced facts and the reading progress are cleared.
-   */
-  async function signOut(): Promise<void> {
-    await sync.syncNow().catch(() => undefined)
-    await account.signOut()
-    sync.clear()
-    stores.progress.getState().reset()
-    // The member's quiz (attempts, 错题本, a practice round); the banks stay, they are the organizers' content.
-    for (const key of deps.kv.keys())
-      if (key.startsWith('quiz.') && !key.startsWith('quiz.bank.')) deps.kv.removeItem(key)
-    deps.kv.setItem('sync.imported', '1')
-  }
-
   return {
-    signOut,
     contentApi,
     accountApi,
     account,
@@ -219,8 +179,6 @@ export function createAppServices(deps: AppServiceDeps) {
     downloadAll,
     removeDownload,
     removeAllDownloads,
-    syncReading,
-    syncShare,
 
     /** Publishes what is stored offline and follows the network. Idempotent; returns a function that stops. */
     start(): () => void {

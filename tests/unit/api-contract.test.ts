@@ -10,6 +10,7 @@ import { API, type RouteContract } from '../../src/domain/api/routes'
 import { createFetchClient } from '../../src/platform/http.fetch'
 import { ApiError, createApiClient } from '../../src/services/api/client'
 import { createAccountApi } from '../../src/services/account/api'
+import { createAccountManagementApi } from '../../src/services/account/manage'
 import { createCampaignApi } from '../../src/services/campaign/api'
 import { createContentApi } from '../../src/services/content/api'
 import { createMyDataApi } from '../../src/services/my-data/api'
@@ -33,6 +34,12 @@ function injectedHttp(app: App) {
     return new Response(empty ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers })
   })
 }
+
+/** Sign-in (main package) and 账号与设备's actions (its subpackage) over one token. */
+const accountApis = (http: ReturnType<typeof injectedHttp>, token: () => string | null) => ({
+  ...createAccountApi(http, '', token),
+  ...createAccountManagementApi(http, '', token)
+})
 
 const strip = (url: string) => (url.length > 1 ? url.replace(/\/$/, '') : url)
 
@@ -100,7 +107,7 @@ describe('round trips through the client', () => {
 
   it('auth, pairing, me and orgs', async () => {
     let token: string | null = null
-    const account = createAccountApi(injectedHttp(env.app), '', () => token)
+    const account = accountApis(injectedHttp(env.app), () => token)
 
     const device = await account.signInDevice('测试设备')
     token = device.token
@@ -145,13 +152,13 @@ describe('round trips through the client', () => {
   })
 
   it('orgs: the ranking, my organization, and member lines refused to a non-admin', async () => {
-    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const account = accountApis(injectedHttp(env.app), () => null)
     const { token } = await account.signInDevice('统计')
     const api = createApiClient(injectedHttp(env.app), '', () => token)
     const notIn = await api.call(API.myOrgStats).catch((e: unknown) => e)
     expect(notIn).toMatchObject({ status: 409, code: 'not_in_org' })
     const org = await createOrg(env.app.services.store.orgs, '契约支部', env.clock.now())
-    await createAccountApi(injectedHttp(env.app), '', () => token).joinOrg(org.joinCode)
+    await accountApis(injectedHttp(env.app), () => token).joinOrg(org.joinCode)
     const ranking = await api.call(API.orgRanking, { query: { page: '1', pageSize: '100' } })
     expect(ranking.mine).toMatchObject({ id: org.id, name: '契约支部', members: 1 })
     expect(ranking.orgs.map((o) => o.id)).toContain(org.id)
@@ -170,7 +177,7 @@ describe('round trips through the client', () => {
   })
 
   it('quiz: banks, a practice bank, an attempt started, submitted and read back; a contest-only bank is refused', async () => {
-    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const account = accountApis(injectedHttp(env.app), () => null)
     const { token } = await account.signInDevice('答题')
     const quiz = createApiClient(injectedHttp(env.app), '', () => token)
 
@@ -202,7 +209,7 @@ describe('round trips through the client', () => {
   })
 
   it('campaigns: the shipped campaign, public; its ended window closes the 百题竞答 with contest_closed', async () => {
-    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const account = accountApis(injectedHttp(env.app), () => null)
     const { token } = await account.signInDevice('活动')
     const campaigns = createCampaignApi(injectedHttp(env.app), '', () => null)
     const listed = await campaigns.campaigns()
@@ -223,7 +230,7 @@ describe('round trips through the client', () => {
   })
 
   it('publish preview: an admin gets the parsed issue, its warnings pass the client check; others a Chinese 403', async () => {
-    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const account = accountApis(injectedHttp(env.app), () => null)
     const admin = await account.signInDevice('管理员')
     const member = await account.signInDevice('党员')
     adminId = admin.member.id
@@ -239,7 +246,7 @@ describe('round trips through the client', () => {
   })
 
   it('publish confirm and cancel: the answers pass the client check; an unknown draft is a Chinese 404', async () => {
-    const account = createAccountApi(injectedHttp(env.app), '', () => null)
+    const account = accountApis(injectedHttp(env.app), () => null)
     const admin = await account.signInDevice('管理员')
     adminId = admin.member.id
     const client = createApiClient(injectedHttp(env.app), '', () => admin.token)

@@ -8,6 +8,7 @@ import { parseIssue } from '../issue'
 import { summarizeIssue, serializeIssue } from '../issue/summary'
 import { fill, multiple, single, trueFalse } from '../quiz/testing'
 import * as account from './account'
+import * as accountActions from './account-actions'
 import * as campaign from './campaign'
 import { matches, SUPPORTED_KEYWORDS } from './check'
 import * as errors from './errors'
@@ -18,9 +19,17 @@ import * as privacy from './privacy'
 import * as quiz from './quiz'
 
 const schemas = (
-  Object.entries({ ...account, ...campaign, ...errors, ...issue, ...orgs, ...persisted, ...privacy, ...quiz }) as Array<
-    [string, unknown]
-  >
+  Object.entries({
+    ...account,
+    ...accountActions,
+    ...campaign,
+    ...errors,
+    ...issue,
+    ...orgs,
+    ...persisted,
+    ...privacy,
+    ...quiz
+  }) as Array<[string, unknown]>
 ).filter((entry): entry is [string, TSchema] => entry[0].endsWith('Schema') && typeof entry[1] === 'object')
 
 const dir = 'content/issues'

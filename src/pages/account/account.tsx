@@ -3,11 +3,12 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { formatCode } from '../../domain/account'
 import { orgPath } from '../../domain/routes'
-import type { PairingReply } from '../../domain/api/account'
+import type { PairingReply } from '../../domain/api/account-actions'
 import { Action } from '../../components/Action'
 import { AccountCard } from '../../components/AccountCard'
 import { services } from '../../services'
-import { describeError } from '../../services/account/session'
+import { accountManagement, signOut } from '../../services/account'
+import { describeError } from '../../services/account/manage'
 import { syncStatusStore, useSession } from '../../stores'
 import { clock } from '../me/dates'
 import { DevicesSection } from './devices'
@@ -46,9 +47,9 @@ export function AccountSection() {
     setError(null)
   }
   const submit = () => {
-    if (panel === 'rename') void run(() => services.account.rename(value), '已保存')
-    if (panel === 'join') void run(() => services.account.joinOrg(value), '已加入党组织')
-    if (panel === 'claim') void run(() => services.account.claimPairing(value), '已登录为同一账号')
+    if (panel === 'rename') void run(() => accountManagement.rename(value), '已保存')
+    if (panel === 'join') void run(() => accountManagement.joinOrg(value), '已加入党组织')
+    if (panel === 'claim') void run(() => accountManagement.claimPairing(value), '已登录为同一账号')
   }
   // On a shared device nothing of the member stays: progress waiting to sync is sent first when possible, and the
   // member is told plainly if some of it could not be.
@@ -65,7 +66,7 @@ export function AccountSection() {
     })
     if (!confirm) return
     await run(async () => {
-      await services.signOut()
+      await signOut()
       await services.account.ensureSignedIn()
     }, '已退出登录')
   }
@@ -78,7 +79,7 @@ export function AccountSection() {
       cancelText: '取消'
     })
     if (!confirm) return
-    await run(() => services.account.leaveOrg(), '已退出党组织')
+    await run(() => accountManagement.leaveOrg(), '已退出党组织')
   }
   const placeholder =
     panel === 'rename' ? '你的名字（1–20 个字）' : panel === 'join' ? '党组织加入码' : '另一台设备上显示的配对码'
@@ -116,7 +117,7 @@ export function AccountSection() {
           className="me-action"
           testId="create-pairing"
           onPress={() => {
-            void run(async () => setPairing(await services.account.createPairing()))
+            void run(async () => setPairing(await accountManagement.createPairing()))
           }}
         >
           在另一台设备登录

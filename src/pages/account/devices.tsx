@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Device } from '../../domain/api/account'
 import { Action } from '../../components/Action'
-import { services } from '../../services'
-import { describeError } from '../../services/account/session'
+import { accountManagement } from '../../services/account'
+import { describeError } from '../../services/account/manage'
 import { useSession } from '../../stores'
 import { dayOf, daysSince } from '../me/dates'
 
@@ -43,12 +43,12 @@ export function DevicesSection() {
   }
   const signOutOne = (d: Device) =>
     void run(`让“${d.name}”退出登录？该设备需要重新登录才能同步。`, async () => {
-      await services.account.signOutDevice(d.id)
+      await accountManagement.signOutDevice(d.id)
       return '已退出该设备'
     })
   const signOutOthers = () =>
     void run('让本机以外的所有设备退出登录？', async () => {
-      const n = await services.account.signOutOtherDevices()
+      const n = await accountManagement.signOutOtherDevices()
       return n > 0 ? `已退出 ${n} 台设备` : '没有其他设备'
     })
 

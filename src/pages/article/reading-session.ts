@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { isRead, progressKey } from '../../domain/progress/progress'
 import { services } from '../../services'
-import { progressStore } from '../../stores'
+import { recordReading } from '../../services/sync/reading'
+import { offlineStore, progressStore } from '../../stores'
 
 const FLUSH_EVERY_MS = 10000
 /** Position is saved while scrolling at most this often, so a killed app reopens where the reader was. */
@@ -35,15 +36,20 @@ export function useReadingSession(issueId: string | undefined, articleId: string
       .getState()
       .record(issueId, articleId, { position: position.current, addedMs: added, markRead }, now)
     session.current.ms += added
-    services.syncReading({
-      issueId,
-      articleId,
-      sessionId: session.current.id,
-      sessionMs: session.current.ms,
-      position: saved.position,
-      read: saved.read,
-      at: now
-    })
+    // Also as sync mutations; a full storage must never break reading.
+    try {
+      recordReading(services.sync, {
+        issueId,
+        articleId,
+        sessionId: session.current.id,
+        sessionMs: session.current.ms,
+        position: saved.position,
+        read: saved.read,
+        at: now
+      })
+    } catch {
+      offlineStore.getState().setError('手机存储空间已满：阅读进度暂未记入同步，请清理空间')
+    }
   }, [issueId, articleId, charCount])
 
   useDidShow(() => {

@@ -3,7 +3,8 @@ import { createMemoryKeyValueStore } from '../../platform/kv.memory'
 import { createSessionStore } from '../../stores/session'
 import type { Member } from '../../domain/account'
 import { ApiError, type AccountApi } from './api'
-import { createSessionService, describeError } from './session'
+import { createAccountManagement, describeError, type AccountManagementApi } from './manage'
+import { createSessionService } from './session'
 
 const member = (id: string): Member => ({ id, displayName: `党员${id}`, org: null, devices: [] })
 
@@ -55,7 +56,11 @@ describe('session service', () => {
   it('claims a pairing code typed with spaces and lower case; a wrong one says so in Chinese', async () => {
     const { api, calls } = fakeApi()
     const store = createSessionStore(createMemoryKeyValueStore())
-    const s = createSessionService(api, { kind: 'device', code: async () => null, deviceName: () => 'x' }, store)
+    const s = createAccountManagement(
+      api as unknown as AccountManagementApi,
+      { kind: 'device', code: async () => null, deviceName: () => 'x' },
+      store
+    )
     await s.claimPairing('abcd 2345')
     expect(calls).toEqual(['claim:ABCD2345'])
     expect(store.getState().member?.id).toBe('m1')

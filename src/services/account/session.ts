@@ -1,16 +1,9 @@
-import { normalizeCode } from '../../domain/account'
-import { CLIENT_ERROR_SENTENCES, errorSentence } from '../../domain/api/errors'
 import type { PlatformLogin } from '../../platform/login'
 import type { StoreApi } from 'zustand/vanilla'
 import type { SessionState } from '../../stores/session'
 import { ApiError, type AccountApi } from './api'
 
-/** A sentence for the member, in Chinese, for whatever went wrong. */
-export function describeError(err: unknown): string {
-  return err instanceof ApiError ? errorSentence(err.code, err.status) : CLIENT_ERROR_SENTENCES.network
-}
-
-/** Signs in, pairs devices and keeps the member up to date in the session store. */
+/** Signs in and keeps the member up to date in the session store (账号与设备's actions: ./manage). */
 export function createSessionService(api: AccountApi, login: PlatformLogin, session: StoreApi<SessionState>) {
   let pending: Promise<void> | null = null
   let renewing: Promise<void> | null = null
@@ -58,16 +51,6 @@ export function createSessionService(api: AccountApi, login: PlatformLogin, sess
         .then(() => this.refresh())
         .catch(() => undefined)
     },
-    /** Signs out another device of this member (我的 → 账号与设备 → 登录设备). */
-    async signOutDevice(id: string): Promise<void> {
-      session.getState().setMember((await api.signOutDevice(id)).member)
-    },
-    /** Signs out every device of this member but this one; returns how many. */
-    async signOutOtherDevices(): Promise<number> {
-      const res = await api.signOutOtherDevices()
-      session.getState().setMember(res.member)
-      return res.signedOut
-    },
     /** Ends this device's session on the server (best effort: offline, the token is simply forgotten here). */
     async signOut(): Promise<void> {
       try {
@@ -76,21 +59,6 @@ export function createSessionService(api: AccountApi, login: PlatformLogin, sess
         // Offline or already revoked: the device forgets the token either way.
       }
       session.getState().signOut()
-    },
-    createPairing: () => api.createPairing(),
-    /** Joins this device to the member who showed the code; what this device had read is kept by the caller. */
-    async claimPairing(code: string): Promise<void> {
-      const res = await api.claimPairing(normalizeCode(code), login.deviceName())
-      session.getState().signIn(res.token, res.member)
-    },
-    async rename(name: string): Promise<void> {
-      session.getState().setMember((await api.rename(name.trim())).member)
-    },
-    async joinOrg(code: string): Promise<void> {
-      session.getState().setMember((await api.joinOrg(normalizeCode(code))).member)
-    },
-    async leaveOrg(): Promise<void> {
-      session.getState().setMember((await api.leaveOrg()).member)
     }
   }
 }

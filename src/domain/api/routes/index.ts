@@ -1,6 +1,7 @@
 // Every route of /api, in one table for the server (each route file registers its schemas from here) and the
-// contract tests. The client imports the group it calls (./reader, ./quiz, …), so a page's bundle carries only the
+// contract tests. The client imports the group it calls (./reader, ./account, ./quiz, …), so a page's bundle carries only the
 // schemas of the routes it uses: the weapp main package holds the reader's, each subpackage its own.
+import { ACCOUNT_ROUTES } from './account'
 import { CAMPAIGN_ROUTES } from './campaign'
 import { ORG_ROUTES } from './orgs'
 import { PRIVACY_ROUTES } from './privacy'
@@ -14,6 +15,7 @@ export { responseSchemas, type RouteContract } from '../route'
 /** Every route of /api. Server route files and the contract tests take their schemas from here. */
 export const API = {
   ...READER_ROUTES,
+  ...ACCOUNT_ROUTES,
   ...QUIZ_ROUTES,
   ...ORG_ROUTES,
   ...CAMPAIGN_ROUTES,

@@ -1,21 +1,9 @@
 import { route } from '../route'
-import {
-  ClaimBodySchema,
-  DeviceSignInBodySchema,
-  JoinOrgBodySchema,
-  MeReplySchema,
-  OkSchema,
-  PairingReplySchema,
-  PatchMeBodySchema,
-  SignInReplySchema,
-  SignOutOthersReplySchema,
-  WechatSignInBodySchema
-} from '../account'
+import { DeviceSignInBodySchema, MeReplySchema, OkSchema, SignInReplySchema, WechatSignInBodySchema } from '../account'
 import { IssueIndexSchema, IssueSchema } from '../issue'
 import { PullBodySchema, PullReplySchema, PushBodySchema, PushReplySchema } from '../sync'
 
-/** What the main package calls: the issues, sign-in, pairing and membership (/api/auth, /api/me, joining an
- * organization) and sync. */
+/** What the main package calls: the issues, signing in and out, the member (/api/me) and sync. */
 export const READER_ROUTES = {
   health: route({ method: 'GET', path: '/api/health', body: null, reply: OkSchema, errors: [], auth: false }),
   listIssues: route({
@@ -51,63 +39,7 @@ export const READER_ROUTES = {
     auth: false
   }),
   logout: route({ method: 'POST', path: '/api/auth/logout', body: null, reply: OkSchema, errors: [401], auth: true }),
-  createPairing: route({
-    method: 'POST',
-    path: '/api/auth/pairing',
-    body: null,
-    reply: PairingReplySchema,
-    errors: [401, 429],
-    auth: true
-  }),
-  claimPairing: route({
-    method: 'POST',
-    path: '/api/auth/pairing/claim',
-    body: ClaimBodySchema,
-    reply: SignInReplySchema,
-    errors: [400, 404, 429],
-    auth: false
-  }),
   me: route({ method: 'GET', path: '/api/me', body: null, reply: MeReplySchema, errors: [401], auth: true }),
-  rename: route({
-    method: 'PATCH',
-    path: '/api/me',
-    body: PatchMeBodySchema,
-    reply: MeReplySchema,
-    errors: [400, 401],
-    auth: true
-  }),
-  signOutDevice: route({
-    method: 'DELETE',
-    path: '/api/me/devices/:id',
-    body: null,
-    reply: MeReplySchema,
-    errors: [400, 401, 404],
-    auth: true
-  }),
-  signOutOtherDevices: route({
-    method: 'POST',
-    path: '/api/me/devices/sign-out-others',
-    body: null,
-    reply: SignOutOthersReplySchema,
-    errors: [401],
-    auth: true
-  }),
-  joinOrg: route({
-    method: 'POST',
-    path: '/api/orgs/join',
-    body: JoinOrgBodySchema,
-    reply: MeReplySchema,
-    errors: [400, 401, 404, 429],
-    auth: true
-  }),
-  leaveOrg: route({
-    method: 'POST',
-    path: '/api/orgs/leave',
-    body: null,
-    reply: MeReplySchema,
-    errors: [401],
-    auth: true
-  }),
   syncPush: route({
     method: 'POST',
     path: '/api/sync/push',
