@@ -1,4 +1,4 @@
-import { STORAGE_KEYS } from '../domain/reading/prepaint'
+import { STORAGE_KEYS } from '../domain/reading/storage-keys'
 import { StorageFullError } from './kv.types'
 import type { FileStore } from './files.types'
 

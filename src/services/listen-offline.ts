@@ -83,7 +83,10 @@ export function createOfflineAudio(deps: {
         if (issues.length > 0) catalog = { ...catalog, [name]: { ...e, issues } }
         else {
           await deps.files.remove(name).catch(() => undefined)
-          const { [name]: _gone, ...rest } = catalog
+          // Copy and delete rather than a rest pattern with a computed key: that pulls four Babel helpers into the
+          // weapp main package.
+          const rest = { ...catalog }
+          delete rest[name]
           catalog = rest
         }
       }

@@ -7,7 +7,7 @@ import {
   type ArticleProgress,
   type ProgressMap
 } from '../domain/progress/progress'
-import { STORAGE_KEYS } from '../domain/reading/prepaint'
+import { STORAGE_KEYS } from '../domain/reading/storage-keys'
 import { matchingEntries } from '../domain/api/check'
 import { ArticleProgressSchema, type ProgressRecord } from '../domain/api/persisted'
 import type { KeyValueStore } from '../platform/kv'

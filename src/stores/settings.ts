@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { matches } from '../domain/api/check'
 import { SettingsRecordSchema, type SettingsRecord } from '../domain/api/persisted'
-import { STORAGE_KEYS } from '../domain/reading/prepaint'
+import { STORAGE_KEYS } from '../domain/reading/storage-keys'
 import { clampFontStep, DEFAULT_FONT_STEP, FONT_STEPS } from '../domain/reading/typography'
 import type { KeyValueStore } from '../platform/kv'
 import { persist } from './persist'

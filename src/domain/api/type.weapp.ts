@@ -24,7 +24,10 @@ const builders = {
     const props: Record<string, Schema> = {}
     const required: string[] = []
     for (const key of Object.keys(properties)) {
-      const { [OPTIONAL]: optional, ...rest } = properties[key]
+      // Copy and delete rather than a rest pattern with a computed key (four Babel helpers in the main package).
+      const rest = { ...properties[key] }
+      const optional = rest[OPTIONAL]
+      delete rest[OPTIONAL]
       props[key] = rest
       if (!optional) required.push(key)
     }

@@ -2,7 +2,7 @@ import type { Campaign, CampaignBook, CampaignLecture } from '../api/campaign'
 import type { IssueSummary } from '../api/issue'
 import type { QuizBankInfo } from '../api/quiz'
 import { campaignItemKey, type Facts } from '../sync/facts'
-import { factTotals, listeningSeconds } from '../sync/derive'
+import { factTotals, listeningSeconds } from '../sync/totals'
 
 /** One talk (讲) the member recorded. */
 export interface TalkEntry {

@@ -1,34 +1,15 @@
 // What the H5 pre-paint reads before the app boots, defined once: the storage keys and record shapes that the app's
 // stores and content repository write, and the pure steps from them to an article on screen. The app's writers
-// import the keys from here and the pre-paint script (src/platform/prepaint.boot.ts) bundles this module, so the
-// two cannot drift apart. Small on purpose: everything here is inlined into index.html.
+// import the keys from ./storage-keys (without the rest of this module: on weapp the article view below belongs to
+// the article page's subpackage) and the pre-paint script (src/platform/prepaint.boot.ts) bundles this module, so
+// the two cannot drift apart. Small on purpose: everything here is inlined into index.html.
 import type { Issue } from '../issue/types'
 import { parseLink } from '../routes'
 import { displayTitle, locateArticle } from './navigation'
+import { STORAGE_KEYS } from './storage-keys'
 import { clampFontStep, typographyFor } from './typography'
 
-/** Where the app keeps what the pre-paint needs. */
-export const STORAGE_KEYS = {
-  /** Reading settings (zustand persist envelope of SettingsRecord), key-value store. */
-  settings: 'settings',
-  /** Reading progress (zustand persist envelope of ProgressRecord), key-value store. */
-  progress: 'progress',
-  /** The offline catalog (Catalog), key-value store. */
-  catalog: 'content.catalog',
-  /** The last issue index seen online (IssueSummary[]), key-value store; a cache (`cache.` prefix) it may drop. */
-  index: 'cache.content.index',
-  /** The H5 file store: IndexedDB database and object store holding the issues' JSON. */
-  filesDb: 'dangshi-content',
-  filesStore: 'files',
-  /**
-   * The article last shown (ArticleSnapshot), key-value store, H5 only: read synchronously, it paints in the very
-   * first frame (the file store answers only after the app's bundle has run). A cache: the kv store may drop it.
-   */
-  lastArticle: 'cache.prepaint.article'
-} as const
-
-/** The file an issue is kept in by the content repository. */
-export const issueFileName = (id: string): string => `issue-${id}.json`
+export { issueFileName, STORAGE_KEYS } from './storage-keys'
 
 /** The id of the pre-painted node: the app removes it once it has taken over. */
 export const PREPAINT_ID = 'prepaint'

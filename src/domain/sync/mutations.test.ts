@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CAPS } from './caps'
-import { deriveProgress, factTotals, listeningSeconds } from './derive'
+import { deriveProgress } from './derive'
+import { factTotals, listeningSeconds } from './totals'
 import { emptyFacts, mergeFacts } from './facts'
 import { encodeHlc } from './hlc'
 import { applyMutation, factsOf, type Mutation } from './mutations'

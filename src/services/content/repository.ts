@@ -1,7 +1,7 @@
 import { matches, matchingEntries, matchingItems } from '../../domain/api/check'
 import { IssueSchema, IssueSummarySchema } from '../../domain/api/issue'
 import { CacheEntrySchema, type Catalog } from '../../domain/api/persisted'
-import { issueFileName, STORAGE_KEYS } from '../../domain/reading/prepaint'
+import { issueFileName, STORAGE_KEYS } from '../../domain/reading/storage-keys'
 import { nextToEvict, planEviction } from '../../domain/content/cache-policy'
 import { utf8Length } from '../../domain/issue/hash'
 import { serializeIssue, summarizeIssue } from '../../domain/issue/summary'
