@@ -89,7 +89,7 @@ export function AccountSection() {
       <AccountCard member={member} signingIn={!member} />
       {pairing ? (
         <View className="pairing-code" data-testid="pairing-code">
-          <Text className="muted">在另一台设备的“我的 → 输入配对码”中输入：</Text>
+          <Text className="muted">在另一台设备的“我的 → 账号与设备 → 输入配对码”中输入：</Text>
           <Text className="pairing-code__value accent" data-testid="pairing-code-value">
             {formatCode(pairing.code)}
           </Text>
