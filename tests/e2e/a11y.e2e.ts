@@ -72,8 +72,9 @@ const SCREENS: Array<{ name: string; open(page: Page): Promise<void> }> = [
       await topPage(p).locator('[data-testid=practice-random]').first().click()
       await p.waitForURL(/pages\/quiz\/practice\/index/)
       await settled(p)
-      // The first practice round loads its bank: slow on a loaded machine.
-      await topPage(p).locator('[data-testid=quiz-option]').first().waitFor({ timeout: 60000 })
+      // A question of the random round: options, or a 填空 field (a round may start with one, which has no options).
+      await topPage(p).locator('[data-testid=quiz-stem]').first().waitFor({ timeout: 30000 })
+      await topPage(p).locator('[data-testid=quiz-option], [data-testid=quiz-fill]').first().waitFor()
     }
   },
   {

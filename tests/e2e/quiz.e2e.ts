@@ -200,6 +200,9 @@ describe('答题 (H5 in Chromium at 375×812)', () => {
     const root = topPage(page)
     let wrong = 0
     for (let i = 0; i < 10; i++) {
+      // The question of this step is shown (not the one before 下一题), and then what kind it is.
+      await root.getByText(`第 ${i + 1} / 10 题`).waitFor({ timeout: 20000 })
+      await root.locator('[data-testid=quiz-stem]').waitFor()
       const fill = root.locator('[data-testid=quiz-fill] input')
       if (await fill.count()) {
         await fill.fill('不是这个答案')
