@@ -1,6 +1,6 @@
 // The H5 pre-paint: bundled by scripts/build-prepaint.ts into an inline <script> at the end of index.html's body, so
 // it runs before the app's deferred bundle. When the address names an article whose issue is in the offline store
-// (and current), it paints that article with the reader's type, theme and saved position; the article page takes
+// (and current), or names no page and the last session was left on such an article, it paints that article with the reader's type, theme and saved position; the article page takes
 // over the same region and removes the node (src/platform/prepaint.h5.ts). Anything missing, stale or unreadable
 // paints nothing. Not part of the app bundle: never imported by app code.
 import {
@@ -9,6 +9,7 @@ import {
   PREPAINT_DONE_ATTR as DONE_ATTR,
   PREPAINT_ID,
   prepaintView,
+  resumeRoutes,
   snapshotView,
   STORAGE_KEYS,
   type ArticleView,
@@ -54,7 +55,15 @@ function paint(plan: PrepaintPlan, view: ArticleView): void {
 
 try {
   const read = (key: string) => localStorage.getItem(key)
-  const plan = planPrepaint(location.href, read)
+  // A start without a route goes on where the last session was left: 书架 with that article on top (back leads to
+  // 书架), set before the app's router reads the address.
+  const resume = resumeRoutes(location.href, read)
+  if (resume) {
+    history.replaceState(null, '', resume[0])
+    history.pushState(null, '', resume[1])
+  }
+  // The hash route alone (the app's router reads only it; a query before it is the page's, not the route's).
+  const plan = planPrepaint(location.hash, read)
   // The article last shown, kept in the key-value store: painted now, in the first frame.
   const kept = plan && snapshotView(read(STORAGE_KEYS.lastArticle), plan)
   if (plan && kept) paint(plan, kept)

@@ -3,7 +3,8 @@ import {
   PREPAINT_ID,
   STORAGE_KEYS,
   storedHash,
-  type ArticleSnapshot
+  type ArticleSnapshot,
+  type ResumePoint
 } from '../domain/reading/prepaint'
 import { kv } from './kv'
 import type { Prepaint } from './prepaint.types'
@@ -50,6 +51,24 @@ export const prepaint: Prepaint = {
       kv.setItem(STORAGE_KEYS.lastArticle, JSON.stringify(snapshot))
     } catch {
       // Full storage: the next start reads the file store instead.
+    }
+  },
+  onTop(issueId, articleId, shown) {
+    try {
+      if (shown) {
+        const point: ResumePoint = { issueId, articleId }
+        kv.setItem(STORAGE_KEYS.resume, JSON.stringify(point))
+        return
+      }
+      // The app itself going away (Taro hides the page when the tab is hidden or closed) leaves the member on it.
+      if (document.visibilityState === 'hidden') return
+      // Only this article's mark: the next article (redirectTo) may have set its own already.
+      const raw = kv.getItem(STORAGE_KEYS.resume)
+      const point = raw ? (JSON.parse(raw) as Partial<ResumePoint>) : null
+      if (!point || (point.issueId === issueId && point.articleId === articleId)) kv.removeItem(STORAGE_KEYS.resume)
+    } catch {
+      // Full storage or a damaged mark: the next start opens 书架, as it would without one.
+      kv.removeItem(STORAGE_KEYS.resume)
     }
   },
   dismiss() {

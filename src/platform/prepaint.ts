@@ -5,5 +5,6 @@ export type { Prepaint } from './prepaint.types'
 export const prepaint: Prepaint = {
   handOver: () => false,
   remember: () => undefined,
+  onTop: () => undefined,
   dismiss: () => undefined
 }

@@ -13,6 +13,11 @@ export interface Prepaint {
    * Nothing is kept when the issue is not stored on the device.
    */
   remember(issueId: string, articleId: string, view: ArticleView): void
+  /**
+   * The article page of `issueId`/`articleId` is on top (`shown`), or not any more: the article last on top is the
+   * one a start without a route opens again (H5; the mini-program's page config has `restartStrategy`).
+   */
+  onTop(issueId: string, articleId: string, shown: boolean): void
   /** The page shows something else (an error, another article): the pre-paint goes, and none may come later. */
   dismiss(): void
 }

@@ -124,6 +124,17 @@ async function openCold(context: BrowserContext, url: string): Promise<{ page: P
   return { page, probe }
 }
 
+/** Opens the app at its root address in a new page of `context` with the probe, until 书架 is shown. */
+async function openRoot(context: BrowserContext): Promise<{ page: Page; probe: Probe }> {
+  const page = await context.newPage()
+  await page.addInitScript(PROBE)
+  await page.goto(ctx.app.url)
+  await settled(page)
+  await topPage(page).locator('[data-testid=issue-card]').first().waitFor({ timeout: 20000 })
+  const probe = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe)
+  return { page, probe }
+}
+
 describe('opening a stored article cold (H5 in Chromium at 375×812)', () => {
   it('paints its text at the saved position in the first frame, then the app takes over with no layout shift', async () => {
     const article = await longestArticle()
@@ -170,6 +181,41 @@ describe('opening a stored article cold (H5 in Chromium at 375×812)', () => {
     const cls = probe.shifts.reduce((s, e) => s + e.value, 0)
     expect(cls).toBeLessThanOrEqual(0.05)
     await screenshot(page, 'instant-after-hand-over')
+    await context.close()
+  })
+
+  it('a start without a route goes on at the article the app was left on, over 书架; left elsewhere, 书架', async () => {
+    const article = await longestArticle()
+    const context = await withDownload()
+    const url = `${ctx.app.url}#/pages/article/index?issue=${ISSUE}&article=${article.id}`
+    // Read to about 60 %, and the app closed on the article.
+    const position = await readTo(context, url, `${ISSUE}/${article.id}`)
+
+    const { page, probe } = await openCold(context, ctx.app.url)
+    expect(page.url()).toContain(`article=${article.id}`)
+    const first = probe.frames.find((f) => f.text)
+    expect(first?.pre, 'the first frame with text is the pre-painted article').toBe(true)
+    expect(first!.preScroll).toBeGreaterThan(0)
+    const appFraction = await page.evaluate(() => {
+      const el = document.querySelector('.taro_page .article-root') as HTMLElement
+      const pageEl = el.closest('.taro_page') as HTMLElement
+      return pageEl.scrollTop / (el.getBoundingClientRect().height - window.innerHeight)
+    })
+    expect(Math.abs(appFraction - position)).toBeLessThan(0.01)
+    expect(probe.shifts.reduce((sum, e) => sum + e.value, 0)).toBeLessThanOrEqual(0.05)
+
+    // Back (the phone's back gesture) is 书架, as in the mini-program (homePageAndLatestPage).
+    await page.goBack()
+    await settled(page)
+    await topPage(page).locator('[data-testid=issue-card]').first().waitFor({ timeout: 20000 })
+    expect(page.url()).toContain('pages/library/index')
+    await screenshot(page, 'instant-resume-back')
+    await page.close()
+
+    // Left on 书架: the next start opens 书架, with nothing pre-painted.
+    const again = await openRoot(context)
+    expect(again.probe.frames.some((f) => f.pre)).toBe(false)
+    expect(again.page.url()).not.toContain('pages/article')
     await context.close()
   })
 

@@ -308,7 +308,8 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     )
     await topPage(page).locator('[data-testid=offline-banner]').waitFor()
     await screenshot(page, 'reader-offline')
-    await page.goto(ctx.app.url)
+    // 书架 by its route: the plain address would reopen the article the app is on.
+    await page.goto(`${ctx.app.url}#/pages/library/index`)
     await settled(page)
     await expect(page.locator('[data-testid=issue-card]').first().textContent()).resolves.toContain('已下载')
     await context.close()

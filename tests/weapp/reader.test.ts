@@ -227,6 +227,39 @@ describe('正文 (article)', () => {
     expect(shared.page.scrollTop).toBe(0)
   })
 
+  it('left on an article, the next start without a path opens 书架 with that article over it', async () => {
+    const { first } = firstArticles(await app.issue())
+    const device = app.device()
+    const mp = app.start(device, { path: 'pages/issue/index', query: { issue: SAMPLE_ID }, scene: 1007 })
+    ;(await mp.see(first.title!)).tap(first.title!)
+    await mp.see(first.paragraphs[0])
+    expect(mp.pageJson('pages/article/index').restartStrategy).toBe('homePageAndLatestPage')
+    mp.hide()
+    mp.kill()
+
+    // From 发现栏 (no path): 书架 under the article, so back is 书架.
+    const again = app.start(device)
+    await again.see(first.paragraphs[0])
+    expect(again.pages.map((p) => p.route)).toEqual(['pages/library/index', 'pages/article/index'])
+    again.navigateBackFromUser()
+    await again.see('重庆党史工作')
+    expect(again.pages.map((p) => p.route)).toEqual(['pages/library/index'])
+    again.kill()
+
+    // Left on 书架: 书架 alone. A link (a path) opens the link, whatever was left open.
+    const third = app.start(device)
+    await third.see('重庆党史工作')
+    expect(third.pages.map((p) => p.route)).toEqual(['pages/library/index'])
+    ;(await third.see('重庆党史工作')).tap('重庆党史工作')
+    await third.until(() => third.page.route === 'pages/issue/index', 'contents')
+    ;(await third.see(first.title!)).tap(first.title!)
+    await third.see(first.paragraphs[0])
+    third.kill()
+    const shared = app.start(device, { path: 'pages/issue/index', query: { issue: SAMPLE_ID }, scene: 1007 })
+    await shared.see(first.title!)
+    expect(shared.pages.map((p) => p.route)).toEqual(['pages/issue/index'])
+  })
+
   it('counts reading time while shown and saves it on hide and on leaving', async () => {
     const { first } = firstArticles(await app.issue())
     const device = app.device()

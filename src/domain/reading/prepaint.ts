@@ -4,7 +4,7 @@
 // the article page's subpackage) and the pre-paint script (src/platform/prepaint.boot.ts) bundles this module, so
 // the two cannot drift apart. Small on purpose: everything here is inlined into index.html.
 import type { Issue } from '../issue/types'
-import { parseLink } from '../routes'
+import { articlePath, libraryPath, parseLink } from '../routes'
 import { displayTitle, locateArticle } from './navigation'
 import { STORAGE_KEYS } from './storage-keys'
 import { clampFontStep, typographyFor } from './typography'
@@ -91,6 +91,28 @@ export function planPrepaint(href: string, read: (key: string) => string | null)
     metaPx: type.metaPx,
     screenClass: screenClass(night, care)
   }
+}
+
+/** The article a session was left on (STORAGE_KEYS.resume). */
+export interface ResumePoint {
+  issueId: string
+  articleId: string
+}
+
+/**
+ * Where a start without a route goes on reading: the hash routes of 书架 and, on top of it, the article the last
+ * session was left on, when that article's issue is stored and current (planPrepaint). Null when the address names
+ * a page (a link, a reload: that page opens) or when nothing was left open, or nothing readable is stored.
+ */
+export function resumeRoutes(href: string, read: (key: string) => string | null): [string, string] | null {
+  const hash = href.indexOf('#')
+  if (hash >= 0 && href.slice(hash + 1).replace(/\//g, '') !== '') return null
+  const point = parse(read(STORAGE_KEYS.resume))
+  const issueId = field(point, 'issueId')
+  const articleId = field(point, 'articleId')
+  if (typeof issueId !== 'string' || typeof articleId !== 'string' || !issueId || !articleId) return null
+  const article = `#${articlePath(issueId, articleId)}`
+  return planPrepaint(article, read) ? [`#${libraryPath()}`, article] : null
 }
 
 /**

@@ -18,7 +18,13 @@ export const STORAGE_KEYS = {
    * The article last shown (ArticleSnapshot), key-value store, H5 only: read synchronously, it paints in the very
    * first frame (the file store answers only after the app's bundle has run). A cache: the kv store may drop it.
    */
-  lastArticle: 'cache.prepaint.article'
+  lastArticle: 'cache.prepaint.article',
+  /**
+   * The article the app was left on (ResumePoint), key-value store, H5 only: set while an article page is on top,
+   * cleared when the member goes elsewhere. A start without a route opens it again (the mini-program's
+   * `restartStrategy: 'homePageAndLatestPage'`). A cache: the kv store may drop it.
+   */
+  resume: 'cache.prepaint.resume'
 } as const
 
 /** The file an issue is kept in by the content repository. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { progressKey } from '../../domain/progress/progress'
 import { articleLength, displayTitle, locateArticle } from '../../domain/reading/navigation'
 import { articleParams } from '../../domain/routes'
@@ -102,10 +102,18 @@ export default function ArticlePage() {
     if (!showsArticle) prepaint.dismiss()
   }, [showsArticle])
   useEffect(() => () => prepaint.dismiss(), [])
-  // H5: what the next cold start paints before the app has booted.
+  // H5: what the next cold start paints before the app has booted, and (while this page is on top) that a start
+  // without a route comes back here.
   useEffect(() => {
-    if (view) prepaint.remember(issueId, articleId, view)
+    if (!view) return
+    prepaint.remember(issueId, articleId, view)
+    prepaint.onTop(issueId, articleId, true)
   }, [view, issueId, articleId])
+  useDidShow(() => {
+    if (view) prepaint.onTop(issueId, articleId, true)
+  })
+  useDidHide(() => prepaint.onTop(issueId, articleId, false))
+  useEffect(() => () => prepaint.onTop(issueId, articleId, false), [issueId, articleId])
 
   if (load.status === 'loading')
     return (

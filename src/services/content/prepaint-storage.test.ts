@@ -7,6 +7,7 @@ import {
   issueFileName,
   planPrepaint,
   prepaintView,
+  resumeRoutes,
   snapshotView,
   STORAGE_KEYS
 } from '../../domain/reading/prepaint'
@@ -92,6 +93,7 @@ describe('the pre-paint reads what the app writes', () => {
   it('keeps the remembered index under the key-value store cache prefix (it may be dropped when storage is full)', () => {
     expect(STORAGE_KEYS.index.startsWith(CACHE_PREFIX)).toBe(true)
     expect(STORAGE_KEYS.lastArticle.startsWith(CACHE_PREFIX)).toBe(true)
+    expect(STORAGE_KEYS.resume.startsWith(CACHE_PREFIX)).toBe(true)
   })
 })
 
@@ -136,6 +138,29 @@ describe('planPrepaint and the views', () => {
     expect(snapshotView(kept('h0'), plan)).toBeNull()
     expect(snapshotView(kept('h1', 'a2'), plan)).toBeNull()
     expect(snapshotView(JSON.stringify({ issueId: 'i1', articleId: 'a1', hash: 'h1', view: { paragraphs: 3 } }), plan)).toBeNull()
+  })
+
+  it('a start without a route goes on at the article the last session was left on, over 书架', () => {
+    const left = (issueId: unknown, articleId: unknown) => ({
+      [STORAGE_KEYS.resume]: JSON.stringify({ issueId, articleId })
+    })
+    const routes = resumeRoutes('https://x/', stored(left('i1', 'a2')))
+    expect(routes).toEqual(['#/pages/library/index', '#/pages/article/index?issue=i1&article=a2'])
+    // The same for an empty hash route, and the article's plan is the one of that link.
+    for (const root of ['https://x/#', 'https://x/#/', 'https://x/index.html?utm=1']) {
+      expect(resumeRoutes(root, stored(left('i1', 'a2')))).toEqual(routes)
+    }
+    expect(planPrepaint(`https://x/${routes![1]}`, stored())?.articleId).toBe('a2')
+    // An address that names a page opens that page: a link, a reload, 书架 itself.
+    expect(resumeRoutes(LINK, stored(left('i1', 'a2')))).toBeNull()
+    expect(resumeRoutes('https://x/#/pages/library/index', stored(left('i1', 'a2')))).toBeNull()
+    // Nothing left open, a damaged mark, an issue not (or no longer) stored: 书架.
+    expect(resumeRoutes('https://x/', stored())).toBeNull()
+    expect(resumeRoutes('https://x/', stored({ [STORAGE_KEYS.resume]: '{"issueId":"i1"' }))).toBeNull()
+    expect(resumeRoutes('https://x/', stored(left('i1', 7)))).toBeNull()
+    expect(resumeRoutes('https://x/', stored(left('i9', 'a1')))).toBeNull()
+    const stale = { [STORAGE_KEYS.index]: JSON.stringify([{ id: 'i1', hash: 'h2' }]) }
+    expect(resumeRoutes('https://x/', stored({ ...left('i1', 'a2'), ...stale }))).toBeNull()
   })
 
   it('shows the same strings as the article page: section, title, meta, source and the next article', () => {

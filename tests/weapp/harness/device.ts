@@ -36,6 +36,11 @@ export class Device {
   readonly chatFiles: Array<{ name: string; text: string }> = []
   /** Whether this phone's user agreed to the mini-program's 用户隐私保护指引 (WeChat remembers it across launches). */
   privacyAgreed = false
+  /**
+   * The page the mini-program was left on when it was destroyed, when that page asks to be reopened there
+   * (`restartStrategy: 'homePageAndLatestPage'`); the next start without a path opens it over the home page.
+   */
+  exitPage: { route: string; query: Record<string, string> } | null = null
   private online = true
   private readonly networkListeners = new Set<(online: boolean) => void>()
 

@@ -37,6 +37,9 @@ const SHADOWED = [
   'WeixinJSCore'
 ]
 
+/** Scenes that open the mini-program without a path (WeChat's A-type scenes: 发现栏, 最近使用, 搜索 …). */
+const HOME_SCENES = new Set([1001, 1019, 1022, 1023, 1038, 1056, 1089])
+
 export interface LaunchSpec {
   /** The page the app opens on (a share path); default the first page in app.json. */
   path?: string
@@ -54,7 +57,11 @@ export class MiniProgram {
   readonly history: PageInstance[] = []
   /** Errors thrown out of timers and lifecycle calls, as WeChat's onError would see them. */
   readonly errors: unknown[] = []
-  readonly appJson: { pages: string[]; tabBar?: { list: Array<{ pagePath: string }> } }
+  readonly appJson: {
+    pages: string[]
+    tabBar?: { list: Array<{ pagePath: string }> }
+    window?: { restartStrategy?: string }
+  }
   /** Main-package pages, then subpackage pages (root + page). */
   readonly allPages: string[]
   /** Subpackage roots ('pages/quiz/'): the main package may not require files under them. */
@@ -157,6 +164,14 @@ export class MiniProgram {
     mp.callApp('onLaunch', options)
     mp.callApp('onShow', options)
     mp.openPage(mp.launchOptions.path, mp.launchOptions.query)
+    // A start without a path (an A-type scene) after leaving a page whose json asks for it: the home page, then
+    // that page over it with its query (WeChat's 重新启动策略; not for tab pages).
+    const exit = device.exitPage
+    device.exitPage = null
+    if (exit && spec.path === undefined && HOME_SCENES.has(mp.launchOptions.scene)) {
+      mp.call(mp.page, 'onHide')
+      mp.openPage(exit.route, exit.query)
+    }
     return mp
   }
 
@@ -218,6 +233,12 @@ export class MiniProgram {
 
   /** The system kills the app: nothing more runs in it (no onUnload); the device keeps storage and files. */
   kill(): void {
+    const top = this.pages.at(-1)
+    const strategy = top && (this.pageJson(top.route).restartStrategy ?? this.appJson.window?.restartStrategy)
+    this.device.exitPage =
+      top && strategy === 'homePageAndLatestPage' && !this.isTab(top.route)
+        ? { route: top.route, query: { ...top.options } }
+        : null
     this.dead = true
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
