@@ -115,7 +115,9 @@ async function schedule(devices: number, skews: number[], actions: Action[]): Pr
       transport: transportFor(() => d),
       now: () => env.clock.now() + d.skew,
       random: () => 0.5,
-      newId: () => `id${++ids}-${memberId.slice(0, 6)}`,
+      // Unique across schedules, as the app's random ids are: a client id is bound to the member that first used it
+      // (another member's push under it is refused), and a prefix of the member id is not unique among 1000 members.
+      newId: () => `id${++ids}-${memberId}`,
       setTimer: () => null, // the schedule drives every sync itself
       clearTimer: () => undefined
     })
@@ -199,7 +201,7 @@ async function schedule(devices: number, skews: number[], actions: Action[]): Pr
   const onServer = (await sync.pull(memberId, 0)).facts
   const canonical = canonicalFacts(onServer)
   for (const [i, d] of devs.entries()) {
-    expect(d.engine.status().pending, `device ${i} outbox`).toBe(0)
+    expect(d.engine.status().pending, `device ${i} outbox (${JSON.stringify(d.engine.status())})`).toBe(0)
     expect(canonicalFacts(d.engine.facts()), `device ${i} equals the server`).toBe(canonical)
   }
   // Exactly once: one row per mutation made, and reading time is the sum of the sessions made.
