@@ -291,6 +291,25 @@ describe('reader (H5 in Chromium at 375×812)', () => {
     await context.close()
   })
 
+  it('an issue opened from its link offers 回到书架; opened from 书架 it does not', async () => {
+    const context = await ctx.browser.newContext(PHONE)
+    const page = await context.newPage()
+    await page.goto(`${ctx.app.url}#/pages/issue/index?issue=${ISSUE}`)
+    await settled(page)
+    const shelf = topPage(page).locator('[data-testid=issue-shelf]')
+    await expect(shelf.textContent()).resolves.toBe('回到书架')
+    await screenshot(page, 'reader-issue-from-link')
+    await shelf.click()
+    await page.waitForURL(/pages\/library\/index/)
+    await settled(page)
+    await topPage(page).locator('[data-testid=issue-card]').first().click()
+    await page.waitForURL(/pages\/issue\/index/)
+    await settled(page)
+    await topPage(page).getByText('【工作动态】').waitFor()
+    expect(await topPage(page).locator('[data-testid=issue-shelf]').count()).toBe(0)
+    await context.close()
+  })
+
   it('downloads an issue and reads it with no network after a reload', async () => {
     const context = await ctx.browser.newContext(PHONE)
     const page = await context.newPage()

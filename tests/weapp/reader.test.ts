@@ -58,6 +58,17 @@ describe('书架 (library)', () => {
 })
 
 describe('目录 (issue)', () => {
+  it('opened from a link offers 回到书架 (no tab page under it); opened from 书架 it does not', async () => {
+    const mp = app.start(app.device(), { path: 'pages/issue/index', query: { issue: SAMPLE_ID }, scene: 1007 })
+    ;(await mp.see('回到书架')).tap('回到书架')
+    await mp.until(() => mp.page.route === 'pages/library/index', '书架')
+    expect(mp.pages.map((p) => p.route)).toEqual(['pages/library/index'])
+    ;(await mp.see('重庆党史工作')).tap('重庆党史工作')
+    await mp.until(() => mp.page.route === 'pages/issue/index', 'contents')
+    await mp.see('下载离线阅读')
+    expect(mp.page.has('回到书架')).toBe(false)
+  })
+
   it('opens from the library with masthead, sections, titles and short news; the issue read is kept on the file system', async () => {
     const issue = await app.issue()
     const { first } = firstArticles(issue)

@@ -5,7 +5,7 @@ import { formatChineseDate, formatIssueNumber } from '../../domain/format'
 import { progressKey } from '../../domain/progress/progress'
 import { displayTitle } from '../../domain/reading/navigation'
 import type { Issue } from '../../domain/issue/types'
-import { articlePath, issueParam, issueSharePath } from '../../domain/routes'
+import { articlePath, issueParam, issueSharePath, libraryPath, mePath } from '../../domain/routes'
 import { Action } from '../../components/Action'
 import { ArticleRow } from '../../components/ArticleRow'
 import { LiveRegion } from '../../components/LiveRegion'
@@ -26,6 +26,17 @@ const BAR_HEIGHT = 64
 const isShortNews = (articles: Issue['sections'][number]['articles']) =>
   articles.length > 0 && articles.every((a) => a.title === null)
 
+/**
+ * Whether no tab page is under this one: opened from a link (a shared issue, or 目录 of a shared article). 书架 is then
+ * not a back away, so the page offers it (WeChat's own home button is on the first page only; H5 has none).
+ */
+function useNoShelfBelow(): boolean {
+  const [none] = useState(
+    () => !Taro.getCurrentPages().some((p) => [libraryPath(), mePath()].some((tab) => p.route?.includes(tab.slice(1))))
+  )
+  return none
+}
+
 export default function IssuePage() {
   const theme = useThemeClass()
   // `issue` in current links, `id` in older ones: routes reads both.
@@ -38,6 +49,7 @@ export default function IssuePage() {
   const downloading = useOffline((s) => (id ? s.downloading[id] : undefined))
   const downloadError = useOffline((s) => s.error)
   const announcement = useStatusAnnouncement()
+  const shelfLink = useNoShelfBelow()
   const [active, setActive] = useState(0)
   const offsets = useRef<number[]>([])
   const jumping = useRef(0)
@@ -131,6 +143,17 @@ export default function IssuePage() {
           {[issue.editor, formatChineseDate(issue.publishedOn)].filter(Boolean).join(' · ')}
         </Text>
         <View className="masthead__actions">
+          {shelfLink ? (
+            <Action
+              key="shelf"
+              className="btn ghost small masthead__shelf"
+              testId="issue-shelf"
+              label="回到书架"
+              onPress={() => void Taro.switchTab({ url: libraryPath() })}
+            >
+              回到书架
+            </Action>
+          ) : null}
           {/* Keys: a Text must not lose its only handler in place — Taro 4.2 then crashes the commit on weapp
               (componentsAlias['pure-text'] is undefined, NervJS/taro#19453) and every tap in the app goes dead. */}
           {downloading !== undefined ? (
