@@ -53,6 +53,22 @@ function paint(plan: PrepaintPlan, view: ArticleView): void {
   if (height >= 24 && plan.position > 0.005) node.scrollTop = Math.round(plan.position * height)
 }
 
+/** The app's scripts (scripts/build-prepaint.ts lists them on this element, preloaded from <head>), in order. */
+const appScripts = (document.currentScript?.getAttribute('data-app') ?? '').split(' ').filter(Boolean)
+let started = false
+/** Runs the app's bundle: once, in order, as the deferred scripts it replaces would. */
+function startApp(): void {
+  if (started) return
+  started = true
+  for (const src of appScripts) {
+    const script = document.createElement('script')
+    script.src = src
+    script.async = false
+    document.body.appendChild(script)
+  }
+}
+
+let painted = false
 try {
   const read = (key: string) => localStorage.getItem(key)
   // A start without a route goes on where the last session was left: 书架 with that article on top (back leads to
@@ -66,8 +82,10 @@ try {
   const plan = planPrepaint(location.hash, read)
   // The article last shown, kept in the key-value store: painted now, in the first frame.
   const kept = plan && snapshotView(read(STORAGE_KEYS.lastArticle), plan)
-  if (plan && kept) paint(plan, kept)
-  else if (plan) {
+  if (plan && kept) {
+    paint(plan, kept)
+    painted = true
+  } else if (plan) {
     const open = indexedDB.open(STORAGE_KEYS.filesDb)
     // No database yet: do not create one (the app creates it with its store); nothing is stored anyway.
     open.onupgradeneeded = () => open.transaction?.abort()
@@ -100,3 +118,9 @@ try {
   // Private mode, no storage, a damaged record: the app starts as it always did.
   document.getElementById(PREPAINT_ID)?.remove()
 }
+// Painted: the bundle starts once that frame is on screen (its evaluation would otherwise hold the frame back); the
+// timer covers a frame that never comes (a hidden tab). Else at once, as the deferred scripts did.
+if (painted && document.visibilityState === 'visible') {
+  requestAnimationFrame(() => setTimeout(startApp, 0))
+  setTimeout(startApp, 1000)
+} else startApp()
