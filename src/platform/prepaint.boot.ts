@@ -1,8 +1,9 @@
 // The H5 pre-paint: bundled by scripts/build-prepaint.ts into an inline <script> at the end of index.html's body, so
-// it runs before the app's deferred bundle. When the address names an article whose issue is in the offline store
-// (and current), or names no page and the last session was left on such an article, it paints that article with the reader's type, theme and saved position; the article page takes
-// over the same region and removes the node (src/platform/prepaint.h5.ts). Anything missing, stale or unreadable
-// paints nothing. Not part of the app bundle: never imported by app code.
+// it runs before the app's bundle, which it starts itself (see the end of this file). When the address names an
+// article whose issue is in the offline store (and current), or names no page and the app was left on such an
+// article, it paints that article with the reader's type, theme and saved position; the article page takes over the
+// same region and removes the node (src/platform/prepaint.h5.ts). Anything missing, stale or unreadable paints
+// nothing. Not part of the app bundle: never imported by app code.
 import {
   issueFileName,
   planPrepaint,
