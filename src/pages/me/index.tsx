@@ -21,6 +21,21 @@ function minutes(ms: number): string {
   return m < 60 ? `${m} 分钟` : `${Math.floor(m / 60)} 小时 ${m % 60} 分钟`
 }
 
+/** A row of 我的 that opens another page: its name, and a hint of what is there. */
+function OpenRow(p: { testId: string; label: string; title: string; hint: string; url: string }) {
+  return (
+    <Action
+      className="me-row hairline"
+      testId={p.testId}
+      label={p.label}
+      onPress={() => void Taro.navigateTo({ url: p.url })}
+    >
+      <Text>{p.title}</Text>
+      <Text className="muted">{p.hint} ›</Text>
+    </Action>
+  )
+}
+
 export default function MePage() {
   const theme = useThemeClass()
   const s = useSettings((x) => x)
@@ -44,29 +59,21 @@ export default function MePage() {
       <View className="page-pad">
         <Text className="h1">我的</Text>
         <AccountCard member={member} signingIn={!member} />
-        <Action
-          className="me-row hairline"
+        <OpenRow
           testId="open-account"
           label="账号与设备：改名、组织、配对、退出"
-          onPress={() => {
-            void Taro.navigateTo({ url: accountPath() })
-          }}
-        >
-          <Text>账号与设备</Text>
-          <Text className="muted">改名 · 组织 · 配对 · 退出 ›</Text>
-        </Action>
+          title="账号与设备"
+          hint="改名 · 组织 · 配对 · 退出"
+          url={accountPath()}
+        />
         {member?.org ? (
-          <Action
-            className="me-row hairline"
+          <OpenRow
             testId="me-open-org"
             label={`组织情况：${member.org.name}`}
-            onPress={() => {
-              void Taro.navigateTo({ url: orgPath() })
-            }}
-          >
-            <Text>组织情况</Text>
-            <Text className="muted">{member.org.name} ›</Text>
-          </Action>
+            title="组织情况"
+            hint={member.org.name}
+            url={orgPath()}
+          />
         ) : null}
         {sync.enabled && (
           <SyncStatusLine text={syncText} tone={sync.state === 'error' || sync.state === 'offline' ? 'warn' : 'ok'} />
@@ -131,41 +138,27 @@ export default function MePage() {
           <Text>夜间模式</Text>
           <Text className={s.nightMode ? 'accent' : 'muted'}>{s.nightMode ? '已开启' : '已关闭'}</Text>
         </Action>
-        <Action
-          className="me-row hairline"
+        <OpenRow
           testId="me-open-quiz"
           label="答题与成绩：练习、错题本、百题竞答"
-          onPress={() => {
-            void Taro.navigateTo({ url: quizPath() })
-          }}
-        >
-          <Text>答题与成绩</Text>
-          <Text className="muted">练习 · 错题本 · 百题竞答 ›</Text>
-        </Action>
-        <Action
-          className="me-row hairline"
+          title="答题与成绩"
+          hint="练习 · 错题本 · 百题竞答"
+          url={quizPath()}
+        />
+        <OpenRow
           testId="open-offline"
           label={`离线内容：${downloads > 0 ? `${downloads} 期，${formatBytes(downloadedBytes)}` : '未下载'}`}
-          onPress={() => {
-            void Taro.navigateTo({ url: offlinePath() })
-          }}
-        >
-          <Text>离线内容</Text>
-          <Text className="muted">
-            {downloads > 0 ? `${downloads} 期 · ${formatBytes(downloadedBytes)}` : '未下载'} ›
-          </Text>
-        </Action>
-        <Action
-          className="me-row hairline"
+          title="离线内容"
+          hint={downloads > 0 ? `${downloads} 期 · ${formatBytes(downloadedBytes)}` : '未下载'}
+          url={offlinePath()}
+        />
+        <OpenRow
           testId="open-my-data"
           label="我的数据：查看保存了哪些信息"
-          onPress={() => {
-            void Taro.navigateTo({ url: myDataPath() })
-          }}
-        >
-          <Text>我的数据</Text>
-          <Text className="muted">查看保存了哪些信息 ›</Text>
-        </Action>
+          title="我的数据"
+          hint="查看保存了哪些信息"
+          url={myDataPath()}
+        />
       </View>
     </View>
   )
